@@ -1,0 +1,93 @@
+//! clubctl: Club Planner on the command line — the same club-core operations the app
+//! uses, for scripting, batch work and recovery.
+
+mod output;
+mod session;
+mod text_arg;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use club_core::{demo, Db, SystemClock};
+
+#[derive(Parser)]
+#[command(
+    name = "clubctl",
+    version,
+    about = "Plan and document the Club's sessions from the command line",
+    after_help = "Exit status: 0 ok, 1 failure, 2 bad usage, 3 not found, 4 invalid input, 5 conflict.\n\
+                  Multilingual fields take LANG=TEXT (ru, kk, zh, en) and may be repeated."
+)]
+struct Cli {
+    /// Database file [default: the app's own database in the OS app-data directory]
+    #[arg(long, global = true, env = club_core::paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Print data as JSON
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the demonstration data (the Club's 8th session and those around it)
+    Demo {
+        /// Remove the demonstration data instead
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Create, list, show, edit and delete sessions
+    #[command(subcommand)]
+    Session(session::SessionCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+fn exit_code(e: &anyhow::Error) -> u8 {
+    use club_core::ErrorCode::*;
+    match e.downcast_ref::<club_core::Error>().map(|e| e.code()) {
+        Some(NotFound) => 3,
+        Some(Invalid) => 4,
+        Some(Conflict) => 5,
+        _ => 1,
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => club_core::paths::default_db_path()
+            .context("no app-data directory on this system; pass --db PATH")?,
+    };
+    let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    let clock = SystemClock;
+    let out = output::Output { json: cli.json };
+    match cli.command {
+        Command::Demo { remove: false } => {
+            let loaded = demo::load(&db, &clock)?;
+            out.message(
+                serde_json::json!({ "loaded": loaded }),
+                if loaded { "demo data loaded" } else { "demo data is already there" },
+            )
+        }
+        Command::Demo { remove: true } => {
+            demo::remove(&db)?;
+            out.message(serde_json::json!({ "removed": true }), "demo data removed")
+        }
+        Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
+    }
+}

@@ -1,0 +1,141 @@
+//! The database: one connection setup, the migrations, and a `Db` with one writer
+//! and one reader connection. Every write is one `BEGIN IMMEDIATE` transaction.
+
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Error, Result};
+
+/// Append-only: released migrations are never edited.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))])
+});
+
+/// The schema version this binary writes (`PRAGMA user_version` after migrating).
+pub fn schema_version() -> i64 {
+    // One migration per released schema; user_version counts them.
+    1
+}
+
+/// The settings every connection gets, tests included. Never inside migrations.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // WAL lets the reader see the last commit while the writer works.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Minutes must survive a power failure, not only a crash.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+pub struct Db {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("path", &self.path).finish()
+    }
+}
+
+impl Db {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// A database from a newer Club Planner is refused before anything is written to it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Db> {
+        let path = path.as_ref().to_path_buf();
+        if path.exists() {
+            refuse_newer(&path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut writer = Connection::open(&path)?;
+        configure(&writer).map_err(not_a_database)?;
+        MIGRATIONS.to_latest(&mut writer)?;
+        let reader = Connection::open(&path)?;
+        configure(&reader)?;
+        Ok(Db {
+            path,
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` on the reader connection (sees the last committed state).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = lock(&self.reader);
+        f(&conn)
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction on the writer; commits on Ok, rolls back on Err.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding the lock leaves no open transaction behind
+    // (rusqlite rolls back on drop), so the connection is still sound.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn refuse_newer(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(not_a_database)?;
+    if found > schema_version() {
+        return Err(Error::NewerSchema {
+            found,
+            known: schema_version(),
+        });
+    }
+    Ok(())
+}
+
+fn not_a_database(e: impl Into<Error>) -> Error {
+    match e.into() {
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Error::NotADatabase
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn schema_version_matches_the_migrations() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path().join("v.sqlite3")).unwrap();
+        let v: i64 = db
+            .read(|c| Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(v, schema_version());
+    }
+}

@@ -1,0 +1,141 @@
+//! Errors: rich inside the core, and a small serializable `ApiError` at the boundary
+//! whose `code` (and, for invalid input, `field` and `reason`) the UI branches on.
+//! Messages never carry SQL text or personal data.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a field was refused; the UI shows a translated message for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum InvalidReason {
+    Required,
+    TooLong,
+    ControlCharacters,
+    BadDate,
+    DateOutOfRange,
+    BadTime,
+    EndNotAfterStart,
+    BadTimeZone,
+    OutOfRange,
+    BadId,
+    BadLanguage,
+    BadStatus,
+}
+
+impl InvalidReason {
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Required => "is required",
+            Self::TooLong => "is too long",
+            Self::ControlCharacters => "contains control characters",
+            Self::BadDate => "is not a valid calendar date (expected YYYY-MM-DD)",
+            Self::DateOutOfRange => "is outside the years 2000-2100",
+            Self::BadTime => "is not a time of day (expected HH:MM)",
+            Self::EndNotAfterStart => "must be after the start",
+            Self::BadTimeZone => "is not a known time zone (e.g. Asia/Shanghai)",
+            Self::OutOfRange => "is out of range",
+            Self::BadId => "is not a valid identifier",
+            Self::BadLanguage => "is not one of the languages ru, kk, zh, en",
+            Self::BadStatus => "is not a known status",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    #[error("{field} {}", reason.describe())]
+    Invalid {
+        field: String,
+        reason: InvalidReason,
+    },
+    #[error("{field} is already taken: {message}")]
+    Conflict { field: String, message: String },
+    #[error(
+        "the database was written by a newer version of Club Planner (schema version {found}, \
+         this program knows up to {known}); it was left untouched — please update Club Planner"
+    )]
+    NewerSchema { found: i64, known: i64 },
+    #[error("the file is not a Club Planner database")]
+    NotADatabase,
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database upgrade failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("data error: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, reason: InvalidReason) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            reason,
+        }
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            _ => ErrorCode::Internal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotFound,
+    Invalid,
+    Conflict,
+    NewerSchema,
+    Internal,
+}
+
+/// What crosses the IPC boundary when a command fails.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<InvalidReason>,
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        let (field, reason) = match &e {
+            Error::Invalid { field, reason } => (Some(field.clone()), Some(*reason)),
+            Error::Conflict { field, .. } => (Some(field.clone()), None),
+            _ => (None, None),
+        };
+        let message = match &e {
+            // Low-level errors can quote SQL or data; the boundary gets a plain sentence.
+            Error::Sqlite(_) | Error::Migration(_) | Error::Json(_) => {
+                "an internal database error occurred".to_string()
+            }
+            other => other.to_string(),
+        };
+        ApiError {
+            code: e.code(),
+            message,
+            field,
+            reason,
+        }
+    }
+}

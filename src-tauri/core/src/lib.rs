@@ -1,0 +1,21 @@
+//! club-core: everything Club Planner knows and does, without any GUI.
+//!
+//! The desktop shell (src-tauri/src) and the command line (clubctl) are thin
+//! front ends over the operations here; both call the very same functions.
+
+pub mod clock;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod paths;
+pub mod people;
+pub mod sessions;
+pub mod settings;
+pub mod status;
+pub mod text;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use db::Db;
+pub use error::{ApiError, Error, ErrorCode, InvalidReason, Result};
+pub use text::{Lang, Text};

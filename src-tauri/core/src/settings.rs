@@ -1,0 +1,120 @@
+//! The Club's settings: interface language, default time zone and the Club's name.
+//! Owns the `setting` table.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::sessions::parse_time_zone;
+use crate::text::{Lang, Text, TextRule};
+
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Settings {
+    pub language: Lang,
+    pub time_zone: String,
+    pub club_name: Text,
+    /// Whether demonstration data is in the database (Settings offers to remove it).
+    pub has_demo: bool,
+}
+
+/// A change to the settings; fields left out stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct SettingsPatch {
+    #[ts(optional)]
+    pub language: Option<Lang>,
+    #[ts(optional)]
+    pub time_zone: Option<String>,
+    #[ts(optional)]
+    pub club_name: Option<Text>,
+}
+
+pub fn default_club_name() -> Text {
+    Text::new()
+        .with(Lang::Ru, "Клуб друзей Казахстана в Китае")
+        .with(Lang::Kk, "Қытайдағы Қазақстан достары клубы")
+        .with(Lang::Zh, "中国哈萨克斯坦之友俱乐部")
+        .with(Lang::En, "Club of Friends of Kazakhstan in China")
+}
+
+fn value(c: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(c.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .optional()?)
+}
+
+fn put(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The Club's default time zone for new sessions.
+pub fn time_zone(c: &Connection) -> Result<String> {
+    Ok(value(c, "time_zone")?.unwrap_or_else(|| DEFAULT_TIME_ZONE.to_string()))
+}
+
+fn load(c: &Connection) -> Result<Settings> {
+    let language = value(c, "language")?
+        .and_then(|l| Lang::parse(&l, "language").ok())
+        .unwrap_or(Lang::Ru);
+    let club_name = match value(c, "club_name")? {
+        Some(raw) => Text::from_json(&raw)?,
+        None => default_club_name(),
+    };
+    let has_demo: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM session WHERE is_demo = 1)
+             OR EXISTS (SELECT 1 FROM person WHERE is_demo = 1)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(Settings {
+        language,
+        time_zone: time_zone(c)?,
+        club_name,
+        has_demo,
+    })
+}
+
+pub fn get(db: &Db) -> Result<Settings> {
+    db.read(load)
+}
+
+pub fn update(db: &Db, patch: &SettingsPatch) -> Result<Settings> {
+    db.write(|tx| {
+        if let Some(lang) = patch.language {
+            put(tx, "language", lang.code())?;
+        }
+        if let Some(zone) = &patch.time_zone {
+            put(tx, "time_zone", parse_time_zone(zone, "timeZone")?.name())?;
+        }
+        if let Some(name) = &patch.club_name {
+            put(
+                tx,
+                "club_name",
+                &name.validated("clubName", TextRule::REQUIRED_LINE)?.to_json(),
+            )?;
+        }
+        load(tx)
+    })
+}
+
+/// Whether the app has started on this database before (demo data is loaded only once).
+pub fn was_initialised(c: &Connection) -> Result<bool> {
+    Ok(value(c, "initialised")?.is_some())
+}
+
+pub fn mark_initialised(c: &Connection) -> Result<()> {
+    put(c, "initialised", "1")
+}

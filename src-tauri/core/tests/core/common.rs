@@ -1,0 +1,27 @@
+use chrono::{TimeZone, Utc};
+use club_core::{Db, FixedClock};
+
+pub struct TestDb {
+    pub db: Db,
+    // Kept alive so the directory outlives the database.
+    pub _dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for TestDb {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        &self.db
+    }
+}
+
+/// A new database in its own temporary directory, through `Db::open`.
+pub fn test_db() -> TestDb {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(dir.path().join("club.sqlite3")).unwrap();
+    TestDb { db, _dir: dir }
+}
+
+/// 2026-11-26 10:00 Beijing time.
+pub fn clock() -> FixedClock {
+    FixedClock(Utc.with_ymd_and_hms(2026, 11, 26, 2, 0, 0).unwrap())
+}

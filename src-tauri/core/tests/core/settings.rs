@@ -1,0 +1,50 @@
+use club_core::settings::{self, SettingsPatch};
+use club_core::{Error, InvalidReason, Lang};
+
+use crate::common::test_db;
+
+#[test]
+fn defaults_are_russian_and_beijing_time() {
+    let db = test_db();
+    let s = settings::get(&db).unwrap();
+    assert_eq!(s.language, Lang::Ru);
+    assert_eq!(s.time_zone, "Asia/Shanghai");
+    assert_eq!(s.club_name.get(Lang::Zh), Some("中国哈萨克斯坦之友俱乐部"));
+    assert!(!s.has_demo);
+}
+
+#[test]
+fn language_and_time_zone_persist() {
+    let db = test_db();
+    settings::update(
+        &db,
+        &SettingsPatch {
+            language: Some(Lang::Zh),
+            time_zone: Some("Asia/Almaty".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let path = db.path().to_path_buf();
+    drop(db.db);
+    let again = club_core::Db::open(path).unwrap();
+    let s = settings::get(&again).unwrap();
+    assert_eq!(s.language, Lang::Zh);
+    assert_eq!(s.time_zone, "Asia/Almaty");
+}
+
+#[test]
+fn an_unknown_time_zone_is_refused_and_nothing_changes() {
+    let db = test_db();
+    let err = settings::update(
+        &db,
+        &SettingsPatch {
+            language: Some(Lang::En),
+            time_zone: Some("Mars/Olympus".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::Invalid { ref field, reason: InvalidReason::BadTimeZone } if field == "timeZone"));
+    assert_eq!(settings::get(&db).unwrap().language, Lang::Ru, "whole patch rolled back");
+}

@@ -1,0 +1,94 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { keys, useApi } from "./api";
+import { ErrorMessage } from "./components/ErrorMessage";
+import { setLanguage } from "./i18n";
+import { NavContext, type Route } from "./navigation";
+import { PeopleScreen } from "./screens/PeopleScreen";
+import { SearchScreen } from "./screens/SearchScreen";
+import { SessionForm } from "./screens/SessionForm";
+import { SessionScreen } from "./screens/SessionScreen";
+import { SessionsScreen } from "./screens/SessionsScreen";
+import { SettingsScreen } from "./screens/SettingsScreen";
+
+const SECTIONS = ["sessions", "people", "search", "settings"] as const;
+
+function section(route: Route): (typeof SECTIONS)[number] {
+  switch (route.name) {
+    case "people":
+    case "search":
+    case "settings":
+      return route.name;
+    default:
+      return "sessions";
+  }
+}
+
+export function App() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
+  const ready = status.data && !status.data.error;
+  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet, enabled: !!ready });
+  const [route, setRoute] = useState<Route>({ name: "sessions" });
+  const language = settings.data?.language;
+
+  useEffect(() => {
+    if (language) void setLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    // The main landmark takes focus on every screen change, so keyboard users start at the top.
+    document.getElementById("main")?.focus();
+  }, [route]);
+
+  if (status.isPending || (ready && settings.isPending)) {
+    return <p className="loading">{t("app.loading")}</p>;
+  }
+  const failure = status.error ?? status.data?.error ?? settings.error;
+  if (failure) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>{t("app.cannotOpen")}</h1>
+        <ErrorMessage error={failure} />
+        {status.data?.dbPath && <p className="muted">{t("app.dbPath", { path: status.data.dbPath })}</p>}
+      </main>
+    );
+  }
+
+  const current = section(route);
+  return (
+    <NavContext.Provider value={setRoute}>
+      <div className="shell">
+        <nav className="sidebar" aria-label={t("nav.label")}>
+          <div className="brand">{t("app.name")}</div>
+          <ul>
+            {SECTIONS.map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  className={current === name ? "nav-item active" : "nav-item"}
+                  aria-current={current === name ? "page" : undefined}
+                  onClick={() => setRoute({ name } as Route)}
+                  data-testid={`nav-${name}`}
+                >
+                  {t(`nav.${name}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {route.name === "sessions" && <SessionsScreen />}
+          {route.name === "session" && <SessionScreen id={route.id} />}
+          {route.name === "newSession" && <SessionForm />}
+          {route.name === "editSession" && <SessionForm id={route.id} />}
+          {route.name === "people" && <PeopleScreen />}
+          {route.name === "search" && <SearchScreen />}
+          {route.name === "settings" && <SettingsScreen />}
+        </main>
+      </div>
+    </NavContext.Provider>
+  );
+}

@@ -1,0 +1,47 @@
+// Dates and times through Intl, in the session's own time zone.
+import type { Lang, Text } from "./api";
+import { LANGS, LOCALES } from "./i18n";
+
+/** A session's local date (YYYY-MM-DD) and wall time (HH:MM) as the instant they name. */
+export function instant(date: string, time: string, timeZone: string): Date {
+  const naive = new Date(`${date}T${time}:00Z`);
+  // Offset of the zone at that moment: format the naive instant in the zone and compare.
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(naive);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asIfUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return new Date(naive.getTime() - (asIfUtc - naive.getTime()));
+}
+
+export function formatDate(date: string, lang: Lang, style: "full" | "long" | "medium" = "full"): string {
+  // The date is a calendar date, not an instant: format it in UTC so no zone shifts it.
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: style, timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+export function formatTime(date: string, time: string, timeZone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: "short", timeZone }).format(
+    instant(date, time, timeZone),
+  );
+}
+
+/** "China Standard Time" / "Китай, стандартное время" / "中国标准时间" at the session's date. */
+export function zoneName(date: string, time: string, timeZone: string, lang: Lang): string {
+  const parts = new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: "long" }).formatToParts(
+    instant(date, time, timeZone),
+  );
+  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** The text in the interface language, else in the first language that has it. */
+export function pick(text: Text, lang: Lang): string {
+  return text[lang] ?? LANGS.map((l) => text[l]).find((v) => v) ?? "";
+}

@@ -1,0 +1,13 @@
+import { createContext, useContext } from "react";
+
+export type Route =
+  | { name: "sessions" }
+  | { name: "session"; id: string }
+  | { name: "newSession" }
+  | { name: "editSession"; id: string }
+  | { name: "people" }
+  | { name: "search" }
+  | { name: "settings" };
+
+export const NavContext = createContext<(route: Route) => void>(() => {});
+export const useNavigate = () => useContext(NavContext);

@@ -1,0 +1,85 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { keys, useApi, type Lang, type Session } from "../api";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { DemoBadge, StatusBadge } from "../components/StatusBadge";
+import { formatDate, formatTime, pick } from "../format";
+import { useNavigate } from "../navigation";
+
+export function SessionsScreen() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
+  const lang = i18n.language as Lang;
+
+  const header = (
+    <header className="screen-header">
+      <h1>{t("sessions.title")}</h1>
+      <button type="button" className="primary" onClick={() => navigate({ name: "newSession" })} data-testid="new-session">
+        + {t("sessions.new")}
+      </button>
+    </header>
+  );
+  if (sessions.isPending) return <>{header}<p className="loading">{t("app.loading")}</p></>;
+  if (sessions.error) return <>{header}<ErrorMessage error={sessions.error} /></>;
+
+  const all = sessions.data;
+  if (all.length === 0) {
+    return (
+      <>
+        {header}
+        <div className="empty-state">
+          <h2>{t("sessions.empty")}</h2>
+          <p>{t("sessions.emptyHint")}</p>
+          <button type="button" className="primary" onClick={() => navigate({ name: "newSession" })}>
+            {t("sessions.new")}
+          </button>
+        </div>
+      </>
+    );
+  }
+  // The list comes newest first; the next session to happen goes on top of "upcoming".
+  const upcoming = all.filter((s) => s.upcoming).reverse();
+  const past = all.filter((s) => !s.upcoming);
+  return (
+    <>
+      {header}
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">{t("sessions.upcoming")}</h2>
+        {upcoming.length ? <SessionList sessions={upcoming} lang={lang} /> : <p className="muted">{t("sessions.noUpcoming")}</p>}
+      </section>
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">{t("sessions.past")}</h2>
+        {past.length ? <SessionList sessions={past} lang={lang} /> : <p className="muted">{t("sessions.noPast")}</p>}
+      </section>
+    </>
+  );
+}
+
+function SessionList({ sessions, lang }: { sessions: Session[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <ul className="session-list" data-testid="session-list">
+      {sessions.map((s) => (
+        <li key={s.id}>
+          <button type="button" className="session-card" onClick={() => navigate({ name: "session", id: s.id })} data-testid="session-card">
+            <span className="session-number">{s.number != null ? t("sessions.number", { n: s.number }) : "—"}</span>
+            <span className="session-main">
+              <span className="session-title">{pick(s.title, lang) || t("sessions.untitled")}</span>
+              <span className="session-meta">
+                {formatDate(s.date, lang)} · {formatTime(s.date, s.start, s.timeZone, lang)}–{formatTime(s.date, s.end, s.timeZone, lang)}
+                {pick(s.venue, lang) && <> · {pick(s.venue, lang)}</>}
+              </span>
+            </span>
+            <span className="session-badges">
+              {s.isDemo && <DemoBadge />}
+              <StatusBadge status={s.status} />
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { keys, useApi, type Lang } from "../api";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { pick } from "../format";
+import { LANGS } from "../i18n";
+
+const ZONES = ["Asia/Shanghai", "Asia/Almaty", "Asia/Hong_Kong", "Europe/Moscow", "Europe/London", "UTC"];
+
+export function SettingsScreen() {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
+  const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
+  const update = useMutation({
+    mutationFn: api.settingsUpdate,
+    onSuccess: (saved) => queryClient.setQueryData(keys.settings, saved),
+  });
+  const removeDemo = useMutation({
+    mutationFn: api.demoRemove,
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+  if (!settings.data) return <p className="loading">{t("app.loading")}</p>;
+  const s = settings.data;
+  const lang = i18n.language as Lang;
+  return (
+    <>
+      <header className="screen-header"><h1>{t("settings.title")}</h1></header>
+      <section className="settings-group">
+        <h2 id="language-heading">{t("settings.language")}</h2>
+        <div role="radiogroup" aria-labelledby="language-heading" className="segmented">
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              role="radio"
+              aria-checked={s.language === l}
+              className={s.language === l ? "active" : ""}
+              onClick={() => update.mutate({ language: l })}
+              lang={l}
+              data-testid={`language-${l}`}
+            >
+              {t(`lang.${l}`)}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section className="settings-group">
+        <h2><label htmlFor="default-zone">{t("settings.timeZone")}</label></h2>
+        <select id="default-zone" value={s.timeZone} onChange={(e) => update.mutate({ timeZone: e.target.value })}>
+          {(ZONES.includes(s.timeZone) ? ZONES : [s.timeZone, ...ZONES]).map((z) => (
+            <option key={z} value={z}>{t(`zones.${z}`, { defaultValue: z })}</option>
+          ))}
+        </select>
+      </section>
+      <section className="settings-group">
+        <h2>{t("settings.club")}</h2>
+        <p>{pick(s.clubName, lang)}</p>
+      </section>
+      {update.error && <ErrorMessage error={update.error} />}
+      <section className="settings-group">
+        <h2>{t("settings.demo")}</h2>
+        {s.hasDemo ? (
+          <>
+            <p>{t("settings.demoText")}</p>
+            <button type="button" className="danger" onClick={() => removeDemo.mutate()} disabled={removeDemo.isPending} data-testid="remove-demo">
+              {t("settings.demoRemove")}
+            </button>
+          </>
+        ) : (
+          <p className="muted">{t("settings.demoNone")}</p>
+        )}
+        {removeDemo.error && <ErrorMessage error={removeDemo.error} />}
+      </section>
+      <section className="settings-group">
+        <h2>{t("settings.data")}</h2>
+        <p className="muted small">{t("settings.dbPath")}: <code>{status.data?.dbPath}</code></p>
+      </section>
+    </>
+  );
+}
