@@ -1,0 +1,184 @@
+//! Starts the real app through tauri-driver (which runs WebKitWebDriver) with its own
+//! temporary data directory, and gives the test a WebDriver client.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+/// A data directory for one test: XDG dirs (WebKit's storage and caches) and the database.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("club.sqlite3")
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn app_binary() -> &'static str {
+    env!("CARGO_BIN_EXE_club-planner")
+}
+
+impl App {
+    /// Launches the app on `home`; the first launch on an empty database loads the demo.
+    pub async fn launch(home: &Home) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let root = home.dir.path();
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("XDG_CACHE_HOME", root.join("cache"))
+            .env("XDG_CONFIG_HOME", root.join("config"))
+            .env(club_core::paths::DB_ENV, home.db_path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
+        );
+        let driver = command
+            .spawn()
+            .expect("tauri-driver not found: run scripts/test, which installs it");
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() }
+        });
+        let caps = caps.as_object().unwrap().clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("could not start the app through tauri-driver: {e}"),
+            }
+        };
+        App { client, driver }
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Sets a date or time input the way a picker does (WebKitGTK's pickers do not take keys
+    /// reliably), firing the input event React listens to.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let el = self.find(css).await;
+        self.client
+            .execute(
+                "const [el, v] = arguments;
+                 const proto = Object.getPrototypeOf(el);
+                 Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::to_value(&el).unwrap(), json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Waits until some element matching `css` shows `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let mut seen = Vec::new();
+            for el in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
+                let t = el.text().await.unwrap_or_default();
+                if t.contains(text) {
+                    return;
+                }
+                seen.push(t);
+            }
+            if Instant::now() > deadline {
+                panic!("no {css} showing {text:?}; saw {seen:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(el.text().await.unwrap());
+        }
+        out
+    }
+
+    /// Closes the session and stops the driver with SIGTERM so WebKitWebDriver goes too.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        terminate(&mut self.driver);
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        terminate(&mut self.driver);
+    }
+}
+
+fn terminate(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    match cargo_home.map(|h| h.join("bin/tauri-driver")) {
+        Some(p) if p.exists() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}

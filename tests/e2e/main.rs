@@ -1,0 +1,5 @@
+//! End-to-end tests: the real Club Planner binary driven through WebDriver
+//! (tauri-driver + WebKitWebDriver) under Xvfb. Run them with scripts/test.
+
+mod harness;
+mod sessions;
