@@ -33,6 +33,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per process: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Load the demonstration data (the Club's 8th session and those around it)
@@ -81,7 +83,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = demo::load(&db, &clock)?;
             out.message(
                 serde_json::json!({ "loaded": loaded }),
-                if loaded { "demo data loaded" } else { "demo data is already there" },
+                if loaded {
+                    "demo data loaded"
+                } else {
+                    "demo data is already there"
+                },
             )
         }
         Command::Demo { remove: true } => {

@@ -8,7 +8,11 @@ pub struct Output {
 
 impl Output {
     /// Prints `value` as JSON, or `human()` as text.
-    pub fn data<T: Serialize>(&self, value: &T, human: impl FnOnce() -> String) -> anyhow::Result<()> {
+    pub fn data<T: Serialize>(
+        &self,
+        value: &T,
+        human: impl FnOnce() -> String,
+    ) -> anyhow::Result<()> {
         if self.json {
             println!("{}", serde_json::to_string_pretty(value)?);
         } else {

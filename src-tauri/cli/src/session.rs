@@ -7,6 +7,8 @@ use club_core::{settings, Clock, Db, Error, Lang, Text};
 use crate::output::Output;
 use crate::text_arg;
 
+// Parsed once per process: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 pub enum SessionCommand {
     /// Create a session (prints its id)
@@ -111,7 +113,10 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
         SessionCommand::List => {
             let list = sessions::list(db, clock)?;
             out.data(&list, || {
-                list.iter().map(|s| line(s, lang)).collect::<Vec<_>>().join("\n")
+                list.iter()
+                    .map(|s| line(s, lang))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             })
         }
         SessionCommand::Show { session } => {
@@ -128,7 +133,10 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
         SessionCommand::Delete { session } => {
             let s = resolve(db, clock, &session)?;
             sessions::delete(db, &s.id)?;
-            out.message(serde_json::json!({ "deleted": s.id }), &format!("deleted {}", s.id))
+            out.message(
+                serde_json::json!({ "deleted": s.id }),
+                &format!("deleted {}", s.id),
+            )
         }
         SessionCommand::NextNumber => {
             let n = sessions::next_number(db)?;
@@ -140,7 +148,9 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
 fn line(s: &Session, lang: Lang) -> String {
     format!(
         "{:>4}  {} {}–{}  {:<16}  {}  {}",
-        s.number.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
+        s.number
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "—".into()),
         s.date,
         s.start,
         s.end,
@@ -161,15 +171,25 @@ fn details(s: &Session) -> String {
         format!("id: {}", s.id),
         format!(
             "number: {}",
-            s.number.map(|n| n.to_string()).unwrap_or_else(|| "—".into())
+            s.number
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into())
         ),
         format!("when: {} {}–{} ({})", s.date, s.start, s.end, s.time_zone),
         format!("status: {}", s.status.code()),
         text("title", &s.title),
         text("theme", &s.theme),
         text("venue", &s.venue),
-        if s.notes.is_empty() { String::new() } else { format!("notes: {}", s.notes) },
-        if s.is_demo { "demo data".into() } else { String::new() },
+        if s.notes.is_empty() {
+            String::new()
+        } else {
+            format!("notes: {}", s.notes)
+        },
+        if s.is_demo {
+            "demo data".into()
+        } else {
+            String::new()
+        },
     ]
     .into_iter()
     .filter(|l| !l.is_empty())

@@ -26,9 +26,15 @@ mod tests {
 
     #[test]
     fn language_prefix_or_fallback() {
-        assert_eq!(parse("zh=第八次会议", Lang::Ru), (Lang::Zh, "第八次会议".into()));
+        assert_eq!(
+            parse("zh=第八次会议", Lang::Ru),
+            (Lang::Zh, "第八次会议".into())
+        );
         assert_eq!(parse("KK=Отырыс", Lang::Ru), (Lang::Kk, "Отырыс".into()));
-        assert_eq!(parse("Культурный центр", Lang::Ru), (Lang::Ru, "Культурный центр".into()));
+        assert_eq!(
+            parse("Культурный центр", Lang::Ru),
+            (Lang::Ru, "Культурный центр".into())
+        );
         assert_eq!(parse("x=y", Lang::En), (Lang::En, "x=y".into()));
     }
 }

@@ -11,9 +11,8 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 /// Append-only: released migrations are never edited.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))])
-});
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
 
 /// The schema version this binary writes (`PRAGMA user_version` after migrating).
 pub fn schema_version() -> i64 {

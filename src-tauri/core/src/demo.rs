@@ -28,8 +28,9 @@ pub fn load_on_first_start(db: &Db, clock: &dyn Clock) -> Result<bool> {
             return Ok(false);
         }
         settings::mark_initialised(tx)?;
-        let empty: bool =
-            tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM session)", [], |r| r.get(0))?;
+        let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM session)", [], |r| {
+            r.get(0)
+        })?;
         if empty {
             insert_all(tx, clock)?;
         }
@@ -69,6 +70,9 @@ pub fn remove(db: &Db) -> Result<()> {
     })
 }
 
+/// kind, minutes, title, description, (person, role) pairs
+type AgendaRow<'a> = (&'a str, i64, Text, Text, &'a [(&'a String, &'a str)]);
+
 struct Person<'a> {
     names: [(Lang, &'a str, &'a str, bool); 4],
     honorific: Text,
@@ -85,12 +89,42 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
     let now = stamp(clock);
 
     let categories = [
-        t("Действующие послы", "Қазіргі елшілер", "现任大使", "Serving ambassadors"),
-        t("Бывшие послы", "Бұрынғы елшілер", "前任大使", "Former ambassadors"),
-        t("Должностные лица", "Лауазымды тұлғалар", "政府官员", "Officials"),
-        t("Руководители институтов", "Институт басшылары", "研究机构负责人", "Heads of institutes"),
-        t("Учёные и эксперты", "Ғалымдар мен сарапшылар", "学者和专家", "Scholars and experts"),
-        t("Сотрудники посольства", "Елшілік қызметкерлері", "使馆工作人员", "Embassy staff"),
+        t(
+            "Действующие послы",
+            "Қазіргі елшілер",
+            "现任大使",
+            "Serving ambassadors",
+        ),
+        t(
+            "Бывшие послы",
+            "Бұрынғы елшілер",
+            "前任大使",
+            "Former ambassadors",
+        ),
+        t(
+            "Должностные лица",
+            "Лауазымды тұлғалар",
+            "政府官员",
+            "Officials",
+        ),
+        t(
+            "Руководители институтов",
+            "Институт басшылары",
+            "研究机构负责人",
+            "Heads of institutes",
+        ),
+        t(
+            "Учёные и эксперты",
+            "Ғалымдар мен сарапшылар",
+            "学者和专家",
+            "Scholars and experts",
+        ),
+        t(
+            "Сотрудники посольства",
+            "Елшілік қызметкерлері",
+            "使馆工作人员",
+            "Embassy staff",
+        ),
         t("Пресса", "Баспасөз", "媒体", "Press"),
     ];
     let mut category_ids = Vec::new();
@@ -104,11 +138,51 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
     }
 
     let organisations = [
-        ("embassy", "KZ", t("Посольство Республики Казахстан в КНР", "Қазақстан Республикасының ҚХР-дағы Елшілігі", "哈萨克斯坦共和国驻华大使馆", "Embassy of the Republic of Kazakhstan in China")),
-        ("government", "CN", t("Министерство иностранных дел КНР", "ҚХР Сыртқы істер министрлігі", "中华人民共和国外交部", "Ministry of Foreign Affairs of China")),
-        ("institute", "CN", t("Институт России, Восточной Европы и Центральной Азии АОН Китая", "ҚХҒА Ресей, Шығыс Еуропа және Орталық Азия институты", "中国社会科学院俄罗斯东欧中亚研究所", "Institute of Russian, East European and Central Asian Studies, CASS")),
-        ("university", "CN", t("Пекинский университет иностранных языков", "Бейжің шет тілдер университеті", "北京外国语大学", "Beijing Foreign Studies University")),
-        ("media", "KZ", t("DKNews.kz", "DKNews.kz", "DKNews.kz", "DKNews.kz")),
+        (
+            "embassy",
+            "KZ",
+            t(
+                "Посольство Республики Казахстан в КНР",
+                "Қазақстан Республикасының ҚХР-дағы Елшілігі",
+                "哈萨克斯坦共和国驻华大使馆",
+                "Embassy of the Republic of Kazakhstan in China",
+            ),
+        ),
+        (
+            "government",
+            "CN",
+            t(
+                "Министерство иностранных дел КНР",
+                "ҚХР Сыртқы істер министрлігі",
+                "中华人民共和国外交部",
+                "Ministry of Foreign Affairs of China",
+            ),
+        ),
+        (
+            "institute",
+            "CN",
+            t(
+                "Институт России, Восточной Европы и Центральной Азии АОН Китая",
+                "ҚХҒА Ресей, Шығыс Еуропа және Орталық Азия институты",
+                "中国社会科学院俄罗斯东欧中亚研究所",
+                "Institute of Russian, East European and Central Asian Studies, CASS",
+            ),
+        ),
+        (
+            "university",
+            "CN",
+            t(
+                "Пекинский университет иностранных языков",
+                "Бейжің шет тілдер университеті",
+                "北京外国语大学",
+                "Beijing Foreign Studies University",
+            ),
+        ),
+        (
+            "media",
+            "KZ",
+            t("DKNews.kz", "DKNews.kz", "DKNews.kz", "DKNews.kz"),
+        ),
     ];
     let mut org_ids = Vec::new();
     for (kind, country, name) in &organisations {
@@ -134,67 +208,188 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
     let he = t("Его Превосходительство", "Мәртебелі", "阁下", "H.E.");
     let people = [
         Person {
-            names: [(Lang::Ru, "Нурышев", "Шахрат", false), (Lang::Kk, "Нұрышев", "Шахрат", false), (Lang::Zh, "努雷舍夫", "沙赫拉特", false), (Lang::En, "Nuryshev", "Shakhrat", false)],
+            names: [
+                (Lang::Ru, "Нурышев", "Шахрат", false),
+                (Lang::Kk, "Нұрышев", "Шахрат", false),
+                (Lang::Zh, "努雷舍夫", "沙赫拉特", false),
+                (Lang::En, "Nuryshev", "Shakhrat", false),
+            ],
             honorific: he.clone(),
-            organisation: "embassy", country: "KZ", category: 0, rank: 1,
-            position: t("Посол Республики Казахстан в КНР", "Қазақстан Республикасының ҚХР-дағы Елшісі", "哈萨克斯坦共和国驻华大使", "Ambassador of the Republic of Kazakhstan to China"),
-            since: "2022-10-01", until: None,
+            organisation: "embassy",
+            country: "KZ",
+            category: 0,
+            rank: 1,
+            position: t(
+                "Посол Республики Казахстан в КНР",
+                "Қазақстан Республикасының ҚХР-дағы Елшісі",
+                "哈萨克斯坦共和国驻华大使",
+                "Ambassador of the Republic of Kazakhstan to China",
+            ),
+            since: "2022-10-01",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Ван", "Лисинь", false), (Lang::Kk, "Ван", "Лисинь", false), (Lang::Zh, "王", "立新", true), (Lang::En, "Wang", "Lixin", true)],
+            names: [
+                (Lang::Ru, "Ван", "Лисинь", false),
+                (Lang::Kk, "Ван", "Лисинь", false),
+                (Lang::Zh, "王", "立新", true),
+                (Lang::En, "Wang", "Lixin", true),
+            ],
             honorific: he.clone(),
-            organisation: "mfa", country: "CN", category: 1, rank: 1,
-            position: t("Посол КНР в Республике Казахстан", "ҚХР-дың Қазақстан Республикасындағы Елшісі", "中国驻哈萨克斯坦大使", "Ambassador of China to Kazakhstan"),
-            since: "2010-03-01", until: Some("2014-12-31"),
+            organisation: "mfa",
+            country: "CN",
+            category: 1,
+            rank: 1,
+            position: t(
+                "Посол КНР в Республике Казахстан",
+                "ҚХР-дың Қазақстан Республикасындағы Елшісі",
+                "中国驻哈萨克斯坦大使",
+                "Ambassador of China to Kazakhstan",
+            ),
+            since: "2010-03-01",
+            until: Some("2014-12-31"),
         },
         Person {
-            names: [(Lang::Ru, "Ли", "Цзяньго", false), (Lang::Kk, "Ли", "Цзяньго", false), (Lang::Zh, "李", "建国", true), (Lang::En, "Li", "Jianguo", true)],
+            names: [
+                (Lang::Ru, "Ли", "Цзяньго", false),
+                (Lang::Kk, "Ли", "Цзяньго", false),
+                (Lang::Zh, "李", "建国", true),
+                (Lang::En, "Li", "Jianguo", true),
+            ],
             honorific: he.clone(),
-            organisation: "mfa", country: "CN", category: 1, rank: 2,
-            position: t("Посол КНР в Республике Казахстан", "ҚХР-дың Қазақстан Республикасындағы Елшісі", "中国驻哈萨克斯坦大使", "Ambassador of China to Kazakhstan"),
-            since: "2015-01-01", until: Some("2019-06-30"),
+            organisation: "mfa",
+            country: "CN",
+            category: 1,
+            rank: 2,
+            position: t(
+                "Посол КНР в Республике Казахстан",
+                "ҚХР-дың Қазақстан Республикасындағы Елшісі",
+                "中国驻哈萨克斯坦大使",
+                "Ambassador of China to Kazakhstan",
+            ),
+            since: "2015-01-01",
+            until: Some("2019-06-30"),
         },
         Person {
-            names: [(Lang::Ru, "Лю", "Ян", false), (Lang::Kk, "Лю", "Ян", false), (Lang::Zh, "刘", "洋", true), (Lang::En, "Liu", "Yang", true)],
+            names: [
+                (Lang::Ru, "Лю", "Ян", false),
+                (Lang::Kk, "Лю", "Ян", false),
+                (Lang::Zh, "刘", "洋", true),
+                (Lang::En, "Liu", "Yang", true),
+            ],
             honorific: t("г-н", "мырза", "先生", "Mr"),
-            organisation: "mfa", country: "CN", category: 2, rank: 1,
-            position: t("Заместитель директора Департамента Европы и Центральной Азии", "Еуропа және Орталық Азия департаменті директорының орынбасары", "欧亚司副司长", "Deputy Director-General, Department of European-Central Asian Affairs"),
-            since: "2021-05-01", until: None,
+            organisation: "mfa",
+            country: "CN",
+            category: 2,
+            rank: 1,
+            position: t(
+                "Заместитель директора Департамента Европы и Центральной Азии",
+                "Еуропа және Орталық Азия департаменті директорының орынбасары",
+                "欧亚司副司长",
+                "Deputy Director-General, Department of European-Central Asian Affairs",
+            ),
+            since: "2021-05-01",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Чэнь", "Цзин", false), (Lang::Kk, "Чэнь", "Цзин", false), (Lang::Zh, "陈", "静", true), (Lang::En, "Chen", "Jing", true)],
+            names: [
+                (Lang::Ru, "Чэнь", "Цзин", false),
+                (Lang::Kk, "Чэнь", "Цзин", false),
+                (Lang::Zh, "陈", "静", true),
+                (Lang::En, "Chen", "Jing", true),
+            ],
             honorific: t("профессор", "профессор", "教授", "Prof."),
-            organisation: "cass", country: "CN", category: 3, rank: 1,
-            position: t("Директор отдела Центральной Азии", "Орталық Азия бөлімінің директоры", "中亚研究室主任", "Head of the Central Asia Department"),
-            since: "2018-09-01", until: None,
+            organisation: "cass",
+            country: "CN",
+            category: 3,
+            rank: 1,
+            position: t(
+                "Директор отдела Центральной Азии",
+                "Орталық Азия бөлімінің директоры",
+                "中亚研究室主任",
+                "Head of the Central Asia Department",
+            ),
+            since: "2018-09-01",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Чжао", "Мин", false), (Lang::Kk, "Чжао", "Мин", false), (Lang::Zh, "赵", "明", true), (Lang::En, "Zhao", "Ming", true)],
+            names: [
+                (Lang::Ru, "Чжао", "Мин", false),
+                (Lang::Kk, "Чжао", "Мин", false),
+                (Lang::Zh, "赵", "明", true),
+                (Lang::En, "Zhao", "Ming", true),
+            ],
             honorific: t("доктор", "доктор", "博士", "Dr"),
-            organisation: "bfsu", country: "CN", category: 4, rank: 1,
-            position: t("Доцент, исследователь казахского языка и истории", "Доцент, қазақ тілі мен тарихын зерттеуші", "副教授，哈萨克语言与历史研究者", "Associate Professor of Kazakh language and history"),
-            since: "2016-09-01", until: None,
+            organisation: "bfsu",
+            country: "CN",
+            category: 4,
+            rank: 1,
+            position: t(
+                "Доцент, исследователь казахского языка и истории",
+                "Доцент, қазақ тілі мен тарихын зерттеуші",
+                "副教授，哈萨克语言与历史研究者",
+                "Associate Professor of Kazakh language and history",
+            ),
+            since: "2016-09-01",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Сарсенова", "Айгерим", false), (Lang::Kk, "Сәрсенова", "Әйгерім", false), (Lang::Zh, "萨尔谢诺娃", "艾格丽姆", false), (Lang::En, "Sarsenova", "Aigerim", false)],
+            names: [
+                (Lang::Ru, "Сарсенова", "Айгерим", false),
+                (Lang::Kk, "Сәрсенова", "Әйгерім", false),
+                (Lang::Zh, "萨尔谢诺娃", "艾格丽姆", false),
+                (Lang::En, "Sarsenova", "Aigerim", false),
+            ],
             honorific: t("г-жа", "ханым", "女士", "Ms"),
-            organisation: "embassy", country: "KZ", category: 5, rank: 1,
-            position: t("Советник посольства", "Елшілік кеңесшісі", "使馆参赞", "Counsellor of the Embassy"),
-            since: "2023-01-15", until: None,
+            organisation: "embassy",
+            country: "KZ",
+            category: 5,
+            rank: 1,
+            position: t(
+                "Советник посольства",
+                "Елшілік кеңесшісі",
+                "使馆参赞",
+                "Counsellor of the Embassy",
+            ),
+            since: "2023-01-15",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Калиев", "Ержан", false), (Lang::Kk, "Қалиев", "Ержан", false), (Lang::Zh, "卡利耶夫", "叶尔然", false), (Lang::En, "Kaliyev", "Yerzhan", false)],
+            names: [
+                (Lang::Ru, "Калиев", "Ержан", false),
+                (Lang::Kk, "Қалиев", "Ержан", false),
+                (Lang::Zh, "卡利耶夫", "叶尔然", false),
+                (Lang::En, "Kaliyev", "Yerzhan", false),
+            ],
             honorific: t("г-н", "мырза", "先生", "Mr"),
-            organisation: "embassy", country: "KZ", category: 5, rank: 2,
-            position: t("Первый секретарь посольства", "Елшіліктің бірінші хатшысы", "使馆一等秘书", "First Secretary of the Embassy"),
-            since: "2024-02-01", until: None,
+            organisation: "embassy",
+            country: "KZ",
+            category: 5,
+            rank: 2,
+            position: t(
+                "Первый секретарь посольства",
+                "Елшіліктің бірінші хатшысы",
+                "使馆一等秘书",
+                "First Secretary of the Embassy",
+            ),
+            since: "2024-02-01",
+            until: None,
         },
         Person {
-            names: [(Lang::Ru, "Омарова", "Дана", false), (Lang::Kk, "Омарова", "Дана", false), (Lang::Zh, "奥马罗娃", "达娜", false), (Lang::En, "Omarova", "Dana", false)],
+            names: [
+                (Lang::Ru, "Омарова", "Дана", false),
+                (Lang::Kk, "Омарова", "Дана", false),
+                (Lang::Zh, "奥马罗娃", "达娜", false),
+                (Lang::En, "Omarova", "Dana", false),
+            ],
             honorific: t("г-жа", "ханым", "女士", "Ms"),
-            organisation: "press", country: "KZ", category: 6, rank: 1,
+            organisation: "press",
+            country: "KZ",
+            category: 6,
+            rank: 1,
             position: t("Корреспондент", "Тілші", "记者", "Correspondent"),
-            since: "2020-01-01", until: None,
+            since: "2020-01-01",
+            until: None,
         },
     ];
     let mut person_ids = Vec::new();
@@ -210,10 +405,18 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
                 p.honorific.to_json(),
                 org(p.organisation),
                 p.country,
-                if p.country == "KZ" { r#"["kk","ru","zh"]"# } else { r#"["zh","ru"]"# },
+                if p.country == "KZ" {
+                    r#"["kk","ru","zh"]"#
+                } else {
+                    r#"["zh","ru"]"#
+                },
                 category_ids[p.category],
                 p.rank,
-                if p.category == 0 { "" } else { "Demo person (fictional)." },
+                if p.category == 0 {
+                    ""
+                } else {
+                    "Demo person (fictional)."
+                },
                 now,
             ],
         )?;
@@ -235,12 +438,42 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         <[String; 9]>::try_from(person_ids).expect("nine demo people");
 
     let themes = [
-        t("Новые точки роста в двустороннем сотрудничестве", "Екіжақты ынтымақтастықтың жаңа өсу нүктелері", "双边合作的新增长点", "New growth points in bilateral cooperation"),
-        t("Сопряжение национальных стратегий развития", "Ұлттық даму стратегияларын ұштастыру", "国家发展战略对接", "Aligning national development strategies"),
-        t("Участие Казахстана в региональных и международных инициативах", "Қазақстанның өңірлік және халықаралық бастамаларға қатысуы", "哈萨克斯坦参与地区和国际倡议", "Kazakhstan in regional and international initiatives"),
-        t("Усиление экспертного диалога между Казахстаном и Китаем", "Қазақстан мен Қытай арасындағы сараптамалық диалогты күшейту", "加强哈中专家对话", "Strengthening the expert dialogue between Kazakhstan and China"),
-        t("Транспортно-логистическая связанность", "Көлік-логистикалық байланыс", "交通物流互联互通", "Transport and logistics connectivity"),
-        t("Промышленная кооперация", "Өнеркәсіптік кооперация", "产业合作", "Industrial cooperation"),
+        t(
+            "Новые точки роста в двустороннем сотрудничестве",
+            "Екіжақты ынтымақтастықтың жаңа өсу нүктелері",
+            "双边合作的新增长点",
+            "New growth points in bilateral cooperation",
+        ),
+        t(
+            "Сопряжение национальных стратегий развития",
+            "Ұлттық даму стратегияларын ұштастыру",
+            "国家发展战略对接",
+            "Aligning national development strategies",
+        ),
+        t(
+            "Участие Казахстана в региональных и международных инициативах",
+            "Қазақстанның өңірлік және халықаралық бастамаларға қатысуы",
+            "哈萨克斯坦参与地区和国际倡议",
+            "Kazakhstan in regional and international initiatives",
+        ),
+        t(
+            "Усиление экспертного диалога между Казахстаном и Китаем",
+            "Қазақстан мен Қытай арасындағы сараптамалық диалогты күшейту",
+            "加强哈中专家对话",
+            "Strengthening the expert dialogue between Kazakhstan and China",
+        ),
+        t(
+            "Транспортно-логистическая связанность",
+            "Көлік-логистикалық байланыс",
+            "交通物流互联互通",
+            "Transport and logistics connectivity",
+        ),
+        t(
+            "Промышленная кооперация",
+            "Өнеркәсіптік кооперация",
+            "产业合作",
+            "Industrial cooperation",
+        ),
     ];
     let mut theme_ids = Vec::new();
     for name in &themes {
@@ -252,7 +485,12 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         theme_ids.push(id);
     }
 
-    let venue = t("Культурный центр Казахстана, Пекин", "Қазақстан мәдени орталығы, Бейжің", "哈萨克斯坦文化中心，北京", "Kazakhstan Cultural Centre, Beijing");
+    let venue = t(
+        "Культурный центр Казахстана, Пекин",
+        "Қазақстан мәдени орталығы, Бейжің",
+        "哈萨克斯坦文化中心，北京",
+        "Kazakhstan Cultural Centre, Beijing",
+    );
     let sessions = [
         (5u32, "2022-11-17", "held",
          t("Казахстан после реформ 2022 года", "2022 жылғы реформалардан кейінгі Қазақстан", "2022年改革后的哈萨克斯坦", "Kazakhstan after the 2022 reforms"),
@@ -301,7 +539,7 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         )?;
     }
 
-    let agenda: [(&str, i64, Text, Text, &[(&String, &str)]); 6] = [
+    let agenda: [AgendaRow; 6] = [
         ("opening", 10,
          t("Открытие заседания", "Отырыстың ашылуы", "会议开幕", "Opening of the session"),
          t("Приветственное слово ведущего", "Жүргізушінің құттықтау сөзі", "主持人致欢迎辞", "Welcome by the moderator"),
@@ -340,7 +578,16 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
             "INSERT INTO agenda_item (id, session_id, position, kind, title, description,
                                       duration_min, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![item, eighth, pos as i64, kind, title.to_json(), description.to_json(), minutes, now],
+            params![
+                item,
+                eighth,
+                pos as i64,
+                kind,
+                title.to_json(),
+                description.to_json(),
+                minutes,
+                now
+            ],
         )?;
         for (i, (person, role)) in roles.iter().enumerate() {
             tx.execute(
@@ -376,7 +623,11 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
             params![
                 invitation,
                 attended,
-                if attended == "late" { "2025-11-20T07:20:00Z" } else { "2025-11-20T06:50:00Z" }
+                if attended == "late" {
+                    "2025-11-20T07:20:00Z"
+                } else {
+                    "2025-11-20T06:50:00Z"
+                }
             ],
         )?;
     }

@@ -34,7 +34,10 @@ impl PersonName {
         };
         let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         // Han names are written without spaces.
-        let han = |s: &str| s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·');
+        let han = |s: &str| {
+            s.chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+        };
         if parts.iter().all(|p| han(p)) {
             // Transcribed foreign names take the interpunct: 沙赫拉特·努雷舍夫.
             parts.join(if self.family_first { "" } else { "·" })
@@ -158,6 +161,9 @@ mod tests {
         assert_eq!(name("王", "立新", true).display(), "王立新");
         assert_eq!(name("Wang", "Lixin", true).display(), "Wang Lixin");
         assert_eq!(name("Нурышев", "Шахрат", false).display(), "Шахрат Нурышев");
-        assert_eq!(name("努雷舍夫", "沙赫拉特", false).display(), "沙赫拉特·努雷舍夫");
+        assert_eq!(
+            name("努雷舍夫", "沙赫拉特", false).display(),
+            "沙赫拉特·努雷舍夫"
+        );
     }
 }

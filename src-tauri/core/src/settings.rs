@@ -45,10 +45,12 @@ pub fn default_club_name() -> Text {
 }
 
 fn value(c: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(c.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
-        r.get(0)
-    })
-    .optional()?)
+    Ok(
+        c.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?,
+    )
 }
 
 fn put(c: &Connection, key: &str, value: &str) -> Result<()> {
@@ -103,7 +105,9 @@ pub fn update(db: &Db, patch: &SettingsPatch) -> Result<Settings> {
             put(
                 tx,
                 "club_name",
-                &name.validated("clubName", TextRule::REQUIRED_LINE)?.to_json(),
+                &name
+                    .validated("clubName", TextRule::REQUIRED_LINE)?
+                    .to_json(),
             )?;
         }
         load(tx)

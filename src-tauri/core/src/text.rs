@@ -8,9 +8,7 @@ use ts_rs::TS;
 use crate::error::{Error, InvalidReason, Result};
 
 /// The Club's working languages.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Lang {
@@ -149,7 +147,9 @@ mod tests {
 
     #[test]
     fn empty_translations_are_dropped_and_required_is_enforced() {
-        let t = Text::new().with(Lang::Ru, "  ").with(Lang::Zh, " 第八次会议 ");
+        let t = Text::new()
+            .with(Lang::Ru, "  ")
+            .with(Lang::Zh, " 第八次会议 ");
         let ok = t.validated("title", TextRule::REQUIRED_LINE).unwrap();
         assert_eq!(ok.get(Lang::Zh), Some("第八次会议"));
         assert_eq!(ok.get(Lang::Ru), None);
@@ -157,7 +157,9 @@ mod tests {
             .with(Lang::Ru, " ")
             .validated("title", TextRule::REQUIRED_LINE)
             .unwrap_err();
-        assert!(matches!(err, Error::Invalid { ref field, reason: InvalidReason::Required } if field == "title"));
+        assert!(
+            matches!(err, Error::Invalid { ref field, reason: InvalidReason::Required } if field == "title")
+        );
     }
 
     #[test]

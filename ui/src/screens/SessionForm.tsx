@@ -35,10 +35,16 @@ export function SessionForm({ id }: { id?: string }) {
       });
     }
   }, [id, existing.data, input]);
+  // Suggestions fill only fields the user has not touched; both may arrive in one render.
   useEffect(() => {
-    if (!id && next.data && input && input.number === "") setInput({ ...input, number: String(next.data) });
-    if (!id && settings.data && input && input.timeZone === "") setInput({ ...input, timeZone: settings.data.timeZone });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (id) return;
+    setInput((current) => {
+      if (!current) return current;
+      let updated = current;
+      if (next.data && current.number === "") updated = { ...updated, number: String(next.data) };
+      if (settings.data && current.timeZone === "") updated = { ...updated, timeZone: settings.data.timeZone };
+      return updated;
+    });
   }, [id, next.data, settings.data]);
 
   const save = useMutation({

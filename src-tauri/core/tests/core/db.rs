@@ -76,14 +76,20 @@ fn a_database_from_a_newer_version_is_refused_and_left_byte_for_byte_untouched()
     }
     let before = std::fs::read(&path).unwrap();
     let err = Db::open(&path).unwrap_err();
-    assert!(matches!(err, Error::NewerSchema { found, known } if found == schema_version() + 1 && known == schema_version()));
+    assert!(
+        matches!(err, Error::NewerSchema { found, known } if found == schema_version() + 1 && known == schema_version())
+    );
     assert!(err.to_string().contains("newer version of Club Planner"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let side_files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(side_files.len(), 1, "no WAL or journal left: {side_files:?}");
+    assert_eq!(
+        side_files.len(),
+        1,
+        "no WAL or journal left: {side_files:?}"
+    );
 }
 
 #[test]
@@ -109,7 +115,13 @@ fn reopening_keeps_data_and_schema_version() {
     drop(db.db);
     let again = Db::open(&path).unwrap();
     let v: String = again
-        .read(|c| Ok(c.query_row("SELECT value FROM setting WHERE key = 'k'", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(
+                c.query_row("SELECT value FROM setting WHERE key = 'k'", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
         .unwrap();
     assert_eq!(v, "v");
 }
@@ -119,13 +131,22 @@ fn a_failed_write_leaves_nothing_behind() {
     let db = test_db();
     let err = db
         .write(|tx| {
-            tx.execute("INSERT INTO setting (key, value) VALUES ('half', 'written')", [])?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES ('half', 'written')",
+                [],
+            )?;
             Err::<(), _>(Error::NotFound { what: "anything" })
         })
         .unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }));
     let n: i64 = db
-        .read(|c| Ok(c.query_row("SELECT count(*) FROM setting WHERE key = 'half'", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(
+                c.query_row("SELECT count(*) FROM setting WHERE key = 'half'", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
         .unwrap();
     assert_eq!(n, 0);
 }

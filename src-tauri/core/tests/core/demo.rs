@@ -7,10 +7,17 @@ fn first_start_loads_the_eighth_session_story_once() {
     let db = test_db();
     assert!(demo::load_on_first_start(&db, &clock()).unwrap());
     let list = sessions::list(&db, &clock()).unwrap();
-    let eighth = list.iter().find(|s| s.number == Some(8)).expect("8th session");
+    let eighth = list
+        .iter()
+        .find(|s| s.number == Some(8))
+        .expect("8th session");
     assert!(eighth.is_demo);
     assert_eq!(eighth.venue.get(Lang::Zh), Some("哈萨克斯坦文化中心，北京"));
-    assert!(eighth.title.get(Lang::Kk).unwrap().contains("тұрақтылықтың"));
+    assert!(eighth
+        .title
+        .get(Lang::Kk)
+        .unwrap()
+        .contains("тұрақтылықтың"));
     assert!(list.iter().any(|s| s.upcoming), "an upcoming session too");
     assert!(list.len() >= 4);
 
@@ -27,7 +34,10 @@ fn first_start_loads_the_eighth_session_story_once() {
         })
         .unwrap();
     assert_eq!(items, 6);
-    assert!(speakers >= 3, "the ambassador and the former ambassadors speak");
+    assert!(
+        speakers >= 3,
+        "the ambassador and the former ambassadors speak"
+    );
     assert!(invitees >= 9);
     assert!(settings::get(&db).unwrap().has_demo);
 

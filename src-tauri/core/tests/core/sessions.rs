@@ -22,7 +22,10 @@ fn invalid(input: SessionInput) -> (String, InvalidReason) {
     let db = test_db();
     match sessions::create(&db, &clock(), &input).unwrap_err() {
         Error::Invalid { field, reason } => {
-            assert!(sessions::list(&db, &clock()).unwrap().is_empty(), "nothing written");
+            assert!(
+                sessions::list(&db, &clock()).unwrap().is_empty(),
+                "nothing written"
+            );
             (field, reason)
         }
         other => panic!("expected a field error, got {other:?}"),
@@ -34,7 +37,10 @@ fn create_then_read_back_in_every_script() {
     let db = test_db();
     let created = sessions::create(&db, &clock(), &ninth()).unwrap();
     assert_eq!(created.number, Some(9));
-    assert_eq!(created.time_zone, "Asia/Shanghai", "the Club's default zone");
+    assert_eq!(
+        created.time_zone, "Asia/Shanghai",
+        "the Club's default zone"
+    );
     assert_eq!(created.status, SessionStatus::Planned);
     assert!(created.upcoming);
     assert_eq!(uuid_version(&created.id), 7);
@@ -67,23 +73,125 @@ fn a_taken_number_is_a_conflict_on_the_number_field() {
 #[test]
 fn field_errors_name_the_field() {
     let cases: Vec<(SessionInput, &str, InvalidReason)> = vec![
-        (SessionInput { title: Text::new(), ..ninth() }, "title", InvalidReason::Required),
-        (SessionInput { date: "".into(), ..ninth() }, "date", InvalidReason::Required),
-        (SessionInput { date: "2026-02-30".into(), ..ninth() }, "date", InvalidReason::BadDate),
-        (SessionInput { date: "10.12.2026".into(), ..ninth() }, "date", InvalidReason::BadDate),
-        (SessionInput { date: "1899-12-10".into(), ..ninth() }, "date", InvalidReason::DateOutOfRange),
-        (SessionInput { start: "25:00".into(), ..ninth() }, "start", InvalidReason::BadTime),
-        (SessionInput { end: "".into(), ..ninth() }, "end", InvalidReason::Required),
-        (SessionInput { end: "14:00".into(), ..ninth() }, "end", InvalidReason::EndNotAfterStart),
-        (SessionInput { end: "15:00".into(), ..ninth() }, "end", InvalidReason::EndNotAfterStart),
-        (SessionInput { time_zone: "Beijing".into(), ..ninth() }, "timeZone", InvalidReason::BadTimeZone),
-        (SessionInput { number: "0".into(), ..ninth() }, "number", InvalidReason::OutOfRange),
-        (SessionInput { number: "девять".into(), ..ninth() }, "number", InvalidReason::OutOfRange),
-        (SessionInput { venue: Text::new().with(Lang::Zh, &"馆".repeat(501)), ..ninth() }, "venue.zh", InvalidReason::TooLong),
-        (SessionInput { title: Text::new().with(Lang::Ru, "a\u{0}b"), ..ninth() }, "title.ru", InvalidReason::ControlCharacters),
+        (
+            SessionInput {
+                title: Text::new(),
+                ..ninth()
+            },
+            "title",
+            InvalidReason::Required,
+        ),
+        (
+            SessionInput {
+                date: "".into(),
+                ..ninth()
+            },
+            "date",
+            InvalidReason::Required,
+        ),
+        (
+            SessionInput {
+                date: "2026-02-30".into(),
+                ..ninth()
+            },
+            "date",
+            InvalidReason::BadDate,
+        ),
+        (
+            SessionInput {
+                date: "10.12.2026".into(),
+                ..ninth()
+            },
+            "date",
+            InvalidReason::BadDate,
+        ),
+        (
+            SessionInput {
+                date: "1899-12-10".into(),
+                ..ninth()
+            },
+            "date",
+            InvalidReason::DateOutOfRange,
+        ),
+        (
+            SessionInput {
+                start: "25:00".into(),
+                ..ninth()
+            },
+            "start",
+            InvalidReason::BadTime,
+        ),
+        (
+            SessionInput {
+                end: "".into(),
+                ..ninth()
+            },
+            "end",
+            InvalidReason::Required,
+        ),
+        (
+            SessionInput {
+                end: "14:00".into(),
+                ..ninth()
+            },
+            "end",
+            InvalidReason::EndNotAfterStart,
+        ),
+        (
+            SessionInput {
+                end: "15:00".into(),
+                ..ninth()
+            },
+            "end",
+            InvalidReason::EndNotAfterStart,
+        ),
+        (
+            SessionInput {
+                time_zone: "Beijing".into(),
+                ..ninth()
+            },
+            "timeZone",
+            InvalidReason::BadTimeZone,
+        ),
+        (
+            SessionInput {
+                number: "0".into(),
+                ..ninth()
+            },
+            "number",
+            InvalidReason::OutOfRange,
+        ),
+        (
+            SessionInput {
+                number: "девять".into(),
+                ..ninth()
+            },
+            "number",
+            InvalidReason::OutOfRange,
+        ),
+        (
+            SessionInput {
+                venue: Text::new().with(Lang::Zh, &"馆".repeat(501)),
+                ..ninth()
+            },
+            "venue.zh",
+            InvalidReason::TooLong,
+        ),
+        (
+            SessionInput {
+                title: Text::new().with(Lang::Ru, "a\u{0}b"),
+                ..ninth()
+            },
+            "title.ru",
+            InvalidReason::ControlCharacters,
+        ),
     ];
     for (input, field, reason) in cases {
-        assert_eq!(invalid(input.clone()), (field.to_string(), reason), "{input:?}");
+        assert_eq!(
+            invalid(input.clone()),
+            (field.to_string(), reason),
+            "{input:?}"
+        );
     }
 }
 
@@ -94,7 +202,10 @@ fn markup_in_a_title_is_kept_as_plain_text() {
     let s = sessions::create(
         &db,
         &clock(),
-        &SessionInput { title: Text::new().with(Lang::Ru, title), ..ninth() },
+        &SessionInput {
+            title: Text::new().with(Lang::Ru, title),
+            ..ninth()
+        },
     )
     .unwrap();
     assert_eq!(s.title.get(Lang::Ru), Some(title));
@@ -106,7 +217,11 @@ fn update_changes_fields_and_keeps_the_number_check() {
     let eighth = sessions::create(
         &db,
         &clock(),
-        &SessionInput { number: "8".into(), date: "2025-11-20".into(), ..ninth() },
+        &SessionInput {
+            number: "8".into(),
+            date: "2025-11-20".into(),
+            ..ninth()
+        },
     )
     .unwrap();
     let ninth = sessions::create(&db, &clock(), &ninth()).unwrap();
@@ -122,7 +237,10 @@ fn update_changes_fields_and_keeps_the_number_check() {
     edit.number = "8".into();
     let err = sessions::update(&db, &clock(), &ninth.id, &edit).unwrap_err();
     assert!(matches!(err, Error::Conflict { ref field, .. } if field == "number"));
-    assert_eq!(sessions::get(&db, &clock(), &ninth.id).unwrap().number, Some(9));
+    assert_eq!(
+        sessions::get(&db, &clock(), &ninth.id).unwrap().number,
+        Some(9)
+    );
 }
 
 #[test]
@@ -138,7 +256,8 @@ fn upcoming_is_judged_in_the_sessions_own_time_zone() {
         ..ninth()
     };
     let ended = sessions::create(&db, &clock(), &today("08:00", "09:30", "Asia/Shanghai")).unwrap();
-    let running = sessions::create(&db, &clock(), &today("09:00", "11:00", "Asia/Shanghai")).unwrap();
+    let running =
+        sessions::create(&db, &clock(), &today("09:00", "11:00", "Asia/Shanghai")).unwrap();
     // 09:30 in Almaty (UTC+5) is 04:30 UTC: still ahead.
     let almaty = sessions::create(&db, &clock(), &today("08:00", "09:30", "Asia/Almaty")).unwrap();
     assert!(!ended.upcoming);
@@ -149,11 +268,27 @@ fn upcoming_is_judged_in_the_sessions_own_time_zone() {
 #[test]
 fn list_is_newest_first() {
     let db = test_db();
-    for (n, date) in [("7", "2024-11-14"), ("9", "2026-12-10"), ("8", "2025-11-20")] {
-        sessions::create(&db, &clock(), &SessionInput { number: n.into(), date: date.into(), ..ninth() })
-            .unwrap();
+    for (n, date) in [
+        ("7", "2024-11-14"),
+        ("9", "2026-12-10"),
+        ("8", "2025-11-20"),
+    ] {
+        sessions::create(
+            &db,
+            &clock(),
+            &SessionInput {
+                number: n.into(),
+                date: date.into(),
+                ..ninth()
+            },
+        )
+        .unwrap();
     }
-    let numbers: Vec<_> = sessions::list(&db, &clock()).unwrap().iter().map(|s| s.number).collect();
+    let numbers: Vec<_> = sessions::list(&db, &clock())
+        .unwrap()
+        .iter()
+        .map(|s| s.number)
+        .collect();
     assert_eq!(numbers, [Some(9), Some(8), Some(7)]);
 }
 
@@ -171,19 +306,27 @@ fn delete_removes_the_session_and_its_agenda() {
     })
     .unwrap();
     sessions::delete(&db, &s.id).unwrap();
-    assert!(matches!(sessions::get(&db, &clock(), &s.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        sessions::get(&db, &clock(), &s.id),
+        Err(Error::NotFound { .. })
+    ));
     let items: i64 = db
         .read(|c| Ok(c.query_row("SELECT count(*) FROM agenda_item", [], |r| r.get(0))?))
         .unwrap();
     assert_eq!(items, 0);
-    assert!(matches!(sessions::delete(&db, &s.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        sessions::delete(&db, &s.id),
+        Err(Error::NotFound { .. })
+    ));
 }
 
 #[test]
 fn a_malformed_id_is_a_field_error_not_a_crash() {
     let db = test_db();
     let err = sessions::get(&db, &clock(), "'; DROP TABLE session; --").unwrap_err();
-    assert!(matches!(err, Error::Invalid { ref field, reason: InvalidReason::BadId } if field == "id"));
+    assert!(
+        matches!(err, Error::Invalid { ref field, reason: InvalidReason::BadId } if field == "id")
+    );
 }
 
 #[test]
@@ -191,15 +334,36 @@ fn search_finds_sessions_in_any_script_ignoring_case_and_yo() {
     let db = test_db();
     club_core::demo::load(&db, &clock()).unwrap();
     let numbers = |q: &str| -> Vec<Option<u32>> {
-        sessions::search(&db, &clock(), q).unwrap().iter().map(|s| s.number).collect()
+        sessions::search(&db, &clock(), q)
+            .unwrap()
+            .iter()
+            .map(|s| s.number)
+            .collect()
     };
     assert_eq!(numbers("ОПОРА"), [Some(8)]);
     assert_eq!(numbers("тұрақтылықтың"), [Some(8)]);
-    assert_eq!(numbers("稳定"), [Some(8)], "two Han characters inside a longer title");
+    assert_eq!(
+        numbers("稳定"),
+        [Some(8)],
+        "two Han characters inside a longer title"
+    );
     assert_eq!(numbers("belt and road"), [Some(6)]);
-    assert_eq!(numbers("Культурный центр").len(), 5, "the venue of every demo session");
+    assert_eq!(
+        numbers("Культурный центр").len(),
+        5,
+        "the venue of every demo session"
+    );
     assert!(numbers("  ").is_empty());
     assert!(numbers("нет такого").is_empty());
-    sessions::create(&db, &clock(), &SessionInput { number: "20".into(), title: Text::new().with(Lang::Ru, "Ёлки"), ..ninth() }).unwrap();
+    sessions::create(
+        &db,
+        &clock(),
+        &SessionInput {
+            number: "20".into(),
+            title: Text::new().with(Lang::Ru, "Ёлки"),
+            ..ninth()
+        },
+    )
+    .unwrap();
     assert_eq!(numbers("елки"), [Some(20)]);
 }

@@ -45,6 +45,12 @@ fn an_unknown_time_zone_is_refused_and_nothing_changes() {
         },
     )
     .unwrap_err();
-    assert!(matches!(err, Error::Invalid { ref field, reason: InvalidReason::BadTimeZone } if field == "timeZone"));
-    assert_eq!(settings::get(&db).unwrap().language, Lang::Ru, "whole patch rolled back");
+    assert!(
+        matches!(err, Error::Invalid { ref field, reason: InvalidReason::BadTimeZone } if field == "timeZone")
+    );
+    assert_eq!(
+        settings::get(&db).unwrap().language,
+        Lang::Ru,
+        "whole patch rolled back"
+    );
 }

@@ -1,0 +1,231 @@
+//! clubctl as a script uses it: the real binary, a database in a temporary directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Ctl {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Ctl {
+    fn new() -> Ctl {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.sqlite");
+        Ctl { _dir: dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        run_on(&self.db, args)
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(&[args, &["--json"]].concat());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+fn run_on(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clubctl"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        // Never the real app-data directory, even if a test forgets --db.
+        .env("XDG_DATA_HOME", db.parent().unwrap())
+        .env_remove("CLUB_PLANNER_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn demo_then_list_shows_the_eighth_session() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let list = ctl.json(&["session", "list"]);
+    let eighth = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["number"] == 8)
+        .expect("8th");
+    assert_eq!(eighth["venue"]["ru"], "Культурный центр Казахстана, Пекин");
+    assert_eq!(eighth["timeZone"], "Asia/Shanghai");
+}
+
+#[test]
+fn add_show_edit_delete_with_multilingual_flags() {
+    let ctl = Ctl::new();
+    let created = ctl.json(&[
+        "session",
+        "add",
+        "--number",
+        "9",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "15:00",
+        "--end",
+        "17:30",
+        "--venue",
+        "Культурный центр Казахстана",
+        "--title",
+        "ru=Итоги года",
+        "--title",
+        "zh=年度总结",
+        "--title",
+        "kk=Жыл қорытындысы",
+    ]);
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        created["venue"]["ru"], "Культурный центр Казахстана",
+        "plain text is in the interface language"
+    );
+    assert_eq!(created["timeZone"], "Asia/Shanghai");
+
+    let shown = ctl.json(&["session", "show", "9"]);
+    assert_eq!(shown["id"], id.as_str());
+    assert_eq!(shown["title"]["kk"], "Жыл қорытындысы");
+
+    let edited = ctl.json(&[
+        "session",
+        "edit",
+        &id,
+        "--start",
+        "14:30",
+        "--title",
+        "en=Year in review",
+        "--status",
+        "invitations_sent",
+    ]);
+    assert_eq!(edited["start"], "14:30");
+    assert_eq!(edited["end"], "17:30", "fields not given stay");
+    assert_eq!(edited["title"]["zh"], "年度总结");
+    assert_eq!(edited["title"]["en"], "Year in review");
+    assert_eq!(edited["status"], "invitations_sent");
+
+    assert_eq!(ctl.json(&["session", "next-number"])["number"], 10);
+    assert!(ctl.run(&["session", "delete", "9"]).status.success());
+    assert_eq!(ctl.json(&["session", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn invalid_input_names_the_field_on_stderr_and_writes_nothing() {
+    let ctl = Ctl::new();
+    let out = ctl.run(&[
+        "session",
+        "add",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "17:00",
+        "--end",
+        "15:00",
+        "--title",
+        "ru=X",
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("end must be after the start"), "{err}");
+
+    let out = ctl.run(&[
+        "session",
+        "add",
+        "--date",
+        "2026-02-30",
+        "--start",
+        "15:00",
+        "--end",
+        "17:00",
+        "--title",
+        "ru=X",
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("date is not a valid calendar date"));
+
+    let out = ctl.run(&[
+        "session",
+        "add",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "15:00",
+        "--end",
+        "17:00",
+        "--title",
+        "ru=X",
+        "--status",
+        "done",
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("status"));
+    assert_eq!(ctl.json(&["session", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn unknown_sessions_and_taken_numbers_have_their_own_exit_codes() {
+    let ctl = Ctl::new();
+    assert_eq!(ctl.run(&["session", "show", "42"]).status.code(), Some(3));
+    let add = [
+        "session",
+        "add",
+        "--number",
+        "1",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "15:00",
+        "--end",
+        "17:00",
+        "--title",
+        "ru=X",
+    ];
+    assert!(ctl.run(&add).status.success());
+    let out = ctl.run(&add);
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("number is already taken"));
+}
+
+#[test]
+fn a_newer_database_is_refused_with_a_clear_message_and_left_untouched() {
+    let ctl = Ctl::new();
+    {
+        let c = rusqlite::Connection::open(&ctl.db).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&ctl.db).unwrap();
+    let out = ctl.run(&["session", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer version of Club Planner"));
+    assert_eq!(std::fs::read(&ctl.db).unwrap(), before);
+}
+
+#[test]
+fn every_command_has_help() {
+    let ctl = Ctl::new();
+    for args in [
+        vec!["--help"],
+        vec!["demo", "--help"],
+        vec!["session", "--help"],
+        vec!["session", "add", "--help"],
+        vec!["session", "list", "--help"],
+        vec!["session", "show", "--help"],
+        vec!["session", "edit", "--help"],
+        vec!["session", "delete", "--help"],
+        vec!["session", "next-number", "--help"],
+    ] {
+        let out = ctl.run(&args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{args:?}"
+        );
+    }
+}

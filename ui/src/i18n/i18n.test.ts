@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { resources } from ".";
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+// Plural forms differ per language (ru has _few/_many), so compare keys without them.
+const base = (k: string) => k.replace(/_(one|few|many|other)$/, "");
+
+describe("translations", () => {
+  const reference = new Set(keys(resources.en.translation).map(base));
+  for (const lang of ["ru", "kk", "zh"] as const) {
+    it(`${lang} has every key English has, and no other`, () => {
+      const own = new Set(keys(resources[lang].translation).map(base));
+      expect([...reference].filter((k) => !own.has(k))).toEqual([]);
+      expect([...own].filter((k) => !reference.has(k))).toEqual([]);
+    });
+  }
+});
