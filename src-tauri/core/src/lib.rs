@@ -3,17 +3,22 @@
 //! The desktop shell (src-tauri/src) and the command line (clubctl) are thin
 //! front ends over the operations here; both call the very same functions.
 
+pub mod agenda;
 pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod ids;
+pub mod invitations;
 pub mod paths;
 pub mod people;
+pub mod series;
 pub mod sessions;
 pub mod settings;
 pub mod status;
 pub mod text;
+pub mod themes;
+pub mod workflow;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use db::Db;

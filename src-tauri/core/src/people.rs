@@ -3,13 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::Connection;
-use serde::Serialize;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::{stamp, Clock};
 use crate::db::Db;
-use crate::error::Result;
-use crate::text::{Lang, Text};
+use crate::error::{Error, InvalidReason, Result};
+use crate::ids::new_id;
+use crate::sessions::fold;
+use crate::text::{Lang, Text, TextRule};
 
 /// A person's name written in one language's script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -67,7 +70,140 @@ pub struct PersonSummary {
 
 /// Everyone in the directory, by order of precedence, then by name.
 pub fn list(db: &Db) -> Result<Vec<PersonSummary>> {
-    db.read(|c| {
+    db.read(summaries)
+}
+
+/// People any of whose names (in any script), organisation or position contains `query`,
+/// ignoring case (ё = е).
+pub fn search(db: &Db, query: &str) -> Result<Vec<PersonSummary>> {
+    let needle = fold(query.trim());
+    if needle.is_empty() {
+        return list(db);
+    }
+    let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(&needle));
+    Ok(list(db)?
+        .into_iter()
+        .filter(|p| {
+            hit(&p.display_name)
+                || hit(&p.organisation)
+                || hit(&p.position)
+                || p.names
+                    .iter()
+                    .any(|n| fold(&format!("{} {}", n.family, n.given)).contains(&needle))
+        })
+        .collect())
+}
+
+pub fn exists(c: &Connection, id: &str) -> Result<bool> {
+    Ok(c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// A person's displayed name in each language it is written in.
+pub fn display_names(c: &Connection, id: &str) -> Result<Text> {
+    let mut stmt = c.prepare_cached(
+        "SELECT lang, family, given, patronymic, family_first FROM person_name WHERE person_id = ?1",
+    )?;
+    let mut out = Text::new();
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (lang, family, given, patronymic, family_first) = row?;
+        let lang = Lang::parse(&lang, "lang")?;
+        let name = PersonName {
+            lang,
+            family,
+            given,
+            patronymic,
+            family_first,
+        };
+        out.set(lang, &name.display());
+    }
+    Ok(out)
+}
+
+/// A name as typed into a form.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct PersonNameInput {
+    pub lang: Option<Lang>,
+    pub family: String,
+    pub given: String,
+    pub family_first: bool,
+}
+
+/// The least a person needs: a name in at least one script (the directory adds the rest).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct NewPerson {
+    pub names: Vec<PersonNameInput>,
+}
+
+pub fn create(db: &Db, clock: &dyn Clock, input: &NewPerson) -> Result<PersonSummary> {
+    let mut names = Vec::new();
+    for (i, n) in input.names.iter().enumerate() {
+        let field = format!("names.{i}");
+        let lang = n
+            .lang
+            .ok_or_else(|| Error::invalid(format!("{field}.lang"), InvalidReason::BadLanguage))?;
+        let family = TextRule::LINE.check(&n.family, &format!("{field}.family"))?;
+        let given = TextRule::LINE.check(&n.given, &format!("{field}.given"))?;
+        if family.is_empty() && given.is_empty() {
+            continue;
+        }
+        if names.iter().any(|x: &PersonName| x.lang == lang) {
+            return Err(Error::invalid(
+                format!("{field}.lang"),
+                InvalidReason::BadLanguage,
+            ));
+        }
+        names.push(PersonName {
+            lang,
+            family,
+            given,
+            patronymic: String::new(),
+            family_first: n.family_first,
+        });
+    }
+    if names.is_empty() {
+        return Err(Error::invalid("names", InvalidReason::Required));
+    }
+    let id = new_id();
+    db.write(|tx| {
+        let now = stamp(clock);
+        tx.execute(
+            "INSERT INTO person (id, created_at, updated_at) VALUES (?1, ?2, ?2)",
+            params![id, now],
+        )?;
+        for n in &names {
+            tx.execute(
+                "INSERT INTO person_name (person_id, lang, family, given, family_first)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, n.lang.code(), n.family, n.given, n.family_first],
+            )?;
+        }
+        Ok(())
+    })?;
+    list(db)?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(Error::NotFound { what: "person" })
+}
+
+fn summaries(c: &Connection) -> Result<Vec<PersonSummary>> {
+    {
         let mut names = names_by_person(c)?;
         let mut stmt = c.prepare_cached(
             "SELECT p.id, p.honorific, coalesce(o.name, '{}'), p.is_demo,
@@ -110,7 +246,7 @@ pub fn list(db: &Db) -> Result<Vec<PersonSummary>> {
             });
         }
         Ok(out)
-    })
+    }
 }
 
 fn names_by_person(c: &Connection) -> Result<BTreeMap<String, Vec<PersonName>>> {

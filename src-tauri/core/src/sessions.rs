@@ -11,6 +11,7 @@ use crate::clock::{stamp, Clock};
 use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
+use crate::series;
 use crate::settings;
 use crate::text::{Text, TextRule};
 
@@ -56,6 +57,8 @@ impl SessionStatus {
 pub struct Session {
     pub id: String,
     pub number: Option<u32>,
+    /// "8-е заседание", "8-ші отырыс", "第八次会议", "8th session" (empty without a number).
+    pub ordinal: Text,
     pub title: Text,
     pub theme: Text,
     pub venue: Text,
@@ -123,7 +126,8 @@ struct Valid {
     start: NaiveTime,
     end: NaiveTime,
     time_zone: Tz,
-    status: SessionStatus,
+    /// None keeps the status as it is (new sessions start planned).
+    status: Option<SessionStatus>,
     notes: String,
 }
 
@@ -189,7 +193,7 @@ fn validate(input: &SessionInput, default_zone: &str) -> Result<Valid> {
         start,
         end,
         time_zone,
-        status: input.status.unwrap_or(SessionStatus::Planned),
+        status: input.status,
         notes: TextRule::PARAGRAPHS.check(&input.notes, "notes")?,
     })
 }
@@ -208,9 +212,11 @@ fn from_row(row: &Row, clock: &dyn Clock) -> rusqlite::Result<Session> {
     let end: String = row.get(7)?;
     let zone: String = row.get(8)?;
     let status: String = row.get(9)?;
+    let number: Option<u32> = row.get(1)?;
     Ok(Session {
         id: row.get(0)?,
-        number: row.get(1)?,
+        number,
+        ordinal: number.map(series::session_ordinals).unwrap_or_default(),
         title: text(2)?,
         theme: text(3)?,
         venue: text(4)?,
@@ -258,7 +264,7 @@ pub fn get(db: &Db, clock: &dyn Clock, id: &str) -> Result<Session> {
     db.read(|c| find(c, clock, &id))
 }
 
-fn find(c: &Connection, clock: &dyn Clock, id: &str) -> Result<Session> {
+pub(crate) fn find(c: &Connection, clock: &dyn Clock, id: &str) -> Result<Session> {
     c.query_row(
         &format!("SELECT {COLUMNS} FROM session WHERE id = ?1"),
         [id],
@@ -283,45 +289,50 @@ pub fn find_by_number(db: &Db, clock: &dyn Clock, number: u32) -> Result<Session
 
 /// The number the next session in the series should get.
 pub fn next_number(db: &Db) -> Result<u32> {
-    db.read(|c| {
-        let max: Option<u32> = c.query_row("SELECT max(number) FROM session", [], |r| r.get(0))?;
-        Ok(max.map_or(1, |n| n + 1))
-    })
+    db.read(next_number_in)
+}
+
+pub(crate) fn next_number_in(c: &Connection) -> Result<u32> {
+    let max: Option<u32> = c.query_row("SELECT max(number) FROM session", [], |r| r.get(0))?;
+    Ok(max.map_or(1, |n| n + 1))
 }
 
 pub fn create(db: &Db, clock: &dyn Clock, input: &SessionInput) -> Result<Session> {
+    db.write(|tx| insert(tx, clock, input))
+}
+
+/// Validates and inserts a session inside the caller's transaction.
+pub(crate) fn insert(tx: &Connection, clock: &dyn Clock, input: &SessionInput) -> Result<Session> {
     let id = new_id();
-    db.write(|tx| {
-        let v = validate(input, &settings::time_zone(tx)?)?;
-        ensure_number_free(tx, v.number, &id)?;
-        let now = stamp(clock);
-        tx.execute(
-            "INSERT INTO session (id, number, title, theme, venue, date, start_time, end_time,
-                                  time_zone, status, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![
-                id,
-                v.number,
-                v.title.to_json(),
-                v.theme.to_json(),
-                v.venue.to_json(),
-                v.date.format("%Y-%m-%d").to_string(),
-                v.start.format("%H:%M").to_string(),
-                v.end.format("%H:%M").to_string(),
-                v.time_zone.name(),
-                v.status.code(),
-                v.notes,
-                now,
-            ],
-        )?;
-        find(tx, clock, &id)
-    })
+    let v = validate(input, &settings::time_zone(tx)?)?;
+    ensure_number_free(tx, v.number, &id)?;
+    let now = stamp(clock);
+    tx.execute(
+        "INSERT INTO session (id, number, title, theme, venue, date, start_time, end_time,
+                              time_zone, status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            id,
+            v.number,
+            v.title.to_json(),
+            v.theme.to_json(),
+            v.venue.to_json(),
+            v.date.format("%Y-%m-%d").to_string(),
+            v.start.format("%H:%M").to_string(),
+            v.end.format("%H:%M").to_string(),
+            v.time_zone.name(),
+            v.status.unwrap_or(SessionStatus::Planned).code(),
+            v.notes,
+            now,
+        ],
+    )?;
+    find(tx, clock, &id)
 }
 
 pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &SessionInput) -> Result<Session> {
     let id = parse_id(id, "id")?;
     db.write(|tx| {
-        find(tx, clock, &id)?;
+        let current = find(tx, clock, &id)?;
         let v = validate(input, &settings::time_zone(tx)?)?;
         ensure_number_free(tx, v.number, &id)?;
         tx.execute(
@@ -339,7 +350,7 @@ pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &SessionInput) -> Res
                 v.start.format("%H:%M").to_string(),
                 v.end.format("%H:%M").to_string(),
                 v.time_zone.name(),
-                v.status.code(),
+                v.status.unwrap_or(current.status).code(),
                 v.notes,
                 stamp(clock),
             ],

@@ -237,3 +237,13 @@ CREATE TABLE minutes_revision (
     created_at  TEXT NOT NULL,
     UNIQUE (session_id, number)
 ) STRICT;
+
+-- Saved starting points for new sessions: venue, times, agenda structure, regular invitees
+-- (a JSON blueprint that the series module reads and writes).
+CREATE TABLE session_template (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (json_valid(name)),
+    blueprint   TEXT NOT NULL CHECK (json_valid(blueprint)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;

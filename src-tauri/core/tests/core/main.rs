@@ -1,8 +1,10 @@
 //! club-core's integration tests: one binary, every test on a fresh database file
 //! opened through the real setup and migrations.
 
+mod agenda;
 mod common;
 mod db;
 mod demo;
+mod series;
 mod sessions;
 mod settings;

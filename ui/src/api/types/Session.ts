@@ -5,7 +5,11 @@ import type { Text } from "./Text";
 /**
  * A session as the UI and the CLI show it.
  */
-export type Session = { id: string, number: number | null, title: Text, theme: Text, venue: Text, 
+export type Session = { id: string, number: number | null, 
+/**
+ * "8-е заседание", "8-ші отырыс", "第八次会议", "8th session" (empty without a number).
+ */
+ordinal: Text, title: Text, theme: Text, venue: Text, 
 /**
  * Local date in `time_zone`, YYYY-MM-DD.
  */
