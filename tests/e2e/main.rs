@@ -1,6 +1,7 @@
 //! End-to-end tests: the real Club Planner binary driven through WebDriver
 //! (tauri-driver + WebKitWebDriver) under Xvfb. Run them with scripts/test.
 
+mod agenda;
 mod harness;
 mod sessions;
 mod tour;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::harness::{App, Home};
 
-async fn shot(app: &App, name: &str) {
+pub async fn shot(app: &App, name: &str) {
     if let Some(dir) = std::env::var_os("CLUB_SHOTS") {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir).unwrap();

@@ -49,14 +49,12 @@ fn kazakh_ordinal_suffix(n: u32) -> &'static str {
     const TENS_BACK: [bool; 10] = [
         false, true, true, true, true, false, true, false, false, true,
     ];
-    let back = if n % 10 != 0 {
+    let back = if !n.is_multiple_of(10) {
         UNITS_BACK[(n % 10) as usize]
-    } else if n % 100 != 0 {
+    } else if !n.is_multiple_of(100) {
         TENS_BACK[((n / 10) % 10) as usize]
-    } else if n % 1000 != 0 {
-        false // жүз (hundred)
     } else {
-        false // мың (thousand)
+        false // жүз (hundred) and мың (thousand) are front-vowel words
     };
     if back {
         "шы"

@@ -1,8 +1,10 @@
 //! IPC commands, one file per area. Each is a one-line adapter over club-core;
 //! all run off the UI thread (`async`).
 
+pub mod agenda;
 pub mod app;
 pub mod people;
+pub mod series;
 pub mod sessions;
 pub mod settings;
 

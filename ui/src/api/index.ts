@@ -2,14 +2,38 @@
 // hand them a fake one.
 import { createContext, useContext } from "react";
 import { call } from "./client";
+import type { Agenda } from "./types/Agenda";
+import type { AgendaItemInput } from "./types/AgendaItemInput";
 import type { AppStatus } from "./types/AppStatus";
+import type { NewPerson } from "./types/NewPerson";
+import type { Readiness } from "./types/Readiness";
+import type { Removal } from "./types/Removal";
+import type { RemovedItem } from "./types/RemovedItem";
+import type { StartOptions } from "./types/StartOptions";
+import type { Template } from "./types/Template";
+import type { Text } from "./types/Text";
+import type { Theme } from "./types/Theme";
+import type { ThemeRef } from "./types/ThemeRef";
 import type { PersonSummary } from "./types/PersonSummary";
 import type { Session } from "./types/Session";
 import type { SessionInput } from "./types/SessionInput";
 import type { Settings } from "./types/Settings";
 import type { SettingsPatch } from "./types/SettingsPatch";
 
+export type { Agenda } from "./types/Agenda";
+export type { AgendaItem } from "./types/AgendaItem";
+export type { AgendaItemInput } from "./types/AgendaItemInput";
+export type { AgendaRole } from "./types/AgendaRole";
 export type { ApiError } from "./types/ApiError";
+export type { ItemKind } from "./types/ItemKind";
+export type { Missing } from "./types/Missing";
+export type { Readiness } from "./types/Readiness";
+export type { RemovedItem } from "./types/RemovedItem";
+export type { RoleKind } from "./types/RoleKind";
+export type { StartOptions } from "./types/StartOptions";
+export type { Template } from "./types/Template";
+export type { Theme } from "./types/Theme";
+export type { ThemeRef } from "./types/ThemeRef";
 export type { AppStatus } from "./types/AppStatus";
 export type { Lang } from "./types/Lang";
 export type { PersonSummary } from "./types/PersonSummary";
@@ -17,10 +41,31 @@ export type { Session } from "./types/Session";
 export type { SessionInput } from "./types/SessionInput";
 export type { SessionStatus } from "./types/SessionStatus";
 export type { Settings } from "./types/Settings";
-export type { Text } from "./types/Text";
+export type { Text };
 export { isApiError } from "./client";
 
 export interface Api {
+  agendaGet(sessionId: string): Promise<Agenda>;
+  agendaAdd(sessionId: string, input: AgendaItemInput, at?: number): Promise<Agenda>;
+  agendaUpdate(id: string, input: AgendaItemInput): Promise<Agenda>;
+  agendaMove(id: string, to: number): Promise<Agenda>;
+  agendaDuplicate(id: string): Promise<Agenda>;
+  agendaRemove(id: string): Promise<Removal>;
+  agendaRestore(removed: RemovedItem): Promise<Agenda>;
+  peopleSearch(query: string): Promise<PersonSummary[]>;
+  personCreate(input: NewPerson): Promise<PersonSummary>;
+  sessionCopy(from: string, options: StartOptions): Promise<Session>;
+  sessionSuggestedDate(): Promise<string>;
+  templatesList(): Promise<Template[]>;
+  templateSave(from: string, name: Text): Promise<Template>;
+  templateStart(id: string, options: StartOptions): Promise<Session>;
+  templateDelete(id: string): Promise<void>;
+  themesList(): Promise<Theme[]>;
+  sessionThemes(sessionId: string): Promise<Theme[]>;
+  sessionSetThemes(sessionId: string, themes: ThemeRef[]): Promise<Theme[]>;
+  sessionReadiness(id: string): Promise<Readiness>;
+  sessionAdvance(id: string): Promise<Session>;
+  sessionStepBack(id: string): Promise<Session>;
   appStatus(): Promise<AppStatus>;
   peopleList(): Promise<PersonSummary[]>;
   sessionsList(): Promise<Session[]>;
@@ -36,6 +81,27 @@ export interface Api {
 }
 
 export const tauriApi: Api = {
+  agendaGet: (sessionId) => call("agenda_get", { sessionId }),
+  agendaAdd: (sessionId, input, at) => call("agenda_add", { sessionId, input, at: at ?? null }),
+  agendaUpdate: (id, input) => call("agenda_update", { id, input }),
+  agendaMove: (id, to) => call("agenda_move", { id, to }),
+  agendaDuplicate: (id) => call("agenda_duplicate", { id }),
+  agendaRemove: (id) => call("agenda_remove", { id }),
+  agendaRestore: (removed) => call("agenda_restore", { removed }),
+  peopleSearch: (query) => call("people_search", { query }),
+  personCreate: (input) => call("person_create", { input }),
+  sessionCopy: (from, options) => call("session_copy", { from, options }),
+  sessionSuggestedDate: () => call("session_suggested_date"),
+  templatesList: () => call("templates_list"),
+  templateSave: (from, name) => call("template_save", { from, name }),
+  templateStart: (id, options) => call("template_start", { id, options }),
+  templateDelete: (id) => call("template_delete", { id }),
+  themesList: () => call("themes_list"),
+  sessionThemes: (sessionId) => call("session_themes", { sessionId }),
+  sessionSetThemes: (sessionId, themes) => call("session_set_themes", { sessionId, themes }),
+  sessionReadiness: (id) => call("session_readiness", { id }),
+  sessionAdvance: (id) => call("session_advance", { id }),
+  sessionStepBack: (id) => call("session_step_back", { id }),
   appStatus: () => call("app_status"),
   peopleList: () => call("people_list"),
   sessionsList: () => call("sessions_list"),
@@ -52,6 +118,13 @@ export const tauriApi: Api = {
 
 /** Query keys are the command names, so invalidation reads like the API. */
 export const keys = {
+  agenda: (sessionId: string) => ["agenda_get", sessionId] as const,
+  peopleSearch: (query: string) => ["people_search", query] as const,
+  templates: ["templates_list"] as const,
+  themes: ["themes_list"] as const,
+  sessionThemes: (sessionId: string) => ["session_themes", sessionId] as const,
+  readiness: (id: string) => ["session_readiness", id] as const,
+  suggestedDate: ["session_suggested_date"] as const,
   people: ["people_list"] as const,
   sessions: ["sessions_list"] as const,
   search: (query: string) => ["sessions_search", query] as const,

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, keys, useApi, type ApiError, type SessionInput, type SessionStatus } from "../api";
+import { isApiError, keys, useApi, type ApiError, type SessionInput } from "../api";
 import { errorText, ErrorMessage } from "../components/ErrorMessage";
 import { MultiText } from "../components/MultiText";
 import { useNavigate } from "../navigation";
 
-const STATUSES: SessionStatus[] = ["planned", "invitations_sent", "held", "minutes_approved"];
 const ZONES = ["Asia/Shanghai", "Asia/Almaty", "Asia/Hong_Kong", "Europe/Moscow", "Europe/London", "UTC"];
 
 const EMPTY: SessionInput = {
@@ -31,7 +30,7 @@ export function SessionForm({ id }: { id?: string }) {
       const s = existing.data;
       setInput({
         number: s.number?.toString() ?? "", title: s.title, theme: s.theme, venue: s.venue, date: s.date,
-        start: s.start, end: s.end, timeZone: s.timeZone, status: s.status, notes: s.notes,
+        start: s.start, end: s.end, timeZone: s.timeZone, notes: s.notes,
       });
     }
   }, [id, existing.data, input]);
@@ -124,16 +123,6 @@ export function SessionForm({ id }: { id?: string }) {
       <MultiText field="title" label={t("form.title")} value={input.title} onChange={(title) => set({ title })} required errorFor={errorFor} />
       <MultiText field="venue" label={t("form.venue")} value={input.venue} onChange={(venue) => set({ venue })} errorFor={errorFor} />
       <MultiText field="theme" label={t("form.theme")} value={input.theme} onChange={(theme) => set({ theme })} multiline errorFor={errorFor} />
-      <div className="row">
-        <div className="field">
-          <label htmlFor="status">{t("form.status")}</label>
-          <select id="status" value={input.status ?? "planned"} onChange={(e) => set({ status: e.target.value as SessionStatus })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-      </div>
       <div className={errorFor("notes") ? "field invalid" : "field"}>
         <label htmlFor="notes">{t("form.notes")}</label>
         <textarea id="notes" rows={4} value={input.notes} onChange={(e) => set({ notes: e.target.value })} data-field="notes" />

@@ -1,14 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Text } from "../api";
+import { keys, useApi, type Lang, type Session, type Text } from "../api";
+import { AgendaEditor } from "../components/AgendaEditor";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
+import { ThemesEditor } from "../components/ThemesEditor";
+import { WorkflowPanel } from "../components/WorkflowPanel";
 import { formatDate, formatTime, pick, zoneName } from "../format";
 import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 
-export function SessionScreen({ id }: { id: string }) {
+type Tab = "overview" | "agenda";
+
+export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -16,6 +22,7 @@ export function SessionScreen({ id }: { id: string }) {
   const lang = i18n.language as Lang;
   const session = useQuery({ queryKey: keys.session(id), queryFn: () => api.sessionGet(id) });
   const [confirming, setConfirming] = useState(false);
+  const [tab, setTab] = useState<Tab>(initialTab);
   const remove = useMutation({
     mutationFn: () => api.sessionDelete(id),
     onSuccess: async () => {
@@ -40,7 +47,7 @@ export function SessionScreen({ id }: { id: string }) {
       <header className="screen-header">
         <div>
           <p className="eyebrow">
-            {s.number != null && t("sessions.number", { n: s.number })} {s.isDemo && <DemoBadge />} <StatusBadge status={s.status} />
+            {s.ordinal[lang] && <span data-testid="session-ordinal">{s.ordinal[lang]}</span>} {s.isDemo && <DemoBadge />} <StatusBadge status={s.status} />
           </p>
           <h1 data-testid="session-title">{pick(s.title, lang) || t("sessions.untitled")}</h1>
         </div>
@@ -65,6 +72,36 @@ export function SessionScreen({ id }: { id: string }) {
           {remove.error && <ErrorMessage error={remove.error} />}
         </div>
       )}
+      <div className="tabs" role="tablist">
+        {(["overview", "agenda"] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            className={tab === name ? "tab active" : "tab"}
+            onClick={() => setTab(name)}
+            data-testid={`tab-${name}`}
+          >
+            {t(`tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "agenda" ? <AgendaEditor sessionId={s.id} /> : <Overview session={s} lang={lang} />}
+      </div>
+    </article>
+  );
+}
+
+function Overview({ session: s, lang }: { session: Session; lang: Lang }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [panel, setPanel] = useState<"continue" | "template" | null>(null);
+  return (
+    <>
       <dl className="facts">
         <dt>{t("session.when")}</dt>
         <dd>
@@ -75,9 +112,44 @@ export function SessionScreen({ id }: { id: string }) {
         {pick(s.theme, lang) && (<><dt>{t("session.theme")}</dt><dd>{pick(s.theme, lang)}</dd></>)}
         {s.notes && (<><dt>{t("session.notes")}</dt><dd className="pre">{s.notes}</dd></>)}
       </dl>
+      <div className="two-columns">
+        <WorkflowPanel session={s} />
+        <ThemesEditor sessionId={s.id} />
+      </div>
+      <div className="actions series-actions">
+        <button type="button" onClick={() => setPanel(panel === "continue" ? null : "continue")} data-testid="continue-series">{t("series.continue")}</button>
+        <button type="button" onClick={() => setPanel(panel === "template" ? null : "template")}>{t("series.saveTemplate")}</button>
+      </div>
+      {panel === "continue" && <StartPanel start={(options) => api.sessionCopy(s.id, options)} onClose={() => setPanel(null)} />}
+      {panel === "template" && <SaveTemplate session={s} lang={lang} onClose={() => setPanel(null)} />}
       <Translations label={t("form.title")} text={s.title} />
       <Translations label={t("form.theme")} text={s.theme} />
-    </article>
+    </>
+  );
+}
+
+function SaveTemplate({ session, lang, onClose }: { session: Session; lang: Lang; onClose: () => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(pick(session.title, lang));
+  const save = useMutation({
+    mutationFn: () => api.templateSave(session.id, { [lang]: name }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.templates }),
+  });
+  return (
+    <form className="start-panel" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <div className="field">
+        <label htmlFor="template-name">{t("series.templateName")}</label>
+        <input id="template-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      {save.data && <p className="ok-text" role="status">{t("series.templateSaved", { name: pick(save.data.name, lang) })}</p>}
+      {save.error && <ErrorMessage error={save.error} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>{t("series.saveTemplate")}</button>
+        <button type="button" onClick={onClose}>{t("form.cancel")}</button>
+      </div>
+    </form>
   );
 }
 

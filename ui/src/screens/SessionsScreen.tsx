@@ -1,7 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
 import { formatDate, formatTime, pick } from "../format";
 import { useNavigate } from "../navigation";
@@ -12,14 +14,23 @@ export function SessionsScreen() {
   const navigate = useNavigate();
   const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
   const lang = i18n.language as Lang;
+  const [templatesOpen, setTemplatesOpen] = useState(false);
 
   const header = (
-    <header className="screen-header">
-      <h1>{t("sessions.title")}</h1>
-      <button type="button" className="primary" onClick={() => navigate({ name: "newSession" })} data-testid="new-session">
-        + {t("sessions.new")}
-      </button>
-    </header>
+    <>
+      <header className="screen-header">
+        <h1>{t("sessions.title")}</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setTemplatesOpen(!templatesOpen)} aria-expanded={templatesOpen} data-testid="from-template">
+            {t("series.fromTemplate")}
+          </button>
+          <button type="button" className="primary" onClick={() => navigate({ name: "newSession" })} data-testid="new-session">
+            + {t("sessions.new")}
+          </button>
+        </div>
+      </header>
+      {templatesOpen && <Templates lang={lang} />}
+    </>
   );
   if (sessions.isPending) return <>{header}<p className="loading">{t("app.loading")}</p></>;
   if (sessions.error) return <>{header}<ErrorMessage error={sessions.error} /></>;
@@ -78,6 +89,35 @@ function SessionList({ sessions, lang }: { sessions: Session[]; lang: Lang }) {
               <StatusBadge status={s.status} />
             </span>
           </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Templates({ lang }: { lang: Lang }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const templates = useQuery({ queryKey: keys.templates, queryFn: api.templatesList });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: api.templateDelete,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.templates }),
+  });
+  if (!templates.data) return null;
+  if (templates.data.length === 0) return <p className="muted">{t("series.noTemplates")}</p>;
+  return (
+    <ul className="templates">
+      {templates.data.map((tpl) => (
+        <li key={tpl.id}>
+          <div className="template-row">
+            <strong>{pick(tpl.name, lang)}</strong>
+            <span className="muted small">{t("series.templateItems", { items: tpl.items, invitees: tpl.invitees })}</span>
+            <button type="button" onClick={() => setChosen(chosen === tpl.id ? null : tpl.id)}>{t("series.create")}</button>
+            <button type="button" className="link" onClick={() => remove.mutate(tpl.id)}>{t("series.deleteTemplate")}</button>
+          </div>
+          {chosen === tpl.id && <StartPanel start={(options) => api.templateStart(tpl.id, options)} onClose={() => setChosen(null)} />}
         </li>
       ))}
     </ul>
