@@ -1,8 +1,10 @@
 //! clubctl: Club Planner on the command line — the same club-core operations the app
 //! uses, for scripting, batch work and recovery.
 
+mod agenda;
 mod output;
 mod session;
+mod template;
 mod text_arg;
 
 use std::path::PathBuf;
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use club_core::{demo, Db, SystemClock};
+use club_core::{demo, settings, themes, Db, SystemClock};
 
 #[derive(Parser)]
 #[command(
@@ -43,9 +45,17 @@ enum Command {
         #[arg(long)]
         remove: bool,
     },
-    /// Create, list, show, edit and delete sessions
+    /// Create, list, show, edit and delete sessions; copy, themes, status steps
     #[command(subcommand)]
     Session(session::SessionCommand),
+    /// A session's agenda: list, add, edit, move, remove items
+    #[command(subcommand)]
+    Agenda(agenda::AgendaCommand),
+    /// Saved session templates (venue, times, agenda, regular invitees)
+    #[command(subcommand)]
+    Template(template::TemplateCommand),
+    /// Every discussion theme, the most used first
+    Themes,
 }
 
 fn main() -> ExitCode {
@@ -95,5 +105,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.message(serde_json::json!({ "removed": true }), "demo data removed")
         }
         Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
+        Command::Agenda(cmd) => agenda::run(&db, &clock, &out, settings::get(&db)?.language, cmd),
+        Command::Template(cmd) => {
+            template::run(&db, &clock, &out, settings::get(&db)?.language, cmd)
+        }
+        Command::Themes => {
+            let lang = settings::get(&db)?.language;
+            let list = themes::list(&db)?;
+            out.data(&list, || {
+                list.iter()
+                    .map(|t| format!("{:>3}  {}  {}", t.sessions, t.name.best(lang), t.id))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
     }
 }

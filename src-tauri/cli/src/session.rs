@@ -1,8 +1,10 @@
 //! `clubctl session …`: the session commands.
 
 use clap::{Args, Subcommand};
+use club_core::series::{self, StartOptions};
 use club_core::sessions::{self, Session, SessionInput, SessionStatus};
-use club_core::{settings, Clock, Db, Error, Lang, Text};
+use club_core::themes::{self, ThemeRef};
+use club_core::{settings, workflow, Clock, Db, Error, Lang, Text};
 
 use crate::output::Output;
 use crate::text_arg;
@@ -34,6 +36,66 @@ pub enum SessionCommand {
     },
     /// Print the number the next session should get
     NextNumber,
+    /// Start the next session from this one: next number, suggested date, same venue and times
+    Copy {
+        /// Session id or number to continue from
+        session: String,
+        #[command(flatten)]
+        start: StartFlags,
+    },
+    /// Show or change the session's discussion themes
+    Themes {
+        /// Session id or number
+        session: String,
+        /// Add a theme by name, LANG=TEXT; an existing theme of that name is reused (repeatable)
+        #[arg(long, value_name = "LANG=TEXT")]
+        add: Vec<String>,
+        /// Remove the theme with this name (in any language)
+        #[arg(long, value_name = "NAME")]
+        remove: Vec<String>,
+    },
+    /// What the next status step still needs
+    Readiness {
+        /// Session id or number
+        session: String,
+    },
+    /// Move the status on: planned → invitations_sent → held → minutes_approved
+    Advance {
+        /// Session id or number
+        session: String,
+    },
+    /// Move the status back one step
+    Back {
+        /// Session id or number
+        session: String,
+    },
+}
+
+#[derive(Args)]
+pub struct StartFlags {
+    /// Date, YYYY-MM-DD [default: suggested from the rhythm of the series]
+    #[arg(long)]
+    date: Option<String>,
+    /// Leave the agenda behind
+    #[arg(long)]
+    no_agenda: bool,
+    /// Leave the invitees behind
+    #[arg(long)]
+    no_invitees: bool,
+    /// Leave the themes behind
+    #[arg(long)]
+    no_themes: bool,
+}
+
+impl From<StartFlags> for StartOptions {
+    fn from(f: StartFlags) -> Self {
+        StartOptions {
+            date: f.date.unwrap_or_default(),
+            agenda: !f.no_agenda,
+            invitees: !f.no_invitees,
+            themes: !f.no_themes,
+        }
+    }
 }
 
 #[derive(Args, Default)]
@@ -137,6 +199,73 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
                 serde_json::json!({ "deleted": s.id }),
                 &format!("deleted {}", s.id),
             )
+        }
+        SessionCommand::Copy { session, start } => {
+            let from = resolve(db, clock, &session)?;
+            let s = series::copy_session(db, clock, &from.id, &start.into())?;
+            out.data(&s, || {
+                format!("{} {} {}", s.id, s.ordinal.best(lang), s.date)
+            })
+        }
+        SessionCommand::Themes {
+            session,
+            add,
+            remove,
+        } => {
+            let s = resolve(db, clock, &session)?;
+            let mut refs: Vec<ThemeRef> = themes::of_session(db, &s.id)?
+                .into_iter()
+                .filter(|t| {
+                    !t.name
+                        .0
+                        .values()
+                        .any(|v| remove.iter().any(|r| r.eq_ignore_ascii_case(v) || r == v))
+                })
+                .map(|t| ThemeRef {
+                    id: Some(t.id),
+                    name: t.name,
+                })
+                .collect();
+            for raw in &add {
+                let mut name = Text::new();
+                text_arg::apply(&mut name, std::slice::from_ref(raw), lang);
+                refs.push(ThemeRef { id: None, name });
+            }
+            let list = if add.is_empty() && remove.is_empty() {
+                themes::of_session(db, &s.id)?
+            } else {
+                themes::set_for_session(db, clock, &s.id, &refs)?
+            };
+            out.data(&list, || {
+                list.iter()
+                    .map(|t| t.name.best(lang).to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        SessionCommand::Readiness { session } => {
+            let r = workflow::readiness(db, clock, &resolve(db, clock, &session)?.id)?;
+            out.data(&r, || {
+                let next = r.next.map(|n| n.code()).unwrap_or("—");
+                if r.missing.is_empty() {
+                    format!("{} → {next}: ready", r.status.code())
+                } else {
+                    let missing: Vec<String> = r.missing.iter().map(|m| format!("{m:?}")).collect();
+                    format!(
+                        "{} → {next}: missing {}",
+                        r.status.code(),
+                        missing.join(", ")
+                    )
+                }
+            })
+        }
+        SessionCommand::Advance { session } => {
+            let s = workflow::advance(db, clock, &resolve(db, clock, &session)?.id)?;
+            out.data(&s, || s.status.code().to_string())
+        }
+        SessionCommand::Back { session } => {
+            let s = workflow::step_back(db, clock, &resolve(db, clock, &session)?.id)?;
+            out.data(&s, || s.status.code().to_string())
         }
         SessionCommand::NextNumber => {
             let n = sessions::next_number(db)?;

@@ -229,3 +229,83 @@ fn every_command_has_help() {
         );
     }
 }
+
+#[test]
+fn agenda_add_move_edit_remove_by_session_and_position() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let a = ctl.json(&[
+        "agenda",
+        "add",
+        "9",
+        "--kind",
+        "report",
+        "--title",
+        "ru=Доклад",
+        "--title",
+        "zh=报告",
+        "--duration",
+        "40",
+        "--speaker",
+        "Нурышев",
+    ]);
+    assert_eq!(a["items"][0]["end"], "15:40");
+    assert_eq!(
+        a["items"][0]["roles"][0]["invited"], false,
+        "the 9th has no invitees yet"
+    );
+    let a = ctl.json(&[
+        "agenda",
+        "add",
+        "9",
+        "--kind",
+        "break",
+        "--title",
+        "ru=Чай",
+        "--duration",
+        "15",
+        "--at",
+        "1",
+    ]);
+    assert_eq!(a["items"][0]["title"]["ru"], "Чай");
+    assert_eq!(a["items"][1]["start"], "15:15");
+    let a = ctl.json(&["agenda", "move", "9:1", "--to", "2"]);
+    assert_eq!(a["items"][1]["title"]["ru"], "Чай");
+    assert_eq!(a["items"][1]["start"], "15:40");
+    let a = ctl.json(&["agenda", "edit", "9:1", "--duration", "200"]);
+    assert_eq!(a["overrunMin"], 65, "15:00 + 200 + 15 min = 18:35");
+    let a = ctl.json(&["agenda", "remove", "9:2"]);
+    assert_eq!(a["items"].as_array().unwrap().len(), 1);
+    let out = ctl.run(&["agenda", "edit", "9:5", "--duration", "5"]);
+    assert_eq!(out.status.code(), Some(3));
+    let out = ctl.run(&["agenda", "add", "9", "--title", "ru=X", "--duration", "601"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("durationMin is out of range"));
+}
+
+#[test]
+fn session_copy_continues_the_series_and_readiness_says_what_is_missing() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let s = ctl.json(&["session", "copy", "8", "--no-invitees"]);
+    assert_eq!(s["number"], 10);
+    assert_eq!(s["ordinal"]["ru"], "10-е заседание");
+    let r = ctl.json(&["session", "readiness", "10"]);
+    assert_eq!(
+        r["missing"],
+        serde_json::json!(["invitees", "speakers_not_invited"])
+    );
+    assert_eq!(
+        ctl.run(&["session", "advance", "10"]).status.code(),
+        Some(5)
+    );
+    let themes = ctl.json(&["session", "themes", "10", "--add", "zh=绿色能源"]);
+    assert_eq!(themes.as_array().unwrap().len(), 7);
+    let t = ctl.json(&["template", "save", "8", "--name", "ru=Ежегодное"]);
+    let id = t["id"].as_str().unwrap();
+    let s = ctl.json(&["template", "start", id, "--date", "2028-05-18"]);
+    assert_eq!(
+        (s["number"].as_u64(), s["date"].as_str()),
+        (Some(11), Some("2028-05-18"))
+    );
+}

@@ -433,6 +433,12 @@ fn roles_of_session(
 // ---------------------------------------------------------------------------------------
 // Writing. Every operation returns the whole agenda as it now stands.
 
+/// The session an item belongs to.
+pub fn session_of(db: &Db, item_id: &str) -> Result<String> {
+    let item_id = parse_id(item_id, "id")?;
+    db.read(|c| Ok(session_of_item(c, &item_id)?.0))
+}
+
 fn session_of_item(c: &Connection, item_id: &str) -> Result<(String, u32)> {
     c.query_row(
         "SELECT session_id, position FROM agenda_item WHERE id = ?1",
