@@ -221,6 +221,10 @@ async fn delete_then_undo_and_see_the_overrun_warning() {
         .await
         .unwrap();
     edits[4].click().await.unwrap();
+    app.type_into("[data-testid=person-search]", "Чэн").await;
+    app.wait_for_text(".picker-results", "Цзин Чэнь").await;
+    shot(&app, "item-form-ru").await;
+    app.type_into("[data-testid=person-search]", "").await;
     app.type_into("#item-duration", "70").await;
     app.click("[data-testid=save-item]").await;
     app.wait_for_text("[data-testid=agenda-summary]", "на 10 мин")

@@ -230,8 +230,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         },
         Person {
             names: [
-                (Lang::Ru, "Ван", "Лисинь", false),
-                (Lang::Kk, "Ван", "Лисинь", false),
+                (Lang::Ru, "Ван", "Лисинь", true),
+                (Lang::Kk, "Ван", "Лисинь", true),
                 (Lang::Zh, "王", "立新", true),
                 (Lang::En, "Wang", "Lixin", true),
             ],
@@ -251,8 +251,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         },
         Person {
             names: [
-                (Lang::Ru, "Ли", "Цзяньго", false),
-                (Lang::Kk, "Ли", "Цзяньго", false),
+                (Lang::Ru, "Ли", "Цзяньго", true),
+                (Lang::Kk, "Ли", "Цзяньго", true),
                 (Lang::Zh, "李", "建国", true),
                 (Lang::En, "Li", "Jianguo", true),
             ],
@@ -272,8 +272,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         },
         Person {
             names: [
-                (Lang::Ru, "Лю", "Ян", false),
-                (Lang::Kk, "Лю", "Ян", false),
+                (Lang::Ru, "Лю", "Ян", true),
+                (Lang::Kk, "Лю", "Ян", true),
                 (Lang::Zh, "刘", "洋", true),
                 (Lang::En, "Liu", "Yang", true),
             ],
@@ -293,8 +293,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         },
         Person {
             names: [
-                (Lang::Ru, "Чэнь", "Цзин", false),
-                (Lang::Kk, "Чэнь", "Цзин", false),
+                (Lang::Ru, "Чэнь", "Цзин", true),
+                (Lang::Kk, "Чэнь", "Цзин", true),
                 (Lang::Zh, "陈", "静", true),
                 (Lang::En, "Chen", "Jing", true),
             ],
@@ -314,8 +314,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
         },
         Person {
             names: [
-                (Lang::Ru, "Чжао", "Мин", false),
-                (Lang::Kk, "Чжао", "Мин", false),
+                (Lang::Ru, "Чжао", "Мин", true),
+                (Lang::Kk, "Чжао", "Мин", true),
                 (Lang::Zh, "赵", "明", true),
                 (Lang::En, "Zhao", "Ming", true),
             ],
