@@ -222,7 +222,7 @@ async fn delete_then_undo_and_see_the_overrun_warning() {
         .unwrap();
     edits[4].click().await.unwrap();
     app.type_into("[data-testid=person-search]", "Чэн").await;
-    app.wait_for_text(".picker-results", "Цзин Чэнь").await;
+    app.wait_for_text(".picker-results", "Чэнь Цзин").await;
     shot(&app, "item-form-ru").await;
     app.type_into("[data-testid=person-search]", "").await;
     app.type_into("#item-duration", "70").await;
