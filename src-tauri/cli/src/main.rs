@@ -56,6 +56,15 @@ enum Command {
     Template(template::TemplateCommand),
     /// Every discussion theme, the most used first
     Themes,
+    /// Show or change the settings (interface language, default time zone)
+    Settings {
+        /// ru | kk | zh | en
+        #[arg(long)]
+        language: Option<String>,
+        /// Default IANA time zone for new sessions
+        #[arg(long)]
+        time_zone: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +117,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Agenda(cmd) => agenda::run(&db, &clock, &out, settings::get(&db)?.language, cmd),
         Command::Template(cmd) => {
             template::run(&db, &clock, &out, settings::get(&db)?.language, cmd)
+        }
+        Command::Settings {
+            language,
+            time_zone,
+        } => {
+            let patch = settings::SettingsPatch {
+                language: language
+                    .map(|l| club_core::Lang::parse(&l, "language"))
+                    .transpose()?,
+                time_zone,
+                club_name: None,
+            };
+            let s = settings::update(&db, &patch)?;
+            out.data(&s, || {
+                format!(
+                    "language: {}\ntime zone: {}",
+                    s.language.code(),
+                    s.time_zone
+                )
+            })
         }
         Command::Themes => {
             let lang = settings::get(&db)?.language;

@@ -309,3 +309,33 @@ fn session_copy_continues_the_series_and_readiness_says_what_is_missing() {
         (Some(11), Some("2028-05-18"))
     );
 }
+
+#[test]
+fn settings_change_the_language_used_for_plain_text_flags() {
+    let ctl = Ctl::new();
+    let s = ctl.json(&["settings", "--language", "zh"]);
+    assert_eq!(s["language"], "zh");
+    let created = ctl.json(&[
+        "session",
+        "add",
+        "--date",
+        "2026-12-10",
+        "--start",
+        "15:00",
+        "--end",
+        "17:00",
+        "--title",
+        "年度总结",
+    ]);
+    assert_eq!(created["title"]["zh"], "年度总结");
+    assert_eq!(
+        ctl.run(&["settings", "--language", "fr"]).status.code(),
+        Some(4)
+    );
+    assert_eq!(
+        ctl.run(&["settings", "--time-zone", "Mars/Base"])
+            .status
+            .code(),
+        Some(4)
+    );
+}
