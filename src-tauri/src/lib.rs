@@ -10,6 +10,8 @@ pub use state::AppState;
 
 pub fn run() {
     tauri::Builder::default()
+        // Used from Rust only (the save dialog of exports); the window gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = AppState::open(app.path().app_data_dir().ok());
             app.manage(state);
@@ -26,7 +28,29 @@ pub fn run() {
             commands::app::app_status,
             commands::people::people_list,
             commands::people::people_search,
+            commands::people::person_get,
             commands::people::person_create,
+            commands::people::person_update,
+            commands::people::person_delete,
+            commands::people::person_duplicates,
+            commands::people::person_merge,
+            commands::people::organisations_list,
+            commands::people::precedence_categories,
+            commands::people::import_dry_run,
+            commands::people::import_commit,
+            commands::people::people_export,
+            commands::invitations::invitees_list,
+            commands::invitations::invite,
+            commands::invitations::invite_tag,
+            commands::invitations::invite_from_session,
+            commands::invitations::invitation_update,
+            commands::invitations::invitation_remove,
+            commands::invitations::invitees_reorder,
+            commands::invitations::invitees_reset_order,
+            commands::invitations::attendance_set,
+            commands::invitations::check_in,
+            commands::invitations::check_in_undo,
+            commands::invitations::walk_in,
             commands::series::session_copy,
             commands::series::session_suggested_date,
             commands::series::templates_list,

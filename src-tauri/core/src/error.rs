@@ -24,6 +24,17 @@ pub enum InvalidReason {
     BadId,
     BadLanguage,
     BadStatus,
+    /// Markup or template syntax (< > { } # \\) where a name belongs.
+    Markup,
+    BadEmail,
+    BadPhone,
+    BadCountry,
+    EndBeforeStart,
+    Duplicate,
+    /// The file cannot be read as a table (not text, wrong encoding, broken structure).
+    BadFile,
+    UnclosedQuote,
+    UnknownColumn,
 }
 
 impl InvalidReason {
@@ -41,6 +52,15 @@ impl InvalidReason {
             Self::BadId => "is not a valid identifier",
             Self::BadLanguage => "is not one of the languages ru, kk, zh, en",
             Self::BadStatus => "is not a known status",
+            Self::Markup => "contains markup characters (< > { } # \\)",
+            Self::BadEmail => "is not an e-mail address",
+            Self::BadPhone => "is not a phone number",
+            Self::BadCountry => "is not a two-letter country code (e.g. KZ, CN)",
+            Self::EndBeforeStart => "ends before it starts",
+            Self::Duplicate => "is given twice",
+            Self::BadFile => "cannot be read: not a CSV, XLSX or vCard file in a known encoding (UTF-8, UTF-16, Windows-1251)",
+            Self::UnclosedQuote => "opens a quoted field that is never closed",
+            Self::UnknownColumn => "is not a known column",
         }
     }
 }

@@ -1,34 +1,44 @@
-//! People and organisations: names in several scripts, honorifics, positions with dates.
-//! Owns `person`, `person_name`, `person_position`, `organisation`, `tag`, `person_tag`.
+//! The people directory: names in several scripts (family name first where the culture
+//! puts it), honorifics per language, dated positions, organisation, contacts, languages,
+//! tags, precedence; search in every script; duplicates and merge.
+//! Owns `person`, `person_name`, `person_position`, `tag`, `person_tag`.
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
 use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
-use crate::ids::new_id;
+use crate::ids::{new_id, parse_id};
+use crate::organisations;
 use crate::sessions::fold;
 use crate::text::{Lang, Text, TextRule};
 
 /// A person's name written in one language's script.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PersonName {
     pub lang: Lang,
     pub family: String,
     pub given: String,
+    #[serde(default)]
     pub patronymic: String,
     /// Chinese (and other East Asian) names put the family name first.
+    #[serde(default)]
     pub family_first: bool,
 }
 
+fn is_han(s: &str) -> bool {
+    s.chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+}
+
 impl PersonName {
-    /// The name as it is written in running text: 王立新, Wang Lixin, Шахрат Нурышев.
+    /// The name as written in running text: 王立新, Wang Lixin, Шахрат Нурышев.
     pub fn display(&self) -> String {
         let parts: Vec<&str> = if self.family_first {
             vec![&self.family, &self.given, &self.patronymic]
@@ -36,270 +46,620 @@ impl PersonName {
             vec![&self.given, &self.patronymic, &self.family]
         };
         let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
-        // Han names are written without spaces.
-        let han = |s: &str| {
-            s.chars()
-                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
-        };
-        if parts.iter().all(|p| han(p)) {
-            // Transcribed foreign names take the interpunct: 沙赫拉特·努雷舍夫.
+        if parts.iter().all(|p| is_han(p)) {
+            // Han names run together; transcribed foreign names take the interpunct.
             parts.join(if self.family_first { "" } else { "·" })
         } else {
             parts.join(" ")
         }
     }
+
+    /// Family name first, for sorted lists: "Нурышев Шахрат", "王立新".
+    pub fn sort_key(&self) -> String {
+        fold(&format!(
+            "{} {} {}",
+            self.family, self.given, self.patronymic
+        ))
+    }
 }
 
-/// A row of the people directory.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct PersonSummary {
+pub struct Position {
+    pub title: Text,
+    /// YYYY-MM-DD or YYYY.
+    #[serde(default)]
+    pub started_on: String,
+    #[serde(default)]
+    pub ended_on: String,
+}
+
+/// A person as the directory shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Person {
     pub id: String,
     pub names: Vec<PersonName>,
     /// The displayed name per language (only the languages the name is written in).
     pub display_name: Text,
     pub honorific: Text,
+    pub organisation_id: Option<String>,
     pub organisation: Text,
-    /// The latest position's title.
+    pub country: String,
+    pub email: String,
+    pub phone: String,
+    pub wechat: String,
+    pub languages: Vec<Lang>,
+    pub tags: Vec<String>,
+    pub precedence_category_id: Option<String>,
+    pub precedence_rank: Option<u32>,
+    /// Latest first.
+    pub positions: Vec<Position>,
+    /// Derived from the latest position: "Ambassador …" or "former Ambassador …, 2016–2021".
     pub position: Text,
-    /// Whether that position has ended ("former …").
-    pub position_ended: bool,
+    pub notes: String,
     pub is_demo: bool,
 }
 
-/// Everyone in the directory, by order of precedence, then by name.
-pub fn list(db: &Db) -> Result<Vec<PersonSummary>> {
-    db.read(summaries)
+/// What the person form, quick create, import and clubctl send.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct PersonInput {
+    pub names: Vec<PersonName>,
+    pub honorific: Text,
+    /// An existing organisation's id, or empty.
+    pub organisation_id: String,
+    /// A new or existing organisation by name (used when no id is given).
+    pub organisation_name: String,
+    pub country: String,
+    pub email: String,
+    pub phone: String,
+    pub wechat: String,
+    pub languages: Vec<Lang>,
+    pub tags: Vec<String>,
+    pub precedence_category_id: String,
+    pub precedence_rank: String,
+    pub positions: Vec<Position>,
+    pub notes: String,
 }
 
-/// People any of whose names (in any script), organisation or position contains `query`,
-/// ignoring case (ё = е).
-pub fn search(db: &Db, query: &str) -> Result<Vec<PersonSummary>> {
+impl From<&Person> for PersonInput {
+    fn from(p: &Person) -> Self {
+        PersonInput {
+            names: p.names.clone(),
+            honorific: p.honorific.clone(),
+            organisation_id: p.organisation_id.clone().unwrap_or_default(),
+            organisation_name: String::new(),
+            country: p.country.clone(),
+            email: p.email.clone(),
+            phone: p.phone.clone(),
+            wechat: p.wechat.clone(),
+            languages: p.languages.clone(),
+            tags: p.tags.clone(),
+            precedence_category_id: p.precedence_category_id.clone().unwrap_or_default(),
+            precedence_rank: p.precedence_rank.map(|r| r.to_string()).unwrap_or_default(),
+            positions: p.positions.clone(),
+            notes: p.notes.clone(),
+        }
+    }
+}
+
+/// A checked person, ready to be written.
+#[derive(Debug, Clone)]
+pub(crate) struct ValidPerson {
+    pub names: Vec<PersonName>,
+    pub input: PersonInput,
+    pub rank: Option<u32>,
+}
+
+const NAME: TextRule = TextRule {
+    required: false,
+    max_chars: 100,
+    multiline: false,
+};
+
+/// Person names carry no markup: "<", "{", "#" and "\" never belong in a name.
+pub fn check_name_part(value: &str, field: &str) -> Result<String> {
+    let v = NAME.check(value, field)?;
+    if v.chars()
+        .any(|c| matches!(c, '<' | '>' | '{' | '}' | '#' | '\\'))
+    {
+        return Err(Error::invalid(field, InvalidReason::Markup));
+    }
+    Ok(v)
+}
+
+fn check_date(raw: &str, field: &str) -> Result<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = match raw.len() {
+        4 => raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)),
+        10 => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_ok(),
+        _ => false,
+    };
+    if ok {
+        Ok(raw.to_string())
+    } else {
+        Err(Error::invalid(field, InvalidReason::BadDate))
+    }
+}
+
+pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerson> {
+    let mut names: Vec<PersonName> = Vec::new();
+    for (i, n) in input.names.iter().enumerate() {
+        let f = format!("names.{i}");
+        let name = PersonName {
+            lang: n.lang,
+            family: check_name_part(&n.family, &format!("{f}.family"))?,
+            given: check_name_part(&n.given, &format!("{f}.given"))?,
+            patronymic: check_name_part(&n.patronymic, &format!("{f}.patronymic"))?,
+            family_first: n.family_first,
+        };
+        if name.family.is_empty() && name.given.is_empty() {
+            continue;
+        }
+        if names.iter().any(|x| x.lang == name.lang) {
+            return Err(Error::invalid(
+                format!("{f}.lang"),
+                InvalidReason::Duplicate,
+            ));
+        }
+        names.push(name);
+    }
+    if names.is_empty() {
+        return Err(Error::invalid("names", InvalidReason::Required));
+    }
+    let mut v = input.clone();
+    v.honorific = input.honorific.validated("honorific", TextRule::LINE)?;
+    v.email = TextRule::LINE.check(&input.email, "email")?;
+    if !v.email.is_empty() {
+        let (local, domain) = v.email.split_once('@').unwrap_or(("", ""));
+        if local.is_empty()
+            || !domain.contains('.')
+            || v.email.contains(char::is_whitespace)
+            || domain.contains('@')
+        {
+            return Err(Error::invalid("email", InvalidReason::BadEmail));
+        }
+    }
+    v.phone = TextRule::LINE.check(&input.phone, "phone")?;
+    if !v.phone.is_empty()
+        && (v.phone.chars().filter(char::is_ascii_digit).count() < 5
+            || v.phone
+                .chars()
+                .any(|c| !(c.is_ascii_digit() || " +-().,;/ext".contains(c))))
+    {
+        return Err(Error::invalid("phone", InvalidReason::BadPhone));
+    }
+    v.wechat = NAME.check(&input.wechat, "wechat")?;
+    v.country = input.country.trim().to_ascii_uppercase();
+    let country_ok = v.country.len() == 2 && v.country.chars().all(|c| c.is_ascii_uppercase());
+    if !v.country.is_empty() && !country_ok {
+        return Err(Error::invalid("country", InvalidReason::BadCountry));
+    }
+    v.organisation_id = input.organisation_id.trim().to_string();
+    if !v.organisation_id.is_empty() && !organisations::exists(c, &v.organisation_id)? {
+        return Err(Error::invalid("organisationId", InvalidReason::BadId));
+    }
+    v.organisation_name = TextRule::LINE.check(&input.organisation_name, "organisationName")?;
+    v.precedence_category_id = input.precedence_category_id.trim().to_string();
+    if !v.precedence_category_id.is_empty()
+        && !organisations::category_exists(c, &v.precedence_category_id)?
+    {
+        return Err(Error::invalid("precedenceCategoryId", InvalidReason::BadId));
+    }
+    let rank = match input.precedence_rank.trim() {
+        "" => None,
+        r => Some(
+            r.parse::<u32>()
+                .map_err(|_| Error::invalid("precedenceRank", InvalidReason::OutOfRange))?,
+        ),
+    };
+    v.tags = Vec::new();
+    for (i, t) in input.tags.iter().enumerate() {
+        let t = check_name_part(t, &format!("tags.{i}"))?;
+        if !t.is_empty() && !v.tags.iter().any(|x| fold(x) == fold(&t)) {
+            v.tags.push(t);
+        }
+    }
+    v.positions = Vec::new();
+    for (i, p) in input.positions.iter().enumerate() {
+        let f = format!("positions.{i}");
+        let pos = Position {
+            title: p
+                .title
+                .validated(&format!("{f}.title"), TextRule::REQUIRED_LINE)?,
+            started_on: check_date(&p.started_on, &format!("{f}.startedOn"))?,
+            ended_on: check_date(&p.ended_on, &format!("{f}.endedOn"))?,
+        };
+        if !pos.started_on.is_empty() && !pos.ended_on.is_empty() && pos.ended_on < pos.started_on {
+            return Err(Error::invalid(
+                format!("{f}.endedOn"),
+                InvalidReason::EndBeforeStart,
+            ));
+        }
+        v.positions.push(pos);
+    }
+    v.notes = TextRule::PARAGRAPHS.check(&input.notes, "notes")?;
+    v.languages.dedup();
+    Ok(ValidPerson {
+        names,
+        input: v,
+        rank,
+    })
+}
+
+/// Writes a validated person (new or existing id) with all its rows.
+pub(crate) fn write(
+    c: &Connection,
+    clock: &dyn Clock,
+    id: &str,
+    v: &ValidPerson,
+    fallback: Lang,
+) -> Result<()> {
+    let now = stamp(clock);
+    let i = &v.input;
+    let organisation = match (i.organisation_id.as_str(), i.organisation_name.as_str()) {
+        ("", "") => None,
+        ("", name) => Some(organisations::find_or_create(c, clock, name, fallback)?),
+        (id, _) => Some(id.to_string()),
+    };
+    c.execute(
+        "INSERT INTO person (id, honorific, organisation_id, country, email, phone, wechat, languages,
+                             precedence_category_id, precedence_rank, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+         ON CONFLICT (id) DO UPDATE SET honorific = excluded.honorific, organisation_id = excluded.organisation_id,
+             country = excluded.country, email = excluded.email, phone = excluded.phone, wechat = excluded.wechat,
+             languages = excluded.languages, precedence_category_id = excluded.precedence_category_id,
+             precedence_rank = excluded.precedence_rank, notes = excluded.notes, updated_at = excluded.updated_at",
+        params![
+            id,
+            i.honorific.to_json(),
+            organisation,
+            (!i.country.is_empty()).then_some(&i.country),
+            i.email,
+            i.phone,
+            i.wechat,
+            serde_json::to_string(&i.languages)?,
+            (!i.precedence_category_id.is_empty()).then_some(&i.precedence_category_id),
+            v.rank,
+            i.notes,
+            now
+        ],
+    )?;
+    c.execute("DELETE FROM person_name WHERE person_id = ?1", [id])?;
+    for n in &v.names {
+        c.execute(
+            "INSERT INTO person_name (person_id, lang, family, given, patronymic, family_first)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                n.lang.code(),
+                n.family,
+                n.given,
+                n.patronymic,
+                n.family_first
+            ],
+        )?;
+    }
+    c.execute("DELETE FROM person_position WHERE person_id = ?1", [id])?;
+    for p in &i.positions {
+        c.execute(
+            "INSERT INTO person_position (id, person_id, title, organisation_id, started_on, ended_on)
+             VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''))",
+            params![new_id(), id, p.title.to_json(), organisation, p.started_on, p.ended_on],
+        )?;
+    }
+    c.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
+    for t in &i.tags {
+        c.execute(
+            "INSERT INTO tag (id, name) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+            params![new_id(), t],
+        )?;
+        c.execute(
+            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2 COLLATE NOCASE",
+            params![id, t],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn create(db: &Db, clock: &dyn Clock, input: &PersonInput) -> Result<Person> {
+    let id = new_id();
+    db.write(|tx| {
+        let v = validate(tx, input)?;
+        let lang = crate::settings::get_language(tx)?;
+        write(tx, clock, &id, &v, lang)?;
+        load(tx, &id)
+    })
+}
+
+pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &PersonInput) -> Result<Person> {
+    let id = parse_id(id, "id")?;
+    db.write(|tx| {
+        load(tx, &id)?;
+        let v = validate(tx, input)?;
+        let lang = crate::settings::get_language(tx)?;
+        write(tx, clock, &id, &v, lang)?;
+        load(tx, &id)
+    })
+}
+
+/// Deletes a person; their invitations and agenda roles go with them, remarks stay unattributed.
+pub fn delete(db: &Db, id: &str) -> Result<()> {
+    let id = parse_id(id, "id")?;
+    db.write(
+        |tx| match tx.execute("DELETE FROM person WHERE id = ?1", [&id])? {
+            0 => Err(Error::NotFound { what: "person" }),
+            _ => Ok(()),
+        },
+    )
+}
+
+pub fn get(db: &Db, id: &str) -> Result<Person> {
+    let id = parse_id(id, "id")?;
+    db.read(|c| load(c, &id))
+}
+
+pub(crate) fn load(c: &Connection, id: &str) -> Result<Person> {
+    all(c, Some(id))?
+        .pop()
+        .ok_or(Error::NotFound { what: "person" })
+}
+
+/// Everyone in the directory, in order of precedence, then by family name.
+pub fn list(db: &Db) -> Result<Vec<Person>> {
+    db.read(|c| all(c, None))
+}
+
+pub(crate) fn all_in(c: &Connection) -> Result<Vec<Person>> {
+    all(c, None)
+}
+
+fn all(c: &Connection, only: Option<&str>) -> Result<Vec<Person>> {
+    let mut names = names_by_person(c, only)?;
+    let mut positions = positions_by_person(c, only)?;
+    let mut tags = tags_by_person(c, only)?;
+    let mut stmt = c.prepare_cached(
+        "SELECT p.id, p.honorific, p.organisation_id, coalesce(o.name, '{}'), coalesce(p.country, ''), p.email,
+                p.phone, p.wechat, p.languages, p.precedence_category_id, p.precedence_rank, p.notes, p.is_demo,
+                pc.rank
+         FROM person p
+         LEFT JOIN organisation o ON o.id = p.organisation_id
+         LEFT JOIN precedence_category pc ON pc.id = p.precedence_category_id
+         WHERE ?1 IS NULL OR p.id = ?1
+         ORDER BY pc.rank IS NULL, pc.rank, p.precedence_rank IS NULL, p.precedence_rank",
+    )?;
+    let rows = stmt.query_map([only], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, Option<String>>(9)?,
+            r.get::<_, Option<u32>>(10)?,
+            r.get::<_, String>(11)?,
+            r.get::<_, bool>(12)?,
+            r.get::<_, Option<u32>>(13)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    let mut category_ranks = std::collections::HashMap::new();
+    for row in rows {
+        let (
+            id,
+            honorific,
+            organisation_id,
+            organisation,
+            country,
+            email,
+            phone,
+            wechat,
+            languages,
+            category,
+            rank,
+            notes,
+            is_demo,
+            category_rank,
+        ) = row?;
+        category_ranks.insert(id.clone(), category_rank);
+        let names = names.remove(&id).unwrap_or_default();
+        let positions = positions.remove(&id).unwrap_or_default();
+        let mut display_name = Text::new();
+        for n in &names {
+            display_name.set(n.lang, &n.display());
+        }
+        out.push(Person {
+            position: describe(positions.first()),
+            display_name,
+            names,
+            honorific: Text::from_json(&honorific)?,
+            organisation_id,
+            organisation: Text::from_json(&organisation)?,
+            country,
+            email,
+            phone,
+            wechat,
+            languages: serde_json::from_str(&languages)?,
+            tags: tags.remove(&id).unwrap_or_default(),
+            precedence_category_id: category,
+            precedence_rank: rank,
+            positions,
+            notes,
+            is_demo,
+            id,
+        });
+    }
+    // By the category's rank, the rank inside it, then by family name.
+    out.sort_by_cached_key(|p| {
+        (
+            category_ranks
+                .get(&p.id)
+                .copied()
+                .flatten()
+                .unwrap_or(u32::MAX),
+            p.precedence_rank.unwrap_or(u32::MAX),
+            p.names
+                .first()
+                .map(PersonName::sort_key)
+                .unwrap_or_default(),
+        )
+    });
+    Ok(out)
+}
+
+/// "Ambassador …" for a current position; an ended one says so, with its years.
+pub fn describe(position: Option<&Position>) -> Text {
+    let Some(p) = position else {
+        return Text::new();
+    };
+    if p.ended_on.is_empty() {
+        return p.title.clone();
+    }
+    let years = match (p.started_on.get(..4), p.ended_on.get(..4)) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (_, Some(b)) => b.to_string(),
+        _ => String::new(),
+    };
+    let mut out = Text::new();
+    for (lang, title) in &p.title.0 {
+        let text = match lang {
+            Lang::Ru => format!("{title} в {years} гг."),
+            Lang::Kk => format!("бұрынғы {title}, {years} ж."),
+            Lang::Zh => format!("前{title}（{years}年）"),
+            Lang::En => format!("former {title}, {years}"),
+        };
+        out.set(*lang, &text);
+    }
+    out
+}
+
+fn names_by_person(
+    c: &Connection,
+    only: Option<&str>,
+) -> Result<BTreeMap<String, Vec<PersonName>>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT person_id, lang, family, given, patronymic, family_first FROM person_name
+         WHERE ?1 IS NULL OR person_id = ?1
+         ORDER BY person_id, CASE lang WHEN 'ru' THEN 0 WHEN 'kk' THEN 1 WHEN 'zh' THEN 2 ELSE 3 END",
+    )?;
+    let mut out: BTreeMap<String, Vec<PersonName>> = BTreeMap::new();
+    let rows = stmt.query_map([only], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (person, lang, family, given, patronymic, family_first) = row?;
+        let lang = Lang::parse(&lang, "lang")?;
+        out.entry(person).or_default().push(PersonName {
+            lang,
+            family,
+            given,
+            patronymic,
+            family_first,
+        });
+    }
+    Ok(out)
+}
+
+fn positions_by_person(
+    c: &Connection,
+    only: Option<&str>,
+) -> Result<BTreeMap<String, Vec<Position>>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT person_id, title, coalesce(started_on, ''), coalesce(ended_on, '') FROM person_position
+         WHERE ?1 IS NULL OR person_id = ?1
+         ORDER BY person_id, ended_on IS NULL DESC, ended_on DESC, started_on DESC",
+    )?;
+    let mut out: BTreeMap<String, Vec<Position>> = BTreeMap::new();
+    let rows = stmt.query_map([only], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (person, title, started_on, ended_on) = row?;
+        out.entry(person).or_default().push(Position {
+            title: Text::from_json(&title)?,
+            started_on,
+            ended_on,
+        });
+    }
+    Ok(out)
+}
+
+fn tags_by_person(c: &Connection, only: Option<&str>) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+         WHERE ?1 IS NULL OR pt.person_id = ?1 ORDER BY t.name",
+    )?;
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let rows = stmt.query_map([only], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (person, tag) = row?;
+        out.entry(person).or_default().push(tag);
+    }
+    Ok(out)
+}
+
+/// People any of whose names (in any script), organisation, position, e-mail or tags
+/// contains `query`, ignoring case (ё = е).
+pub fn search(db: &Db, query: &str) -> Result<Vec<Person>> {
     let needle = fold(query.trim());
+    let people = list(db)?;
     if needle.is_empty() {
-        return list(db);
+        return Ok(people);
     }
     let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(&needle));
-    Ok(list(db)?
+    Ok(people
         .into_iter()
         .filter(|p| {
             hit(&p.display_name)
                 || hit(&p.organisation)
                 || hit(&p.position)
-                || p.names
-                    .iter()
-                    .any(|n| fold(&format!("{} {}", n.family, n.given)).contains(&needle))
+                || fold(&p.email).contains(&needle)
+                || p.tags.iter().any(|t| fold(t).contains(&needle))
+                || p.names.iter().any(|n| n.sort_key().contains(&needle))
         })
         .collect())
 }
 
 pub fn exists(c: &Connection, id: &str) -> Result<bool> {
-    Ok(c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(
+        c.query_row("SELECT 1 FROM person WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some(),
+    )
 }
 
 /// A person's displayed name in each language it is written in.
 pub fn display_names(c: &Connection, id: &str) -> Result<Text> {
-    let mut stmt = c.prepare_cached(
-        "SELECT lang, family, given, patronymic, family_first FROM person_name WHERE person_id = ?1",
-    )?;
-    let mut out = Text::new();
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (lang, family, given, patronymic, family_first) = row?;
-        let lang = Lang::parse(&lang, "lang")?;
-        let name = PersonName {
-            lang,
-            family,
-            given,
-            patronymic,
-            family_first,
-        };
-        out.set(lang, &name.display());
-    }
-    Ok(out)
+    Ok(names_by_person(c, Some(id))?
+        .remove(id)
+        .unwrap_or_default()
+        .iter()
+        .fold(Text::new(), |t, n| t.with(n.lang, &n.display())))
 }
 
-/// A name as typed into a form.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct PersonNameInput {
-    pub lang: Option<Lang>,
-    pub family: String,
-    pub given: String,
-    pub family_first: bool,
-}
-
-/// The least a person needs: a name in at least one script (the directory adds the rest).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct NewPerson {
-    pub names: Vec<PersonNameInput>,
-}
-
-pub fn create(db: &Db, clock: &dyn Clock, input: &NewPerson) -> Result<PersonSummary> {
-    let mut names = Vec::new();
-    for (i, n) in input.names.iter().enumerate() {
-        let field = format!("names.{i}");
-        let lang = n
-            .lang
-            .ok_or_else(|| Error::invalid(format!("{field}.lang"), InvalidReason::BadLanguage))?;
-        let family = TextRule::LINE.check(&n.family, &format!("{field}.family"))?;
-        let given = TextRule::LINE.check(&n.given, &format!("{field}.given"))?;
-        if family.is_empty() && given.is_empty() {
-            continue;
-        }
-        if names.iter().any(|x: &PersonName| x.lang == lang) {
-            return Err(Error::invalid(
-                format!("{field}.lang"),
-                InvalidReason::BadLanguage,
-            ));
-        }
-        names.push(PersonName {
-            lang,
-            family,
-            given,
-            patronymic: String::new(),
-            family_first: n.family_first,
-        });
-    }
-    if names.is_empty() {
-        return Err(Error::invalid("names", InvalidReason::Required));
-    }
-    let id = new_id();
-    db.write(|tx| {
-        let now = stamp(clock);
-        tx.execute(
-            "INSERT INTO person (id, created_at, updated_at) VALUES (?1, ?2, ?2)",
-            params![id, now],
-        )?;
-        for n in &names {
-            tx.execute(
-                "INSERT INTO person_name (person_id, lang, family, given, family_first)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, n.lang.code(), n.family, n.given, n.family_first],
-            )?;
-        }
-        Ok(())
-    })?;
-    list(db)?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or(Error::NotFound { what: "person" })
-}
-
-fn summaries(c: &Connection) -> Result<Vec<PersonSummary>> {
-    {
-        let mut names = names_by_person(c)?;
-        let mut stmt = c.prepare_cached(
-            "SELECT p.id, p.honorific, coalesce(o.name, '{}'), p.is_demo,
-                    coalesce((SELECT title FROM person_position pp WHERE pp.person_id = p.id
-                              ORDER BY pp.ended_on IS NULL DESC, pp.ended_on DESC LIMIT 1), '{}'),
-                    coalesce((SELECT ended_on IS NOT NULL FROM person_position pp WHERE pp.person_id = p.id
-                              ORDER BY pp.ended_on IS NULL DESC, pp.ended_on DESC LIMIT 1), 0)
-             FROM person p
-             LEFT JOIN organisation o ON o.id = p.organisation_id
-             LEFT JOIN precedence_category pc ON pc.id = p.precedence_category_id
-             ORDER BY pc.rank IS NULL, pc.rank, p.precedence_rank IS NULL, p.precedence_rank, p.created_at",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, bool>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, honorific, organisation, is_demo, position, position_ended) = row?;
-            let names = names.remove(&id).unwrap_or_default();
-            let mut display_name = Text::new();
-            for n in &names {
-                display_name.set(n.lang, &n.display());
-            }
-            out.push(PersonSummary {
-                id,
-                names,
-                display_name,
-                honorific: Text::from_json(&honorific)?,
-                organisation: Text::from_json(&organisation)?,
-                position: Text::from_json(&position)?,
-                position_ended,
-                is_demo,
-            });
-        }
-        Ok(out)
-    }
-}
-
-fn names_by_person(c: &Connection) -> Result<BTreeMap<String, Vec<PersonName>>> {
-    let mut stmt = c.prepare_cached(
-        "SELECT person_id, lang, family, given, patronymic, family_first FROM person_name
-         ORDER BY person_id, CASE lang WHEN 'ru' THEN 0 WHEN 'kk' THEN 1 WHEN 'zh' THEN 2 ELSE 3 END",
-    )?;
-    let mut out: BTreeMap<String, Vec<PersonName>> = BTreeMap::new();
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, bool>(5)?,
-        ))
-    })?;
-    for row in rows {
-        let (person, lang, family, given, patronymic, family_first) = row?;
-        out.entry(person).or_default().push(PersonName {
-            lang: Lang::parse(&lang, "lang")?,
-            family,
-            given,
-            patronymic,
-            family_first,
-        });
-    }
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn name(family: &str, given: &str, family_first: bool) -> PersonName {
-        PersonName {
-            lang: Lang::Zh,
-            family: family.into(),
-            given: given.into(),
-            patronymic: String::new(),
-            family_first,
-        }
-    }
-
-    #[test]
-    fn names_follow_their_culture() {
-        assert_eq!(name("王", "立新", true).display(), "王立新");
-        assert_eq!(name("Wang", "Lixin", true).display(), "Wang Lixin");
-        assert_eq!(name("Нурышев", "Шахрат", false).display(), "Шахрат Нурышев");
-        assert_eq!(
-            name("努雷舍夫", "沙赫拉特", false).display(),
-            "沙赫拉特·努雷舍夫"
-        );
-    }
-}
+pub use crate::duplicates::{duplicates, merge, Duplicate};

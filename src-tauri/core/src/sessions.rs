@@ -274,6 +274,19 @@ pub(crate) fn find(c: &Connection, clock: &dyn Clock, id: &str) -> Result<Sessio
     .ok_or(Error::NotFound { what: "session" })
 }
 
+pub(crate) fn ensure_exists(c: &Connection, id: &str) -> Result<()> {
+    let found: bool = c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(Error::NotFound { what: "session" })
+    }
+}
+
 /// Finds a session by its number in the series (clubctl accepts either).
 pub fn find_by_number(db: &Db, clock: &dyn Clock, number: u32) -> Result<Session> {
     db.read(|c| {

@@ -122,3 +122,10 @@ pub fn was_initialised(c: &Connection) -> Result<bool> {
 pub fn mark_initialised(c: &Connection) -> Result<()> {
     put(c, "initialised", "1")
 }
+
+/// The interface language, for text typed without saying which language it is in.
+pub fn get_language(c: &Connection) -> Result<Lang> {
+    Ok(value(c, "language")?
+        .and_then(|l| Lang::parse(&l, "language").ok())
+        .unwrap_or(Lang::Ru))
+}

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod app;
+pub mod invitations;
 pub mod people;
 pub mod series;
 pub mod sessions;

@@ -5,7 +5,17 @@ import { call } from "./client";
 import type { Agenda } from "./types/Agenda";
 import type { AgendaItemInput } from "./types/AgendaItemInput";
 import type { AppStatus } from "./types/AppStatus";
-import type { NewPerson } from "./types/NewPerson";
+import type { AttendanceStatus } from "./types/AttendanceStatus";
+import type { Duplicate } from "./types/Duplicate";
+import type { ImportReport } from "./types/ImportReport";
+import type { ImportRequest } from "./types/ImportRequest";
+import type { InvitationPatch } from "./types/InvitationPatch";
+import type { InviteeList } from "./types/InviteeList";
+import type { InviteeRole } from "./types/InviteeRole";
+import type { Organisation } from "./types/Organisation";
+import type { Person } from "./types/Person";
+import type { PersonInput } from "./types/PersonInput";
+import type { PrecedenceCategory } from "./types/PrecedenceCategory";
 import type { Readiness } from "./types/Readiness";
 import type { Removal } from "./types/Removal";
 import type { RemovedItem } from "./types/RemovedItem";
@@ -14,7 +24,6 @@ import type { Template } from "./types/Template";
 import type { Text } from "./types/Text";
 import type { Theme } from "./types/Theme";
 import type { ThemeRef } from "./types/ThemeRef";
-import type { PersonSummary } from "./types/PersonSummary";
 import type { Session } from "./types/Session";
 import type { SessionInput } from "./types/SessionInput";
 import type { Settings } from "./types/Settings";
@@ -36,7 +45,20 @@ export type { Theme } from "./types/Theme";
 export type { ThemeRef } from "./types/ThemeRef";
 export type { AppStatus } from "./types/AppStatus";
 export type { Lang } from "./types/Lang";
-export type { PersonSummary } from "./types/PersonSummary";
+export type { AttendanceStatus } from "./types/AttendanceStatus";
+export type { Channel } from "./types/Channel";
+export type { Duplicate } from "./types/Duplicate";
+export type { ImportReport } from "./types/ImportReport";
+export type { ImportRequest } from "./types/ImportRequest";
+export type { InvitationStatus } from "./types/InvitationStatus";
+export type { Invitee } from "./types/Invitee";
+export type { InviteeList } from "./types/InviteeList";
+export type { InviteeRole } from "./types/InviteeRole";
+export type { Organisation } from "./types/Organisation";
+export type { Person } from "./types/Person";
+export type { PersonInput } from "./types/PersonInput";
+export type { PersonName } from "./types/PersonName";
+export type { PrecedenceCategory } from "./types/PrecedenceCategory";
 export type { Session } from "./types/Session";
 export type { SessionInput } from "./types/SessionInput";
 export type { SessionStatus } from "./types/SessionStatus";
@@ -52,8 +74,28 @@ export interface Api {
   agendaDuplicate(id: string): Promise<Agenda>;
   agendaRemove(id: string): Promise<Removal>;
   agendaRestore(removed: RemovedItem): Promise<Agenda>;
-  peopleSearch(query: string): Promise<PersonSummary[]>;
-  personCreate(input: NewPerson): Promise<PersonSummary>;
+  peopleSearch(query: string): Promise<Person[]>;
+  personGet(id: string): Promise<Person>;
+  personCreate(input: PersonInput): Promise<Person>;
+  personUpdate(id: string, input: PersonInput): Promise<Person>;
+  personDelete(id: string): Promise<void>;
+  personDuplicates(input: PersonInput, except?: string): Promise<Duplicate[]>;
+  personMerge(keep: string, remove: string): Promise<Person>;
+  organisationsList(): Promise<Organisation[]>;
+  precedenceCategories(): Promise<PrecedenceCategory[]>;
+  importDryRun(request: ImportRequest): Promise<ImportReport>;
+  importCommit(request: ImportRequest): Promise<ImportReport>;
+  peopleExport(format: "csv" | "xlsx"): Promise<string | null>;
+  inviteesList(sessionId: string): Promise<InviteeList>;
+  invite(sessionId: string, personIds: string[], role: InviteeRole): Promise<InviteeList>;
+  inviteTag(sessionId: string, tag: string, role: InviteeRole): Promise<InviteeList>;
+  inviteFromSession(sessionId: string, from: string): Promise<InviteeList>;
+  invitationUpdate(id: string, patch: InvitationPatch): Promise<InviteeList>;
+  invitationRemove(id: string): Promise<InviteeList>;
+  attendanceSet(id: string, status: AttendanceStatus | null): Promise<InviteeList>;
+  checkIn(id: string): Promise<InviteeList>;
+  checkInUndo(id: string): Promise<InviteeList>;
+  walkIn(sessionId: string, person: PersonInput): Promise<InviteeList>;
   sessionCopy(from: string, options: StartOptions): Promise<Session>;
   sessionSuggestedDate(): Promise<string>;
   templatesList(): Promise<Template[]>;
@@ -67,7 +109,7 @@ export interface Api {
   sessionAdvance(id: string): Promise<Session>;
   sessionStepBack(id: string): Promise<Session>;
   appStatus(): Promise<AppStatus>;
-  peopleList(): Promise<PersonSummary[]>;
+  peopleList(): Promise<Person[]>;
   sessionsList(): Promise<Session[]>;
   sessionsSearch(query: string): Promise<Session[]>;
   sessionGet(id: string): Promise<Session>;
@@ -89,7 +131,27 @@ export const tauriApi: Api = {
   agendaRemove: (id) => call("agenda_remove", { id }),
   agendaRestore: (removed) => call("agenda_restore", { removed }),
   peopleSearch: (query) => call("people_search", { query }),
+  personGet: (id) => call("person_get", { id }),
   personCreate: (input) => call("person_create", { input }),
+  personUpdate: (id, input) => call("person_update", { id, input }),
+  personDelete: (id) => call("person_delete", { id }),
+  personDuplicates: (input, except) => call("person_duplicates", { input, except: except ?? null }),
+  personMerge: (keep, remove) => call("person_merge", { keep, remove }),
+  organisationsList: () => call("organisations_list"),
+  precedenceCategories: () => call("precedence_categories"),
+  importDryRun: (request) => call("import_dry_run", { request }),
+  importCommit: (request) => call("import_commit", { request }),
+  peopleExport: (format) => call("people_export", { format }),
+  inviteesList: (sessionId) => call("invitees_list", { sessionId }),
+  invite: (sessionId, personIds, role) => call("invite", { sessionId, personIds, role }),
+  inviteTag: (sessionId, tag, role) => call("invite_tag", { sessionId, tag, role }),
+  inviteFromSession: (sessionId, from) => call("invite_from_session", { sessionId, from }),
+  invitationUpdate: (id, patch) => call("invitation_update", { id, patch }),
+  invitationRemove: (id) => call("invitation_remove", { id }),
+  attendanceSet: (id, status) => call("attendance_set", { id, status }),
+  checkIn: (id) => call("check_in", { id }),
+  checkInUndo: (id) => call("check_in_undo", { id }),
+  walkIn: (sessionId, person) => call("walk_in", { sessionId, person }),
   sessionCopy: (from, options) => call("session_copy", { from, options }),
   sessionSuggestedDate: () => call("session_suggested_date"),
   templatesList: () => call("templates_list"),
@@ -120,6 +182,10 @@ export const tauriApi: Api = {
 export const keys = {
   agenda: (sessionId: string) => ["agenda_get", sessionId] as const,
   peopleSearch: (query: string) => ["people_search", query] as const,
+  person: (id: string) => ["person_get", id] as const,
+  organisations: ["organisations_list"] as const,
+  categories: ["precedence_categories"] as const,
+  invitees: (sessionId: string) => ["invitees_list", sessionId] as const,
   templates: ["templates_list"] as const,
   themes: ["themes_list"] as const,
   sessionThemes: (sessionId: string) => ["session_themes", sessionId] as const,

@@ -1,25 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type PersonSummary } from "../api";
+import { keys, useApi, type Lang, type Person } from "../api";
+import { emptyPerson, nameFromText } from "../person";
 import { pick } from "../format";
 import { ErrorMessage } from "./ErrorMessage";
 
-/** Splits a typed name into a directory entry: 王立新 → family 王, given 立新 (family first);
- *  "Шахрат Нурышев" → given Шахрат, family Нурышев. The directory can refine it later. */
-export function nameFromText(text: string, fallback: Lang) {
-  const name = text.trim().replace(/\s+/g, " ");
-  if (/^[\u4e00-\u9fff]+$/.test(name)) {
-    return { lang: "zh" as Lang, family: name.slice(0, 1), given: name.slice(1), familyFirst: true };
-  }
-  const lang: Lang = /[әғқңөұүһі]/i.test(name) ? "kk" : /[а-яё]/i.test(name) ? "ru" : /[a-z]/i.test(name) ? "en" : fallback;
-  const parts = name.split(" ");
-  const family = parts.length > 1 ? parts.pop()! : name;
-  return { lang, family, given: parts.length ? parts.join(" ") : "", familyFirst: false };
-}
-
 /** Search-as-you-type over the directory in every script, with "add as new" at the end. */
-export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: PersonSummary) => void; exclude?: string[] }) {
+export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: Person) => void; exclude?: string[] }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -29,7 +17,7 @@ export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: PersonSumma
   const listId = useId();
   const results = useQuery({ queryKey: keys.peopleSearch(query), queryFn: () => api.peopleSearch(query), enabled: query.length > 0 });
   const create = useMutation({
-    mutationFn: () => api.personCreate({ names: [nameFromText(query, lang)] }),
+    mutationFn: () => api.personCreate({ ...emptyPerson(), names: [nameFromText(query, lang)] }),
     onSuccess: (person) => {
       void queryClient.invalidateQueries({ queryKey: keys.people });
       void queryClient.invalidateQueries({ queryKey: ["people_search"] });

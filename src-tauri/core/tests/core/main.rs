@@ -5,6 +5,8 @@ mod agenda;
 mod common;
 mod db;
 mod demo;
+mod import;
+mod people;
 mod series;
 mod sessions;
 mod settings;

@@ -1,0 +1,172 @@
+//! Finding the same person twice (same e-mail, same phone, or the same name in the same
+//! script) and merging two entries into one without losing what either knew.
+
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clock::{stamp, Clock};
+use crate::db::Db;
+use crate::error::{Error, InvalidReason, Result};
+use crate::ids::parse_id;
+use crate::people::{self, Person, PersonInput, PersonName};
+use crate::sessions::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DuplicateReason {
+    Email,
+    Phone,
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Duplicate {
+    pub person: Person,
+    pub reason: DuplicateReason,
+}
+
+/// The last nine digits identify a number whatever the country prefix and spacing.
+fn phone_key(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 7).then(|| digits[digits.len().saturating_sub(9)..].to_string())
+}
+
+fn name_key(n: &PersonName) -> String {
+    fold(&format!("{}|{}", n.family.trim(), n.given.trim()))
+}
+
+/// Why `candidate` looks like `existing`, if it does.
+pub(crate) fn matches(
+    existing: &Person,
+    email: &str,
+    phone: &str,
+    names: &[PersonName],
+) -> Option<DuplicateReason> {
+    if !email.is_empty() && fold(&existing.email) == fold(email) {
+        return Some(DuplicateReason::Email);
+    }
+    if let (Some(a), Some(b)) = (phone_key(&existing.phone), phone_key(phone)) {
+        if a == b {
+            return Some(DuplicateReason::Phone);
+        }
+    }
+    let same_name = names.iter().any(|n| {
+        existing
+            .names
+            .iter()
+            .any(|e| e.lang == n.lang && name_key(e) == name_key(n) && !n.family.is_empty())
+    });
+    same_name.then_some(DuplicateReason::Name)
+}
+
+/// People already in the directory who look like the person being entered.
+pub fn duplicates(db: &Db, input: &PersonInput, except: Option<&str>) -> Result<Vec<Duplicate>> {
+    Ok(people::list(db)?
+        .into_iter()
+        .filter(|p| Some(p.id.as_str()) != except)
+        .filter_map(|p| {
+            matches(&p, input.email.trim(), input.phone.trim(), &input.names)
+                .map(|reason| Duplicate { person: p, reason })
+        })
+        .collect())
+}
+
+/// Merges `remove` into `keep`: names in missing scripts, blank contacts, positions, tags,
+/// invitations, agenda roles, remarks and follow-ups move over; then `remove` is deleted.
+pub fn merge(db: &Db, clock: &dyn Clock, keep: &str, remove: &str) -> Result<Person> {
+    let keep = parse_id(keep, "keep")?;
+    let remove = parse_id(remove, "remove")?;
+    if keep == remove {
+        return Err(Error::invalid("remove", InvalidReason::Duplicate));
+    }
+    db.write(|tx| merge_in(tx, clock, &keep, &remove))
+}
+
+/// `merge` inside the caller's transaction.
+pub(crate) fn merge_in(
+    tx: &rusqlite::Connection,
+    clock: &dyn Clock,
+    keep: &str,
+    remove: &str,
+) -> Result<Person> {
+    {
+        let a = people::load(tx, keep)?;
+        let b = people::load(tx, remove)?;
+        let mut input = PersonInput::from(&a);
+        for n in &b.names {
+            if !input.names.iter().any(|x| x.lang == n.lang) {
+                input.names.push(n.clone());
+            }
+        }
+        for (lang, h) in &b.honorific.0 {
+            if input.honorific.get(*lang).is_none() {
+                input.honorific.set(*lang, h);
+            }
+        }
+        let fill = |mine: &mut String, theirs: &str| {
+            if mine.is_empty() {
+                *mine = theirs.to_string();
+            }
+        };
+        fill(&mut input.email, &b.email);
+        fill(&mut input.phone, &b.phone);
+        fill(&mut input.wechat, &b.wechat);
+        fill(&mut input.country, &b.country);
+        fill(
+            &mut input.organisation_id,
+            b.organisation_id.as_deref().unwrap_or(""),
+        );
+        fill(
+            &mut input.precedence_category_id,
+            b.precedence_category_id.as_deref().unwrap_or(""),
+        );
+        if !b.notes.is_empty() && !input.notes.contains(&b.notes) {
+            input.notes = [input.notes.as_str(), b.notes.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n\n");
+        }
+        input
+            .languages
+            .extend(b.languages.iter().filter(|l| !a.languages.contains(l)));
+        input.tags.extend(b.tags.iter().cloned());
+        for p in &b.positions {
+            if !input.positions.contains(p) {
+                input.positions.push(p.clone());
+            }
+        }
+        let v = people::validate(tx, &input)?;
+        let lang = crate::settings::get_language(tx)?;
+        people::write(tx, clock, keep, &v, lang)?;
+        let now = stamp(clock);
+        // Where both were on the same list, the kept person's row stays.
+        tx.execute(
+            "UPDATE OR IGNORE invitation SET person_id = ?1, updated_at = ?3 WHERE person_id = ?2",
+            params![keep, remove, now],
+        )?;
+        tx.execute(
+            "UPDATE invitation SET deputy_person_id = ?1 WHERE deputy_person_id = ?2",
+            params![keep, remove],
+        )?;
+        tx.execute(
+            "UPDATE OR IGNORE agenda_role SET person_id = ?1 WHERE person_id = ?2",
+            params![keep, remove],
+        )?;
+        tx.execute(
+            "UPDATE remark SET person_id = ?1 WHERE person_id = ?2",
+            params![keep, remove],
+        )?;
+        tx.execute(
+            "UPDATE follow_up SET owner_person_id = ?1 WHERE owner_person_id = ?2",
+            params![keep, remove],
+        )?;
+        tx.execute("DELETE FROM person WHERE id = ?1", [remove])?;
+        people::load(tx, keep)
+    }
+}

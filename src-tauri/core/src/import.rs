@@ -1,0 +1,652 @@
+//! Importing people from a table (CSV, XLSX, vCard, Outlook and Google exports): columns
+//! mapped (guessed from the headers in ru/kk/zh/en, adjustable), every row checked in a
+//! dry run that names its line and column, duplicates flagged (in the directory and within
+//! the file), and nothing written until the whole file is clean — then all rows at once.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::duplicates::{self, DuplicateReason};
+use crate::error::{Error, InvalidReason, Result};
+use crate::ids::new_id;
+use crate::people::{self, Person, PersonInput, PersonName};
+use crate::table::{self, FileFormat, Row, Table};
+use crate::text::Lang;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DuplicatePolicy {
+    /// Leave the directory's entry as it is and do not import the row.
+    #[default]
+    Skip,
+    /// Fill the directory's entry with what the row adds (names in other scripts, contacts).
+    Merge,
+    /// Import the row as a separate person anyway.
+    Create,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ImportRequest {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// One column code per column ("" ignores it); guessed from the headers when empty.
+    pub mapping: Vec<String>,
+    pub on_duplicate: DuplicatePolicy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RowStatus {
+    New,
+    Duplicate,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Problem {
+    /// The column's header, or "" when the problem concerns the whole row.
+    pub column: String,
+    pub reason: InvalidReason,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RowReport {
+    pub line: u32,
+    pub name: String,
+    pub status: RowStatus,
+    pub duplicate_of: Option<String>,
+    pub duplicate_name: String,
+    pub duplicate_reason: Option<DuplicateReason>,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportCounts {
+    pub rows: u32,
+    pub new: u32,
+    pub duplicates: u32,
+    pub errors: u32,
+    pub created: u32,
+    pub merged: u32,
+    pub skipped: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportReport {
+    pub format: FileFormat,
+    pub encoding: String,
+    pub delimiter: String,
+    pub headers: Vec<String>,
+    pub mapping: Vec<String>,
+    /// The first rows as read, for the preview.
+    pub preview: Vec<Row>,
+    pub rows: Vec<RowReport>,
+    pub counts: ImportCounts,
+    pub committed: bool,
+}
+
+/// Every column code the mapping accepts; name parts and texts may end in .ru/.kk/.zh/.en.
+/// `family_first` lists the languages whose name puts the family name first (as exported).
+pub const CODES: [&str; 15] = [
+    "name",
+    "family",
+    "given",
+    "patronymic",
+    "honorific",
+    "position",
+    "organisation",
+    "email",
+    "phone",
+    "wechat",
+    "country",
+    "tags",
+    "notes",
+    "languages",
+    "family_first",
+];
+
+fn check_code(code: &str, column: usize) -> Result<()> {
+    let (base, lang) = code.split_once('.').unwrap_or((code, ""));
+    let ok = code.is_empty()
+        || (CODES.contains(&base)
+            && (lang.is_empty()
+                || (Lang::parse(lang, "lang").is_ok()
+                    && [
+                        "name",
+                        "family",
+                        "given",
+                        "patronymic",
+                        "honorific",
+                        "position",
+                    ]
+                    .contains(&base))));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            format!("mapping.{column}"),
+            InvalidReason::UnknownColumn,
+        ))
+    }
+}
+
+/// The column code a header most likely means (Outlook, Google, and headers in ru/kk/zh/en).
+pub fn guess(header: &str) -> String {
+    let h = header.trim().to_lowercase();
+    let (h, lang) = match h.rsplit_once(['.', ' ', '(']) {
+        Some((rest, l)) if ["ru", "kk", "zh", "en"].contains(&l.trim_end_matches(')')) => {
+            (rest.trim().to_string(), l.trim_end_matches(')').to_string())
+        }
+        _ => (h.clone(), String::new()),
+    };
+    let base = match h.as_str() {
+        "name"
+        | "full name"
+        | "display name"
+        | "фио"
+        | "ф.и.о."
+        | "имя и фамилия"
+        | "аты-жөні"
+        | "姓名"
+        | "名字" => "name",
+        "family" | "last name" | "family name" | "surname" | "фамилия" | "тегі" | "姓" => {
+            "family"
+        }
+        "given" | "first name" | "given name" | "имя" | "аты" | "名" => "given",
+        "patronymic" | "middle name" | "additional name" | "отчество" | "әкесінің аты" => {
+            "patronymic"
+        }
+        "honorific" | "title" | "name prefix" | "обращение" | "звание" | "称谓" | "尊称" => {
+            "honorific"
+        }
+        "position"
+        | "job title"
+        | "organization 1 - title"
+        | "organization title"
+        | "должность"
+        | "лауазымы"
+        | "职务"
+        | "职位" => "position",
+        "organisation"
+        | "organization"
+        | "company"
+        | "organization 1 - name"
+        | "organization name"
+        | "организация"
+        | "место работы"
+        | "ұйым"
+        | "单位"
+        | "机构"
+        | "工作单位" => "organisation",
+        "email"
+        | "e-mail"
+        | "e-mail address"
+        | "e-mail 1 - value"
+        | "email address"
+        | "эл. почта"
+        | "почта"
+        | "электронная почта"
+        | "邮箱"
+        | "电子邮件" => "email",
+        "phone"
+        | "telephone"
+        | "mobile phone"
+        | "business phone"
+        | "home phone"
+        | "phone 1 - value"
+        | "phone 2 - value"
+        | "телефон"
+        | "моб. телефон"
+        | "电话"
+        | "手机" => "phone",
+        "wechat" | "вичат" | "微信" => "wechat",
+        "country" | "country code" | "страна" | "ел" | "国家" => "country",
+        "tags" | "labels" | "group membership" | "categories" | "теги" | "метки" | "标签" => {
+            "tags"
+        }
+        "notes" | "note" | "примечание" | "заметки" | "ескертпе" | "备注" => {
+            "notes"
+        }
+        "languages" | "языки" | "тілдер" | "语言" => "languages",
+        "family_first" => "family_first",
+        _ => "",
+    };
+    match (base, lang.as_str()) {
+        ("", _) => String::new(),
+        (b, "") => b.to_string(),
+        (b, l) => format!("{b}.{l}"),
+    }
+}
+
+/// The language a name is written in, from its letters.
+fn detect(s: &str) -> Lang {
+    if s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        Lang::Zh
+    } else if s.chars().any(|c| "әғқңөұүһӘҒҚҢӨҰҮҺ".contains(c)) {
+        Lang::Kk
+    } else if s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        Lang::Ru
+    } else {
+        Lang::En
+    }
+}
+
+fn looks_like_surname(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [
+        "ов",
+        "ова",
+        "ев",
+        "ева",
+        "ёв",
+        "ин",
+        "ина",
+        "ский",
+        "ская",
+        "цкий",
+        "цкая",
+        "енко",
+        "ук",
+        "юк",
+        "ян",
+        "швили",
+    ]
+    .iter()
+    .any(|end| w.ends_with(end))
+}
+
+/// A whole name in one cell, split the way its culture writes it.
+fn split_full(full: &str, lang: Lang) -> PersonName {
+    let full = full.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut name = PersonName {
+        lang,
+        family: String::new(),
+        given: String::new(),
+        patronymic: String::new(),
+        family_first: false,
+    };
+    if lang == Lang::Zh && !full.contains(' ') && !full.contains('·') {
+        let mut chars = full.chars();
+        name.family = chars.next().map(String::from).unwrap_or_default();
+        name.given = chars.collect();
+        name.family_first = true;
+        return name;
+    }
+    if let Some((given, family)) = full.split_once('·') {
+        name.given = given.to_string();
+        name.family = family.to_string();
+        return name;
+    }
+    let words: Vec<&str> = full.split(' ').collect();
+    match words.as_slice() {
+        [one] => name.family = one.to_string(),
+        // Иванов Иван Иванович / Нұрышев Шахрат Ұлы…
+        [first, second, third]
+            if looks_like_surname(first)
+                || third.ends_with("вич")
+                || third.ends_with("вна")
+                || third.ends_with("ұлы")
+                || third.ends_with("қызы") =>
+        {
+            name.family = first.to_string();
+            name.given = second.to_string();
+            name.patronymic = third.to_string();
+        }
+        [first, rest @ ..]
+            if looks_like_surname(first) && !rest.iter().any(|w| looks_like_surname(w)) =>
+        {
+            name.family = first.to_string();
+            name.given = rest.join(" ");
+        }
+        [init @ .., last] => {
+            name.given = init.join(" ");
+            name.family = last.to_string();
+        }
+        [] => {}
+    }
+    name
+}
+
+/// One row as a person, with the columns each part of it came from.
+fn to_input(
+    headers: &[String],
+    mapping: &[String],
+    row: &Row,
+) -> (PersonInput, BTreeMap<String, String>) {
+    let mut input = PersonInput::default();
+    let mut names: BTreeMap<Lang, PersonName> = BTreeMap::new();
+    let mut origin: BTreeMap<String, String> = BTreeMap::new();
+    let mut phones = Vec::new();
+    let mut order: Option<Vec<Lang>> = None;
+    for (i, code) in mapping.iter().enumerate() {
+        let cell = row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+        if code == "family_first" {
+            // An empty cell says something too: no name of this person is family-first.
+            order = Some(
+                cell.split([',', ';', ' '])
+                    .filter_map(|l| Lang::parse(l, "lang").ok())
+                    .collect(),
+            );
+            continue;
+        }
+        if code.is_empty() || cell.is_empty() {
+            continue;
+        }
+        let header = headers.get(i).cloned().unwrap_or_default();
+        let (base, lang) = code.split_once('.').unwrap_or((code.as_str(), ""));
+        let lang = Lang::parse(lang, "lang").unwrap_or_else(|_| detect(cell));
+        let field = match base {
+            "name" => {
+                let split = split_full(cell, lang);
+                let n = names.entry(lang).or_insert(split.clone());
+                if n.family.is_empty() && n.given.is_empty() {
+                    *n = split;
+                }
+                "names"
+            }
+            "family" | "given" | "patronymic" => {
+                let n = names.entry(lang).or_insert_with(|| PersonName {
+                    lang,
+                    family: String::new(),
+                    given: String::new(),
+                    patronymic: String::new(),
+                    family_first: lang == Lang::Zh,
+                });
+                let target = match base {
+                    "family" => &mut n.family,
+                    "given" => &mut n.given,
+                    _ => &mut n.patronymic,
+                };
+                *target = cell.to_string();
+                "names"
+            }
+            "honorific" => {
+                input.honorific.set(lang, cell);
+                "honorific"
+            }
+            "position" => {
+                input.positions.push(people::Position {
+                    title: crate::text::Text::new().with(lang, cell),
+                    started_on: String::new(),
+                    ended_on: String::new(),
+                });
+                "positions"
+            }
+            "organisation" => {
+                input.organisation_name = cell.to_string();
+                "organisationName"
+            }
+            "email" => {
+                input.email = cell.to_string();
+                "email"
+            }
+            "phone" => {
+                phones.push(cell.to_string());
+                "phone"
+            }
+            "wechat" => {
+                input.wechat = cell.to_string();
+                "wechat"
+            }
+            "country" => {
+                input.country = cell.to_string();
+                "country"
+            }
+            "tags" => {
+                input.tags.extend(
+                    cell.split([',', ';'])
+                        .flat_map(|t| t.split(":::"))
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty()),
+                );
+                "tags"
+            }
+            "languages" => {
+                input.languages.extend(
+                    cell.split([',', ';', ' '])
+                        .filter_map(|l| Lang::parse(l, "lang").ok()),
+                );
+                "languages"
+            }
+            _ => {
+                input.notes = if input.notes.is_empty() {
+                    cell.to_string()
+                } else {
+                    format!("{}\n{cell}", input.notes)
+                };
+                "notes"
+            }
+        };
+        origin.entry(field.to_string()).or_insert(header);
+    }
+    input.phone = phones.join("; ");
+    if let Some(order) = order {
+        for n in names.values_mut() {
+            n.family_first = order.contains(&n.lang);
+        }
+    }
+    input.names = names.into_values().collect();
+    (input, origin)
+}
+
+fn problem(e: &Error, origin: &BTreeMap<String, String>) -> Problem {
+    let (field, reason) = match e {
+        Error::Invalid { field, reason } => (field.clone(), *reason),
+        _ => (String::new(), InvalidReason::BadFile),
+    };
+    let root = field.split('.').next().unwrap_or("");
+    Problem {
+        column: origin.get(root).cloned().unwrap_or_default(),
+        reason,
+        message: e.to_string(),
+    }
+}
+
+struct Planned {
+    report: RowReport,
+    input: PersonInput,
+}
+
+fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
+    let directory = people::list(db)?;
+    let mut seen: Vec<(u32, PersonInput)> = Vec::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let (input, origin) = to_input(&table.headers, mapping, row);
+        let checked = db.read(|c| people::validate(c, &input));
+        let name = input
+            .names
+            .first()
+            .map(PersonName::display)
+            .unwrap_or_default();
+        let mut report = RowReport {
+            line: row.line,
+            name,
+            status: RowStatus::New,
+            duplicate_of: None,
+            duplicate_name: String::new(),
+            duplicate_reason: None,
+            problems: Vec::new(),
+        };
+        match checked {
+            Err(e) => {
+                report.status = RowStatus::Error;
+                report.problems.push(problem(&e, &origin));
+            }
+            Ok(v) => {
+                let names = &v.names;
+                if let Some((p, reason)) = directory.iter().find_map(|p: &Person| {
+                    duplicates::matches(p, &v.input.email, &v.input.phone, names).map(|r| (p, r))
+                }) {
+                    report.status = RowStatus::Duplicate;
+                    report.duplicate_of = Some(p.id.clone());
+                    report.duplicate_name =
+                        p.names.first().map(PersonName::display).unwrap_or_default();
+                    report.duplicate_reason = Some(reason);
+                } else if let Some((line, _)) = seen
+                    .iter()
+                    .find(|(_, earlier)| same_person(earlier, &v.input, names))
+                {
+                    report.status = RowStatus::Error;
+                    report.problems.push(Problem {
+                        column: String::new(),
+                        reason: InvalidReason::Duplicate,
+                        message: format!("the same person as on line {line}"),
+                    });
+                }
+                seen.push((row.line, v.input.clone()));
+            }
+        }
+        out.push(Planned { report, input });
+    }
+    Ok(out)
+}
+
+fn same_person(a: &PersonInput, b: &PersonInput, b_names: &[PersonName]) -> bool {
+    let probe = Person {
+        id: String::new(),
+        names: a.names.clone(),
+        display_name: Default::default(),
+        honorific: Default::default(),
+        organisation_id: None,
+        organisation: Default::default(),
+        country: String::new(),
+        email: a.email.clone(),
+        phone: a.phone.clone(),
+        wechat: String::new(),
+        languages: Vec::new(),
+        tags: Vec::new(),
+        precedence_category_id: None,
+        precedence_rank: None,
+        positions: Vec::new(),
+        position: Default::default(),
+        notes: String::new(),
+        is_demo: false,
+    };
+    duplicates::matches(&probe, &b.email, &b.phone, b_names).is_some()
+}
+
+fn prepare(req: &ImportRequest) -> Result<(Table, Vec<String>)> {
+    let table = table::read(&req.file_name, &req.bytes)?;
+    let mapping: Vec<String> = if req.mapping.is_empty() {
+        table.headers.iter().map(|h| guess(h)).collect()
+    } else {
+        req.mapping.iter().map(|m| m.trim().to_string()).collect()
+    };
+    for (i, code) in mapping.iter().enumerate() {
+        check_code(code, i)?;
+    }
+    if !mapping
+        .iter()
+        .any(|m| ["name", "family", "given"].contains(&m.split('.').next().unwrap_or("")))
+    {
+        return Err(Error::invalid("mapping", InvalidReason::Required));
+    }
+    Ok((table, mapping))
+}
+
+fn report(
+    table: &Table,
+    mapping: Vec<String>,
+    planned: &[Planned],
+    committed: bool,
+) -> ImportReport {
+    let mut counts = ImportCounts {
+        rows: planned.len() as u32,
+        ..Default::default()
+    };
+    for p in planned {
+        match p.report.status {
+            RowStatus::New => counts.new += 1,
+            RowStatus::Duplicate => counts.duplicates += 1,
+            RowStatus::Error => counts.errors += 1,
+        }
+    }
+    ImportReport {
+        format: table.format,
+        encoding: table.encoding.clone(),
+        delimiter: table.delimiter.clone(),
+        headers: table.headers.clone(),
+        mapping,
+        preview: table.rows.iter().take(10).cloned().collect(),
+        rows: planned.iter().map(|p| p.report.clone()).collect(),
+        counts,
+        committed,
+    }
+}
+
+/// Reads, maps and checks the file; writes nothing.
+pub fn dry_run(db: &Db, req: &ImportRequest) -> Result<ImportReport> {
+    let (table, mapping) = prepare(req)?;
+    let planned = plan(db, &table, &mapping)?;
+    Ok(report(&table, mapping, &planned, false))
+}
+
+/// Imports every row in one transaction, or nothing when any row has a problem.
+pub fn commit(db: &Db, clock: &dyn Clock, req: &ImportRequest) -> Result<ImportReport> {
+    let (table, mapping) = prepare(req)?;
+    let planned = plan(db, &table, &mapping)?;
+    if let Some(bad) = planned.iter().find(|p| p.report.status == RowStatus::Error) {
+        let reason = bad
+            .report
+            .problems
+            .first()
+            .map(|p| p.reason)
+            .unwrap_or(InvalidReason::BadFile);
+        let column = bad
+            .report
+            .problems
+            .first()
+            .map(|p| p.column.clone())
+            .unwrap_or_default();
+        let place = if column.is_empty() {
+            format!("line {}", bad.report.line)
+        } else {
+            format!("line {}, column {column}", bad.report.line)
+        };
+        return Err(Error::invalid(place, reason));
+    }
+    let mut out = report(&table, mapping, &planned, true);
+    db.write(|tx| {
+        let lang = crate::settings::get_language(tx)?;
+        for p in &planned {
+            match (p.report.status, req.on_duplicate) {
+                (RowStatus::Duplicate, DuplicatePolicy::Skip) => out.counts.skipped += 1,
+                (RowStatus::Duplicate, DuplicatePolicy::Merge) => {
+                    let id = new_id();
+                    people::write(tx, clock, &id, &people::validate(tx, &p.input)?, lang)?;
+                    duplicates::merge_in(
+                        tx,
+                        clock,
+                        p.report.duplicate_of.as_deref().unwrap_or_default(),
+                        &id,
+                    )?;
+                    out.counts.merged += 1;
+                }
+                _ => {
+                    people::write(tx, clock, &new_id(), &people::validate(tx, &p.input)?, lang)?;
+                    out.counts.created += 1;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
