@@ -3,5 +3,6 @@
 
 mod agenda;
 mod harness;
+mod people;
 mod sessions;
 mod tour;

@@ -92,6 +92,8 @@ export interface Api {
   inviteFromSession(sessionId: string, from: string): Promise<InviteeList>;
   invitationUpdate(id: string, patch: InvitationPatch): Promise<InviteeList>;
   invitationRemove(id: string): Promise<InviteeList>;
+  inviteesReorder(sessionId: string, ids: string[]): Promise<InviteeList>;
+  inviteesResetOrder(sessionId: string): Promise<InviteeList>;
   attendanceSet(id: string, status: AttendanceStatus | null): Promise<InviteeList>;
   checkIn(id: string): Promise<InviteeList>;
   checkInUndo(id: string): Promise<InviteeList>;
@@ -148,6 +150,8 @@ export const tauriApi: Api = {
   inviteFromSession: (sessionId, from) => call("invite_from_session", { sessionId, from }),
   invitationUpdate: (id, patch) => call("invitation_update", { id, patch }),
   invitationRemove: (id) => call("invitation_remove", { id }),
+  inviteesReorder: (sessionId, ids) => call("invitees_reorder", { sessionId, ids }),
+  inviteesResetOrder: (sessionId) => call("invitees_reset_order", { sessionId }),
   attendanceSet: (id, status) => call("attendance_set", { id, status }),
   checkIn: (id) => call("check_in", { id }),
   checkInUndo: (id) => call("check_in_undo", { id }),

@@ -1,17 +1,38 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang } from "../api";
+import { keys, useApi, type Lang, type Person } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { ImportWizard } from "../components/ImportWizard";
+import { PersonForm } from "../components/PersonForm";
 import { DemoBadge } from "../components/StatusBadge";
 import { pick } from "../format";
 import { LANGS } from "../i18n";
 
-/** The directory, in order of precedence, each name in every script it is written in. */
+type Mode = { name: "list" } | { name: "new" } | { name: "edit"; person: Person } | { name: "import" };
+
+/** The directory in order of precedence, searched as you type in any script. */
 export function PeopleScreen() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const people = useQuery({ queryKey: keys.people, queryFn: api.peopleList });
+  const [mode, setMode] = useState<Mode>({ name: "list" });
+  const [text, setText] = useState("");
+  const query = useDeferredValue(text.trim());
+  const people = useQuery({
+    queryKey: query ? keys.peopleSearch(query) : keys.people,
+    queryFn: () => (query ? api.peopleSearch(query) : api.peopleList()),
+  });
+  const exportTo = useMutation({ mutationFn: api.peopleExport });
+
+  if (mode.name === "new" || mode.name === "edit") {
+    return (
+      <>
+        <header className="screen-header"><h1>{mode.name === "new" ? t("people.new") : pick(mode.person.displayName, lang)}</h1></header>
+        <PersonForm person={mode.name === "edit" ? mode.person : undefined} onDone={() => setMode({ name: "list" })} />
+      </>
+    );
+  }
   return (
     <>
       <header className="screen-header">
@@ -19,22 +40,41 @@ export function PeopleScreen() {
           <h1>{t("people.title")}</h1>
           <p className="muted">{t("people.soon")}{people.data && ` · ${t("people.count", { count: people.data.length })}`}</p>
         </div>
+        <div className="actions">
+          <button type="button" onClick={() => setMode({ name: "import" })} data-testid="open-import">{t("people.import")}</button>
+          <button type="button" onClick={() => exportTo.mutate("csv")}>{t("people.exportCsv")}</button>
+          <button type="button" onClick={() => exportTo.mutate("xlsx")}>{t("people.exportXlsx")}</button>
+          <button type="button" className="primary" onClick={() => setMode({ name: "new" })} data-testid="new-person">+ {t("people.new")}</button>
+        </div>
       </header>
+      {exportTo.data && <p className="ok-text" role="status">{t("people.exported", { path: exportTo.data })}</p>}
+      {exportTo.error && <ErrorMessage error={exportTo.error} />}
+      {mode.name === "import" && <ImportWizard onClose={() => setMode({ name: "list" })} />}
+      <input
+        type="search"
+        className="big-search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t("people.search")}
+        aria-label={t("people.search")}
+        data-testid="people-search"
+      />
       {people.isPending && <p className="loading">{t("app.loading")}</p>}
       {people.error && <ErrorMessage error={people.error} />}
       {people.data?.length === 0 && <div className="empty-state"><p>{t("people.empty")}</p></div>}
       {!!people.data?.length && (
-        <table className="people">
+        <table className="people" data-testid="people-list">
           <tbody>
             {people.data.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} onClick={() => setMode({ name: "edit", person: p })} className="clickable">
                 <td>
-                  <div className="person-name">
+                  <button type="button" className="person-name link-like" onClick={() => setMode({ name: "edit", person: p })}>
                     {pick(p.honorific, lang) && <span className="muted">{pick(p.honorific, lang)} </span>}
-                    {pick(p.displayName, lang)} {p.isDemo && <DemoBadge />}
-                  </div>
+                    {pick(p.displayName, lang)}
+                  </button>{" "}
+                  {p.isDemo && <DemoBadge />}
                   <div className="muted small">
-                    {LANGS.filter((l) => l !== lang && p.displayName[l]).map((l) => (
+                    {LANGS.filter((l) => l !== lang && p.displayName[l] && p.displayName[l] !== pick(p.displayName, lang)).map((l) => (
                       <span key={l} lang={l} className="alt-name">{p.displayName[l]}</span>
                     ))}
                   </div>
@@ -43,6 +83,11 @@ export function PeopleScreen() {
                   <div>{pick(p.position, lang)}</div>
                   <div className="muted small">{pick(p.organisation, lang)}</div>
                 </td>
+                <td className="small">
+                  <div>{p.email}</div>
+                  <div className="muted">{p.phone}</div>
+                </td>
+                <td className="small">{p.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)}</td>
               </tr>
             ))}
           </tbody>

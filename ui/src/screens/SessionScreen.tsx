@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session, type Text } from "../api";
 import { AgendaEditor } from "../components/AgendaEditor";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { InviteesPanel } from "../components/InviteesPanel";
 import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
 import { ThemesEditor } from "../components/ThemesEditor";
@@ -12,7 +13,7 @@ import { formatDate, formatTime, pick, zoneName } from "../format";
 import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 
-type Tab = "overview" | "agenda";
+type Tab = "overview" | "agenda" | "invitees";
 
 export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
@@ -73,7 +74,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         </div>
       )}
       <div className="tabs" role="tablist">
-        {(["overview", "agenda"] as const).map((name) => (
+        {(["overview", "agenda", "invitees"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -85,12 +86,14 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
             onClick={() => setTab(name)}
             data-testid={`tab-${name}`}
           >
-            {t(`tabs.${name}`)}
+            {name === "invitees" ? t("invitees.tab") : t(`tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "agenda" ? <AgendaEditor sessionId={s.id} /> : <Overview session={s} lang={lang} />}
+        {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
+        {tab === "invitees" && <InviteesPanel sessionId={s.id} />}
+        {tab === "overview" && <Overview session={s} lang={lang} />}
       </div>
     </article>
   );

@@ -70,6 +70,8 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     invitationUpdate: missing("invitationUpdate"),
     invitationRemove: missing("invitationRemove"),
     attendanceSet: missing("attendanceSet"),
+    inviteesReorder: missing("inviteesReorder"),
+    inviteesResetOrder: missing("inviteesResetOrder"),
     checkIn: missing("checkIn"),
     checkInUndo: missing("checkInUndo"),
     walkIn: missing("walkIn"),

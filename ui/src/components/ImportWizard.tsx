@@ -1,0 +1,140 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type ChangeEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { keys, useApi, type ImportReport, type ImportRequest } from "../api";
+import { ErrorMessage } from "./ErrorMessage";
+
+const CODES = ["name", "family", "given", "patronymic", "honorific", "position", "organisation", "email", "phone", "wechat", "country", "tags", "notes", "languages", "family_first"];
+const WITH_LANG = ["name", "family", "given", "patronymic", "honorific", "position"];
+const LANG_SUFFIXES = ["", ".ru", ".kk", ".zh", ".en"];
+
+/** Choose a file, see how it was read and what each column means, check every row, then
+ *  import all rows at once (or nothing while any row has a problem). */
+export function ImportWizard({ onClose }: { onClose: () => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [request, setRequest] = useState<ImportRequest | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [done, setDone] = useState<ImportReport | null>(null);
+  const check = useMutation({ mutationFn: api.importDryRun, onSuccess: setReport });
+  const commit = useMutation({
+    mutationFn: api.importCommit,
+    onSuccess: async (r) => {
+      setDone(r);
+      await queryClient.invalidateQueries({ queryKey: keys.people });
+    },
+  });
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+    const next: ImportRequest = { fileName: file.name, bytes, mapping: [], onDuplicate: "skip" };
+    setRequest(next);
+    setReport(null);
+    setDone(null);
+    check.mutate(next);
+  };
+  const remap = (column: number, code: string) => {
+    if (!request || !report) return;
+    const mapping = report.mapping.map((m, i) => (i === column ? code : m));
+    const next = { ...request, mapping };
+    setRequest(next);
+    check.mutate(next);
+  };
+  const codeLabel = (code: string) => {
+    const [base, lang] = code.split(".");
+    return `${t(`import.codes.${base}`)}${lang ? ` (${lang})` : ""}`;
+  };
+  const options = CODES.flatMap((c) => (WITH_LANG.includes(c) ? LANG_SUFFIXES.map((s) => c + s) : [c]));
+  const importable = report ? report.counts.rows - report.counts.errors : 0;
+
+  return (
+    <section className="import" aria-labelledby="import-heading" data-testid="import-wizard">
+      <header className="screen-header">
+        <h2 id="import-heading">{t("import.title")}</h2>
+        <button type="button" onClick={onClose}>{t("checkin.close")}</button>
+      </header>
+      <label className="file-choice">
+        {t("import.choose")}
+        <input type="file" accept=".csv,.txt,.tsv,.xlsx,.vcf" onChange={choose} data-testid="import-file" />
+      </label>
+      {check.error && <ErrorMessage error={check.error} />}
+      {report && (
+        <>
+          <p className="muted">
+            {t("import.read", { format: report.format.toUpperCase() })}
+            {report.encoding && `, ${t("import.encoding", { encoding: report.encoding })}`}
+            {report.delimiter && `, ${t("import.delimiter", { delimiter: report.delimiter === "\t" ? "Tab" : report.delimiter })}`}
+          </p>
+          <h3>{t("import.mapping")}</h3>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>{t("import.column")}</th>
+                <th>{t("import.meaning")}</th>
+                <th>{t("import.preview")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.headers.map((h, i) => (
+                <tr key={i}>
+                  <td>{h}</td>
+                  <td>
+                    <select value={report.mapping[i] ?? ""} onChange={(e) => remap(i, e.target.value)} aria-label={h}>
+                      <option value="">{t("import.ignore")}</option>
+                      {options.map((o) => (
+                        <option key={o} value={o}>{codeLabel(o)}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="muted small">{report.preview.slice(0, 3).map((r) => r.cells[i]).filter(Boolean).join(" · ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p data-testid="import-counts">{t("import.rows", report.counts)}</p>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>{t("import.line")}</th>
+                <th>{t("import.name")}</th>
+                <th>{t("import.status")}</th>
+                <th>{t("import.problems")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={r.line} className={`row-${r.status}`}>
+                  <td>{r.line}</td>
+                  <td>{r.name}</td>
+                  <td>{t(`import.statuses.${r.status}`)}{r.duplicateName && ` → ${r.duplicateName}`}</td>
+                  <td>{r.problems.map((p) => `${p.column ? `${p.column}: ` : ""}${t(`errors.${p.reason}`, { defaultValue: p.message })}`).join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.counts.duplicates > 0 && (
+            <div className="field">
+              <label htmlFor="on-duplicate">{t("import.onDuplicate")}</label>
+              <select id="on-duplicate" value={request?.onDuplicate} onChange={(e) => setRequest({ ...request!, onDuplicate: e.target.value as ImportRequest["onDuplicate"] })}>
+                {(["skip", "merge", "create"] as const).map((p) => (
+                  <option key={p} value={p}>{t(`import.policies.${p}`)}</option>
+                ))}
+              </select>
+            </div>
+          )}
+          {report.counts.errors > 0 && <p className="warning-text">{t("import.fixFirst")}</p>}
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={report.counts.errors > 0 || commit.isPending || !!done} onClick={() => commit.mutate(request!)} data-testid="import-commit">
+              {t("import.commit", { count: importable })}
+            </button>
+          </div>
+          {commit.error && <ErrorMessage error={commit.error} />}
+          {done && <p className="ok-text" role="status" data-testid="import-done">{t("import.done", done.counts)}</p>}
+        </>
+      )}
+    </section>
+  );
+}

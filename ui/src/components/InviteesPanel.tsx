@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  keys, useApi, type AttendanceStatus, type Channel, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
+} from "../api";
+import { formatDate, pick } from "../format";
+import { LANGS } from "../i18n";
+import { CheckInMode } from "./CheckInMode";
+import { ErrorMessage } from "./ErrorMessage";
+import { PeoplePicker } from "./PeoplePicker";
+
+const ROLES: InviteeRole[] = ["guest", "speaker", "moderator", "organizer", "press", "observer"];
+const STATUSES: InvitationStatus[] = ["to_invite", "invited", "confirmed", "tentative", "declined", "deputy", "no_reply"];
+const CHANNELS: Channel[] = ["email", "letter", "phone", "wechat", "in_person"];
+const ATTENDANCE: AttendanceStatus[] = ["present", "late", "left_early", "absent", "excused"];
+
+/** A session's invitee list in order of precedence: answers, channels, attendance. */
+export function InviteesPanel({ sessionId }: { sessionId: string }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: keys.invitees(sessionId), queryFn: () => api.inviteesList(sessionId) });
+  const agenda = useQuery({ queryKey: keys.agenda(sessionId), queryFn: () => api.agendaGet(sessionId) });
+  const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
+  const [filter, setFilter] = useState<InvitationStatus | "">("");
+  const [tag, setTag] = useState("");
+  const [from, setFrom] = useState("");
+  const [checkIn, setCheckIn] = useState(false);
+  const change = useMutation({
+    mutationFn: (op: () => Promise<InviteeList>) => op(),
+    onSuccess: (next) => {
+      queryClient.setQueryData(keys.invitees(sessionId), next);
+      void queryClient.invalidateQueries({ queryKey: keys.agenda(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: keys.readiness(sessionId) });
+    },
+  });
+
+  if (list.isPending) return <p className="loading">{t("app.loading")}</p>;
+  if (list.error) return <ErrorMessage error={list.error} />;
+  const l = list.data;
+  const c = l.counts;
+  const pending = c.toInvite + c.invited + c.noReply + c.tentative;
+  const shown = l.invitees.filter((i) => !filter || i.status === filter);
+  const move = (index: number, by: number) => {
+    const ids = l.invitees.map((i) => i.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + by, 0, moved);
+    change.mutate(() => api.inviteesReorder(sessionId, ids));
+  };
+  const uninvited = agenda.data?.uninvited ?? [];
+
+  return (
+    <section className="invitees" aria-label={t("invitees.tab")}>
+      {checkIn && <CheckInMode sessionId={sessionId} onClose={() => setCheckIn(false)} />}
+      <div className="counts" data-testid="invitee-counts">
+        <span><strong>{c.total}</strong> {t("invitees.counts.total")}</span>
+        <span><strong>{c.confirmed + c.deputy}</strong> {t("invitees.counts.confirmed")}</span>
+        <span><strong>{c.declined}</strong> {t("invitees.counts.declined")}</span>
+        <span><strong>{pending}</strong> {t("invitees.counts.pending")}</span>
+        <span className="attended"><strong data-testid="attended-count">{c.attended}</strong> {t("invitees.counts.attended")}</span>
+        <button type="button" className="primary" onClick={() => setCheckIn(true)} data-testid="check-in-mode">{t("invitees.checkInMode")}</button>
+      </div>
+      {uninvited.length > 0 && (
+        <div className="duplicate">
+          {t("invitees.uninvitedSpeakers", { names: uninvited.map((r) => pick(r.name, lang)).join(", ") })}{" "}
+          <button type="button" onClick={() => change.mutate(() => api.invite(sessionId, uninvited.map((r) => r.personId), "speaker"))}>{t("invitees.inviteThem")}</button>
+        </div>
+      )}
+      <div className="add-people">
+        <div>
+          <span className="label">{t("invitees.add")}</span>
+          <PeoplePicker exclude={l.invitees.map((i) => i.person.id)} onPick={(p) => change.mutate(() => api.invite(sessionId, [p.id], "guest"))} />
+        </div>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (tag.trim()) change.mutate(() => api.inviteTag(sessionId, tag.trim(), "guest")); }}>
+          <label htmlFor="invite-tag">{t("invitees.byTag")}</label>
+          <input id="invite-tag" value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t("invitees.tagPlaceholder")} />
+          <button type="submit">{t("invitees.invite")}</button>
+        </form>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (from) change.mutate(() => api.inviteFromSession(sessionId, from)); }}>
+          <label htmlFor="invite-from">{t("invitees.fromSession")}</label>
+          <select id="invite-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">{t("invitees.choose")}</option>
+            {sessions.data?.filter((s) => s.id !== sessionId).map((s) => (
+              <option key={s.id} value={s.id}>{pick(s.ordinal, lang) || s.date} — {pick(s.title, lang)}</option>
+            ))}
+          </select>
+          <button type="submit">{t("invitees.invite")}</button>
+        </form>
+      </div>
+      {change.error && <ErrorMessage error={change.error} />}
+      <div className="filters" role="group">
+        {(["", ...STATUSES] as const).map((s) => (
+          <button key={s || "all"} type="button" className={filter === s ? "chip active" : "chip"} onClick={() => setFilter(s)} aria-pressed={filter === s}>
+            {s ? t(`rsvp.${s}`) : t("invitees.filterAll")}
+          </button>
+        ))}
+        {l.invitees.some((i) => i.precedenceOverride != null) && (
+          <button type="button" className="link" onClick={() => change.mutate(() => api.inviteesResetOrder(sessionId))}>{t("invitees.resetOrder")}</button>
+        )}
+      </div>
+      {l.invitees.length === 0 ? (
+        <div className="empty-state"><p>{t("invitees.empty")}</p></div>
+      ) : (
+        <table className="invitee-table" data-testid="invitee-list">
+          <thead>
+            <tr>
+              <th>#</th><th /><th>{t("invitees.role")}</th><th>{t("invitees.status")}</th><th>{t("invitees.channel")}</th><th>{t("invitees.attendance")}</th><th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((i) => {
+              const index = l.invitees.indexOf(i);
+              return (
+                <tr key={i.id} data-testid="invitee-row">
+                  <td className="muted">{index + 1}</td>
+                  <td>
+                    <div className="person-name">
+                      {pick(i.person.honorific, lang) && <span className="muted">{pick(i.person.honorific, lang)} </span>}
+                      {pick(i.person.displayName, lang)}
+                      {i.walkIn && <span className="badge">{t("invitees.walkIn")}</span>}
+                    </div>
+                    <div className="muted small">
+                      {LANGS.filter((x) => x !== lang && i.person.displayName[x] && i.person.displayName[x] !== pick(i.person.displayName, lang)).map((x) => (
+                        <span key={x} lang={x} className="alt-name">{i.person.displayName[x]}</span>
+                      ))}
+                    </div>
+                    <div className="muted small">{pick(i.person.position, lang) || pick(i.person.organisation, lang)}</div>
+                    <div className="muted small">
+                      {i.invitedAt && t("invitees.invitedAt", { date: formatDate(i.invitedAt.slice(0, 10), lang, "medium") })}
+                      {i.respondedAt && ` · ${t("invitees.respondedAt", { date: formatDate(i.respondedAt.slice(0, 10), lang, "medium") })}`}
+                    </div>
+                  </td>
+                  <td>
+                    <select value={i.role} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))} aria-label={t("invitees.role")}>
+                      {ROLES.map((r) => <option key={r} value={r}>{t(`roles2.${r}`)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={i.status} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} aria-label={t("invitees.status")} className={`rsvp-${i.status}`}>
+                      {STATUSES.map((s) => <option key={s} value={s}>{t(`rsvp.${s}`)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={i.channel ?? ""} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { channel: e.target.value }))} aria-label={t("invitees.channel")}>
+                      <option value="">—</option>
+                      {CHANNELS.map((ch) => <option key={ch} value={ch}>{t(`channels.${ch}`)}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      value={i.attendance ?? ""}
+                      onChange={(e) => change.mutate(() => api.attendanceSet(i.id, (e.target.value || null) as AttendanceStatus | null))}
+                      aria-label={t("invitees.attendance")}
+                      data-testid="attendance"
+                    >
+                      <option value="">{t("attendance.unknown")}</option>
+                      {ATTENDANCE.map((a) => <option key={a} value={a}>{t(`attendance.${a}`)}</option>)}
+                    </select>
+                    {i.checkedInAt && <div className="muted small">{new Date(i.checkedInAt).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" })}</div>}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>
+                    <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}>↓</button>
+                    <button type="button" className="danger" onClick={() => change.mutate(() => api.invitationRemove(i.id))} aria-label={t("invitees.remove")}>✕</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
