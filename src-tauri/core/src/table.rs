@@ -183,7 +183,25 @@ fn read_csv(text: &str, encoding: String) -> Result<Table> {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             bad_file(format!("line {line}"))
         })?;
-        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        // Counted from the byte offset: after CRLF the reader puts a record's start on the
+        // '\n' of the line before, and counts lines one short.
+        let mut byte = record
+            .position()
+            .map(|p| p.byte() as usize)
+            .unwrap_or(0)
+            .min(text.len());
+        while text
+            .as_bytes()
+            .get(byte)
+            .is_some_and(|b| *b == b'\n' || *b == b'\r')
+        {
+            byte += 1;
+        }
+        let line = text.as_bytes()[..byte.min(text.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32
+            + 1;
         let cells: Vec<String> = record.iter().map(|c| c.to_string()).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -286,5 +304,16 @@ mod tests {
             None,
             "a quote inside a bare field is text"
         );
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    #[test]
+    fn rows_keep_their_line_numbers_with_crlf_and_a_bom() {
+        let t = super::read("x.csv", "\u{feff}A;B\r\nx;y\r\nz;w\r\n".as_bytes()).unwrap();
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
+        let t = super::read("x.csv", b"A,B\n\"multi\nline\",y\nz,w\n").unwrap();
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
     }
 }
