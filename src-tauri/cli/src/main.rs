@@ -3,6 +3,7 @@
 
 mod agenda;
 mod output;
+mod people;
 mod session;
 mod template;
 mod text_arg;
@@ -54,6 +55,22 @@ enum Command {
     /// Saved session templates (venue, times, agenda, regular invitees)
     #[command(subcommand)]
     Template(template::TemplateCommand),
+    /// The people directory: list, show, add, edit, delete, merge, import, export
+    #[command(subcommand)]
+    People(people::PeopleCommand),
+    /// Put people on a session's invitee list (by name, id, tag or a previous session)
+    Invite(people::InviteArgs),
+    /// Record an invitee's answer and the channel it came through
+    Rsvp(people::RsvpArgs),
+    /// Mark an invitee arrived (present, or late after ten minutes)
+    Checkin(people::CheckinArgs),
+    /// List or set attendance for a session
+    Attendance(people::AttendanceArgs),
+    /// A session's invitee list with counts
+    Invitees {
+        /// Session id or number
+        session: String,
+    },
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -97,6 +114,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     let clock = SystemClock;
     let out = output::Output { json: cli.json };
+    // The interface language: plain text flags are in it, and listings show it.
+    let lang = settings::get(&db)?.language;
     match cli.command {
         Command::Demo { remove: false } => {
             let loaded = demo::load(&db, &clock)?;
@@ -114,10 +133,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.message(serde_json::json!({ "removed": true }), "demo data removed")
         }
         Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
-        Command::Agenda(cmd) => agenda::run(&db, &clock, &out, settings::get(&db)?.language, cmd),
-        Command::Template(cmd) => {
-            template::run(&db, &clock, &out, settings::get(&db)?.language, cmd)
+        Command::People(cmd) => people::run(&db, &clock, &out, lang, cmd),
+        Command::Invite(a) => people::invite(&db, &clock, &out, lang, a),
+        Command::Rsvp(a) => people::rsvp(&db, &clock, &out, lang, a),
+        Command::Checkin(a) => people::checkin(&db, &clock, &out, lang, a),
+        Command::Attendance(a) => people::attendance(&db, &clock, &out, lang, a),
+        Command::Invitees { session } => {
+            let s = session::resolve(&db, &clock, &session)?;
+            people::print_list(&out, &club_core::invitations::list(&db, &s.id)?, lang)
         }
+        Command::Agenda(cmd) => agenda::run(&db, &clock, &out, lang, cmd),
+        Command::Template(cmd) => template::run(&db, &clock, &out, lang, cmd),
         Command::Settings {
             language,
             time_zone,
@@ -139,7 +165,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Themes => {
-            let lang = settings::get(&db)?.language;
             let list = themes::list(&db)?;
             out.data(&list, || {
                 list.iter()

@@ -339,3 +339,138 @@ fn settings_change_the_language_used_for_plain_text_flags() {
         Some(4)
     );
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../core/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn people_import_dry_run_then_import_then_invite_rsvp_checkin_attendance() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let file = fixture("excel-utf8-bom-semicolon.csv");
+    let report = ctl.json(&["people", "import", &file, "--dry-run"]);
+    // Nuryshev and Sarsenova are in the demo already (same names in Kazakh).
+    assert_eq!(
+        (
+            report["counts"]["new"].as_u64(),
+            report["counts"]["duplicates"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert_eq!(report["committed"], false);
+    let report = ctl.json(&["people", "import", &file, "--on-duplicate", "merge"]);
+    assert_eq!(
+        (
+            report["counts"]["created"].as_u64(),
+            report["counts"]["merged"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    let list = ctl.json(&["invite", "9", "Сәрсенова", "Иванов", "--role", "guest"]);
+    assert_eq!(list["counts"]["total"], 2);
+    let list = ctl.json(&["invite", "9", "--from", "8"]);
+    assert_eq!(list["counts"]["total"], 10, "Sarsenova was on both lists");
+    let list = ctl.json(&[
+        "rsvp",
+        "9",
+        "Иванов",
+        "--status",
+        "confirmed",
+        "--channel",
+        "wechat",
+    ]);
+    assert_eq!(list["counts"]["confirmed"], 1);
+    let list = ctl.json(&["checkin", "9", "иванов"]);
+    assert_eq!(list["counts"]["attended"], 1);
+    let list = ctl.json(&["checkin", "9", "иванов", "--undo"]);
+    assert_eq!(list["counts"]["attended"], 0);
+    let list = ctl.json(&["attendance", "9", "王立新", "--status", "excused"]);
+    assert_eq!(list["counts"]["excused"], 1);
+    let out = ctl.run(&["checkin", "9", "Ли"]);
+    assert_ne!(out.status.code(), Some(0), "ambiguous: Ли Цзяньго, Лю Ян…");
+}
+
+#[test]
+fn a_bad_import_prints_its_problems_and_writes_nothing() {
+    let ctl = Ctl::new();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Фамилия,Эл. почта\nИванов,ivanov@example.ru\n<i>Петров</i>,p@example.ru\n",
+    )
+    .unwrap();
+    let out = ctl.run(&["people", "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 3, column Фамилия contains markup"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = ctl.run(&["people", "import", bad.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("line 3"));
+    assert_eq!(ctl.json(&["people", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn people_add_edit_export() {
+    let ctl = Ctl::new();
+    let p = ctl.json(&[
+        "people",
+        "add",
+        "--family",
+        "zh=张",
+        "--given",
+        "zh=明",
+        "--family",
+        "ru=Чжан",
+        "--given",
+        "ru=Мин",
+        "--family-first",
+        "ru",
+        "--position",
+        "en=Ambassador of China to Kazakhstan",
+        "--since",
+        "2016",
+        "--until",
+        "2021",
+        "--email",
+        "zhang@example.cn",
+    ]);
+    assert_eq!(p["displayName"]["zh"], "张明");
+    assert_eq!(p["displayName"]["ru"], "Чжан Мин");
+    assert_eq!(
+        p["position"]["en"],
+        "former Ambassador of China to Kazakhstan, 2016–2021"
+    );
+    let p = ctl.json(&[
+        "people",
+        "edit",
+        "张明",
+        "--phone",
+        "+86 138 0000 0000",
+        "--tag",
+        "former ambassadors",
+    ]);
+    assert_eq!(p["tags"], serde_json::json!(["former ambassadors"]));
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["people.csv", "people.xlsx"] {
+        let path = dir.path().join(name);
+        assert!(ctl
+            .run(&["people", "export", "-o", path.to_str().unwrap()])
+            .status
+            .success());
+        let fresh = Ctl::new();
+        let r = fresh.json(&["people", "import", path.to_str().unwrap()]);
+        assert_eq!(r["counts"]["created"], 1, "{name}");
+        assert_eq!(
+            fresh.json(&["people", "list"])[0]["displayName"]["ru"],
+            "Чжан Мин"
+        );
+    }
+}

@@ -335,6 +335,16 @@ fn to_input(
     let mut origin: BTreeMap<String, String> = BTreeMap::new();
     let mut phones = Vec::new();
     let mut order: Option<Vec<Lang>> = None;
+    // Cyrillic name parts are Kazakh when another part of the row shows Kazakh letters:
+    // "Нұрышев" + "Шахрат" is one Kazakh name, not a Kazakh family name and a Russian given one.
+    let auto_name: String = mapping
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| ["name", "family", "given", "patronymic"].contains(&code.as_str()))
+        .filter_map(|(i, _)| row.cells.get(i).map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let row_is_kazakh = detect(&auto_name) == Lang::Kk;
     for (i, code) in mapping.iter().enumerate() {
         let cell = row.cells.get(i).map(|c| c.trim()).unwrap_or("");
         if code == "family_first" {
@@ -351,7 +361,11 @@ fn to_input(
         }
         let header = headers.get(i).cloned().unwrap_or_default();
         let (base, lang) = code.split_once('.').unwrap_or((code.as_str(), ""));
-        let lang = Lang::parse(lang, "lang").unwrap_or_else(|_| detect(cell));
+        let is_name = ["name", "family", "given", "patronymic"].contains(&base);
+        let lang = Lang::parse(lang, "lang").unwrap_or_else(|_| match detect(cell) {
+            Lang::Ru if is_name && row_is_kazakh => Lang::Kk,
+            other => other,
+        });
         let field = match base {
             "name" => {
                 let split = split_full(cell, lang);
