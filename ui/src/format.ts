@@ -45,3 +45,14 @@ export function zoneName(date: string, time: string, timeZone: string, lang: Lan
 export function pick(text: Text, lang: Lang): string {
   return text[lang] ?? LANGS.map((l) => text[l]).find((v) => v) ?? "";
 }
+
+/** The clock time of an instant (RFC 3339) in the session's zone: when someone checked in. */
+export function formatClock(iso: string, timeZone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: "short", timeZone }).format(new Date(iso));
+}
+
+/** A name in the other scripts it is written in, each spelling once. */
+export function otherScripts(text: Text, lang: Lang): string[] {
+  const shown = pick(text, lang);
+  return [...new Set(LANGS.filter((l) => l !== lang).map((l) => text[l]).filter((v): v is string => !!v && v !== shown))];
+}

@@ -2,8 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Invitee, type InviteeList, type Lang } from "../api";
-import { pick } from "../format";
-import { LANGS } from "../i18n";
+import { formatClock, otherScripts, pick } from "../format";
 import { emptyPerson, nameFromText } from "../person";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -16,7 +15,7 @@ function matches(i: Invitee, q: string) {
 }
 
 /** Full-screen arrival desk: a few letters in any script, Enter, and the person is in. */
-export function CheckInMode({ sessionId, onClose }: { sessionId: string; onClose: () => void }) {
+export function CheckInMode({ sessionId, timeZone, onClose }: { sessionId: string; timeZone: string; onClose: () => void }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -57,7 +56,7 @@ export function CheckInMode({ sessionId, onClose }: { sessionId: string; onClose
   const q = fold(text.trim());
   const found = q && list.data ? list.data.invitees.filter((i) => matches(i, q)) : [];
   const current = found[Math.min(selected, found.length - 1)];
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" }) : "");
+  const time = (iso: string | null) => (iso ? formatClock(iso, timeZone, lang) : "");
   const key = (e: KeyboardEvent) => {
     if (e.key === "ArrowDown") setSelected(Math.min(selected + 1, found.length - 1));
     else if (e.key === "ArrowUp") setSelected(Math.max(selected - 1, 0));
@@ -101,7 +100,7 @@ export function CheckInMode({ sessionId, onClose }: { sessionId: string; onClose
             <button type="button" onClick={() => (i.checkedInAt ? setLast({ invitee: i, already: true }) : arrive.mutate(i))}>
               <span className="big-name">{pick(i.person.displayName, lang)}</span>
               <span className="muted">
-                {LANGS.filter((l) => l !== lang && i.person.displayName[l]).map((l) => i.person.displayName[l]).join(" · ")}
+                {otherScripts(i.person.displayName, lang).join(" · ")}
               </span>
               {i.checkedInAt && <span className="badge status-held">✓ {time(i.checkedInAt)}</span>}
             </button>

@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import {
   keys, useApi, type AttendanceStatus, type Channel, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
 } from "../api";
-import { formatDate, pick } from "../format";
-import { LANGS } from "../i18n";
+import { formatClock, formatDate, otherScripts, pick } from "../format";
 import { CheckInMode } from "./CheckInMode";
 import { ErrorMessage } from "./ErrorMessage";
 import { PeoplePicker } from "./PeoplePicker";
@@ -16,7 +15,7 @@ const CHANNELS: Channel[] = ["email", "letter", "phone", "wechat", "in_person"];
 const ATTENDANCE: AttendanceStatus[] = ["present", "late", "left_early", "absent", "excused"];
 
 /** A session's invitee list in order of precedence: answers, channels, attendance. */
-export function InviteesPanel({ sessionId }: { sessionId: string }) {
+export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -53,7 +52,7 @@ export function InviteesPanel({ sessionId }: { sessionId: string }) {
 
   return (
     <section className="invitees" aria-label={t("invitees.tab")}>
-      {checkIn && <CheckInMode sessionId={sessionId} onClose={() => setCheckIn(false)} />}
+      {checkIn && <CheckInMode sessionId={sessionId} timeZone={timeZone} onClose={() => setCheckIn(false)} />}
       <div className="counts" data-testid="invitee-counts">
         <span><strong>{c.total}</strong> {t("invitees.counts.total")}</span>
         <span><strong>{c.confirmed + c.deputy}</strong> {t("invitees.counts.confirmed")}</span>
@@ -122,8 +121,8 @@ export function InviteesPanel({ sessionId }: { sessionId: string }) {
                       {i.walkIn && <span className="badge">{t("invitees.walkIn")}</span>}
                     </div>
                     <div className="muted small">
-                      {LANGS.filter((x) => x !== lang && i.person.displayName[x] && i.person.displayName[x] !== pick(i.person.displayName, lang)).map((x) => (
-                        <span key={x} lang={x} className="alt-name">{i.person.displayName[x]}</span>
+                      {otherScripts(i.person.displayName, lang).map((n) => (
+                        <span key={n} className="alt-name">{n}</span>
                       ))}
                     </div>
                     <div className="muted small">{pick(i.person.position, lang) || pick(i.person.organisation, lang)}</div>
@@ -158,7 +157,7 @@ export function InviteesPanel({ sessionId }: { sessionId: string }) {
                       <option value="">{t("attendance.unknown")}</option>
                       {ATTENDANCE.map((a) => <option key={a} value={a}>{t(`attendance.${a}`)}</option>)}
                     </select>
-                    {i.checkedInAt && <div className="muted small">{new Date(i.checkedInAt).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" })}</div>}
+                    {i.checkedInAt && <div className="muted small">{formatClock(i.checkedInAt, timeZone, lang)}</div>}
                   </td>
                   <td className="row-actions">
                     <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>

@@ -6,8 +6,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { ImportWizard } from "../components/ImportWizard";
 import { PersonForm } from "../components/PersonForm";
 import { DemoBadge } from "../components/StatusBadge";
-import { pick } from "../format";
-import { LANGS } from "../i18n";
+import { otherScripts, pick } from "../format";
 
 type Mode = { name: "list" } | { name: "new" } | { name: "edit"; person: Person } | { name: "import" };
 
@@ -74,8 +73,8 @@ export function PeopleScreen() {
                   </button>{" "}
                   {p.isDemo && <DemoBadge />}
                   <div className="muted small">
-                    {LANGS.filter((l) => l !== lang && p.displayName[l] && p.displayName[l] !== pick(p.displayName, lang)).map((l) => (
-                      <span key={l} lang={l} className="alt-name">{p.displayName[l]}</span>
+                    {otherScripts(p.displayName, lang).map((n) => (
+                      <span key={n} className="alt-name">{n}</span>
                     ))}
                   </div>
                 </td>

@@ -92,7 +92,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
-        {tab === "invitees" && <InviteesPanel sessionId={s.id} />}
+        {tab === "invitees" && <InviteesPanel sessionId={s.id} timeZone={s.timeZone} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
       </div>
     </article>
