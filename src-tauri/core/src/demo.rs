@@ -572,8 +572,10 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
          t("Подведение итогов и закрытие", "Қорытынды және жабылу", "总结与闭幕", "Conclusions and closing"),
          Text::new(), &[(&nuryshev, "chair")]),
     ];
+    let mut item_ids = Vec::new();
     for (pos, (kind, minutes, title, description, roles)) in agenda.iter().enumerate() {
         let item = new_id();
+        item_ids.push(item.clone());
         tx.execute(
             "INSERT INTO agenda_item (id, session_id, position, kind, title, description,
                                       duration_min, created_at, updated_at)
@@ -597,6 +599,8 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
             )?;
         }
     }
+
+    insert_minutes(tx, &now, &eighth, &item_ids, &nuryshev, &wang, &li, &chen)?;
 
     let invitees: [(&String, &str, &str, &str, &str); 9] = [
         (&nuryshev, "speaker", "confirmed", "in_person", "present"),
@@ -631,5 +635,90 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
             ],
         )?;
     }
+    Ok(())
+}
+
+/// The 8th session's minutes, written from the press report (shared/seed).
+#[allow(clippy::too_many_arguments)]
+fn insert_minutes(
+    tx: &Transaction,
+    now: &str,
+    session: &str,
+    items: &[String],
+    nuryshev: &str,
+    wang: &str,
+    li: &str,
+    chen: &str,
+) -> Result<()> {
+    let summary = t(
+        "В Культурном центре Казахстана состоялось 8-е заседание Клуба друзей Казахстана. Участники — бывшие послы Китая в Казахстане, представители госорганов, академического сообщества и профильных институтов — обсудили роль Казахстана в обеспечении устойчивости и безопасности в Центральной Азии. Диалог был живым и содержательным.",
+        "Қазақстан мәдени орталығында Қазақстан достары клубының 8-ші отырысы өтті. Қатысушылар Қазақстанның Орталық Азиядағы тұрақтылық пен қауіпсіздікті қамтамасыз етудегі рөлін талқылады.",
+        "俱乐部第八次会议在哈萨克斯坦文化中心举行。中国前驻哈萨克斯坦大使、政府部门、学术界和研究机构代表讨论了哈萨克斯坦在维护中亚稳定与安全中的作用。对话生动而富有成果。",
+        "The Club's 8th session met at the Kazakhstan Cultural Centre. Former Chinese ambassadors to Kazakhstan, officials, scholars and researchers discussed Kazakhstan's role in the stability and security of Central Asia. The dialogue was lively and substantive.",
+    );
+    tx.execute(
+        "INSERT INTO minutes (session_id, summary, updated_at) VALUES (?1, ?2, ?3)",
+        params![session, summary.to_json(), now],
+    )?;
+    let notes = [
+        (1, t(
+            "Посол Республики Казахстан в КНР Шахрат Нурышев представил обзор политических и социально-экономических реформ:\n\n- модернизация системы госуправления\n- укрепление верховенства закона\n- развитие институтов государственности\n- продвижение концепции **«Справедливого Казахстана»**\n\nВечное всестороннее стратегическое партнёрство развивается устойчиво и последовательно. Главные сферы взаимодействия: торговля и инвестиции, промышленная кооперация, энергетика, транспортно-логистическая связанность, культурно-гуманитарные обмены.",
+            "Елші Шахрат Нұрышев саяси және әлеуметтік-экономикалық реформаларға шолу жасады:\n\n- мемлекеттік басқаруды жаңғырту\n- заң үстемдігін нығайту\n- **«Әділетті Қазақстан»** тұжырымдамасы",
+            "努雷舍夫大使介绍了哈萨克斯坦的政治和社会经济改革：\n\n- 国家治理现代化\n- 加强法治\n- 发展国家制度\n- 推进**“公正的哈萨克斯坦”**理念\n\n永久全面战略伙伴关系稳步发展。主要合作领域：贸易投资、产业合作、能源、交通物流互联互通、人文交流。",
+            "Ambassador Shakhrat Nuryshev reviewed the political and socio-economic reforms:\n\n- modernising public administration\n- strengthening the rule of law\n- developing state institutions\n- the **“Just Kazakhstan”** concept",
+        ), t("Реформы создают новую основу для сотрудничества с Китаем.", "", "改革为与中国合作奠定了新基础。", "The reforms lay a new basis for cooperation with China.")),
+        (2, t(
+            "Выступающие, включая бывших послов Китая в Казахстане, высоко оценили личный вклад Президента Казахстана Касым-Жомарта Токаева в развитие двусторонних отношений. Они подчеркнули:\n\n1. последовательность внешнеполитического курса Казахстана\n2. высокий уровень политического доверия между Астаной и Пекином\n3. особую роль Казахстана в Центральной Азии",
+            "",
+            "包括中国前驻哈萨克斯坦大使在内的发言者高度评价托卡耶夫总统对发展双边关系的个人贡献。他们强调：\n\n1. 哈萨克斯坦外交政策的连续性\n2. 阿斯塔纳与北京之间高水平的政治互信\n3. 哈萨克斯坦在中亚的特殊作用",
+            "",
+        ), Text::new()),
+        (4, t(
+            "Эксперты выделили несколько ключевых направлений: новые точки роста в двустороннем сотрудничестве, сопряжение национальных стратегий развития, участие Казахстана в региональных и международных инициативах, усиление экспертного диалога. Много внимания уделили тому, как Астана и Пекин видят *долгосрочное* развитие отношений.",
+            "",
+            "专家们指出了几个关键方向：双边合作的新增长点、国家发展战略对接、哈萨克斯坦参与地区和国际倡议、加强专家对话。与会者着重讨论了阿斯塔纳和北京如何看待两国关系的*长期*发展。",
+            "",
+        ), t("Сотрудничество Китая и Казахстана — важный фактор устойчивого развития всего региона.", "", "中哈合作是整个地区可持续发展的重要因素。", "")),
+    ];
+    for (index, body, key_points) in notes {
+        tx.execute(
+            "INSERT INTO minutes_item (agenda_item_id, notes, key_points, updated_at) VALUES (?1, ?2, ?3, ?4)",
+            params![items[index], body.to_json(), key_points.to_json(), now],
+        )?;
+    }
+    let remarks = [
+        (1, nuryshev, t("В текущем году состоялась серия важных визитов на высшем уровне, которые задали долгосрочные ориентиры и подтвердили высокий уровень доверия.", "", "今年举行了一系列重要的高层访问，确立了长期方向，体现了高度互信。", "")),
+        (2, wang, t("Казахстан последовательно проводит взвешенный внешнеполитический курс.", "", "哈萨克斯坦始终奉行稳健的外交政策。", "")),
+        (2, li, t("Политическое доверие между Астаной и Пекином находится на высоком уровне.", "", "阿斯塔纳与北京之间的政治互信处于高水平。", "")),
+        (4, chen, t("Нужен регулярный экспертный диалог между институтами двух стран.", "", "两国研究机构之间需要定期开展专家对话。", "")),
+    ];
+    for (pos, (index, person, body)) in remarks.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO remark (id, agenda_item_id, person_id, position, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![new_id(), items[index], person, pos as i64, body.to_json(), now],
+        )?;
+    }
+    let decision = new_id();
+    tx.execute(
+        "INSERT INTO decision (id, agenda_item_id, position, body, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?4, ?4)",
+        params![
+            decision,
+            items[4],
+            t("Продолжить экспертный диалог: подготовить к 9-му заседанию обзор по транспортно-логистической связанности.", "", "继续专家对话：为第九次会议准备交通物流互联互通综述。", "Continue the expert dialogue: prepare a review of transport and logistics connectivity for the 9th session.").to_json(),
+            now
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO follow_up (id, session_id, decision_id, owner_person_id, body, due_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, '2026-12-01', ?6, ?6)",
+        params![
+            new_id(),
+            session,
+            decision,
+            chen,
+            t("Обзор по транспортно-логистической связанности к 9-му заседанию", "", "为第九次会议准备交通物流互联互通综述", "Review of transport and logistics connectivity for the 9th session").to_json(),
+            now
+        ],
+    )?;
     Ok(())
 }

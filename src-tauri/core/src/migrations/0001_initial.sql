@@ -247,3 +247,118 @@ CREATE TABLE session_template (
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 ) STRICT;
+
+-- Archive search: one FTS5 trigram index (substrings of 3+ characters in any script,
+-- case-insensitive) over sessions, agenda items, minutes, remarks, decisions, follow-ups
+-- and people. Triggers keep it in the same transaction as every write. Text is folded
+-- ё→е so that either spelling finds both; the query side folds the same way.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, session UNINDEXED, title, body, tokenize = 'trigram'
+);
+
+CREATE TRIGGER session_search_ai AFTER INSERT ON session BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('session', new.id, new.id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(new.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.theme)), '') || ' ' ||
+                        coalesce((SELECT group_concat(value, ' ') FROM json_each(new.venue)), '') || ' ' || new.notes, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER session_search_au AFTER UPDATE ON session BEGIN
+    DELETE FROM search_index WHERE kind = 'session' AND ref = old.id;
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('session', new.id, new.id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(new.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.theme)), '') || ' ' ||
+                        coalesce((SELECT group_concat(value, ' ') FROM json_each(new.venue)), '') || ' ' || new.notes, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER session_search_ad AFTER DELETE ON session BEGIN
+    DELETE FROM search_index WHERE session = old.id;
+END;
+
+CREATE TRIGGER agenda_search_ai AFTER INSERT ON agenda_item BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('agenda', new.id, new.session_id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(new.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.description)), ''), 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER agenda_search_au AFTER UPDATE OF title, description ON agenda_item BEGIN
+    DELETE FROM search_index WHERE kind = 'agenda' AND ref = old.id;
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('agenda', new.id, new.session_id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(new.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.description)), ''), 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER agenda_search_ad AFTER DELETE ON agenda_item BEGIN
+    DELETE FROM search_index WHERE kind IN ('agenda', 'minutes') AND ref = old.id;
+END;
+
+CREATE TRIGGER minutes_item_search_ai AFTER INSERT ON minutes_item BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'minutes', new.agenda_item_id, a.session_id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(a.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.notes)), '') || ' ' ||
+                        coalesce((SELECT group_concat(value, ' ') FROM json_each(new.key_points)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+CREATE TRIGGER minutes_item_search_au AFTER UPDATE ON minutes_item BEGIN
+    DELETE FROM search_index WHERE kind = 'minutes' AND ref = old.agenda_item_id;
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'minutes', new.agenda_item_id, a.session_id,
+        replace(replace((SELECT group_concat(value, ' ') FROM json_each(a.title)), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.notes)), '') || ' ' ||
+                        coalesce((SELECT group_concat(value, ' ') FROM json_each(new.key_points)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+
+CREATE TRIGGER minutes_search_ai AFTER INSERT ON minutes BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('summary', new.session_id, new.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.summary)), ''), 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER minutes_search_au AFTER UPDATE OF summary ON minutes BEGIN
+    DELETE FROM search_index WHERE kind = 'summary' AND ref = old.session_id;
+    INSERT INTO search_index (kind, ref, session, title, body) VALUES ('summary', new.session_id, new.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.summary)), ''), 'ё', 'е'), 'Ё', 'Е'));
+END;
+
+CREATE TRIGGER remark_search_ai AFTER INSERT ON remark BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'remark', new.id, a.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.body)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+CREATE TRIGGER remark_search_au AFTER UPDATE OF body ON remark BEGIN
+    DELETE FROM search_index WHERE kind = 'remark' AND ref = old.id;
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'remark', new.id, a.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.body)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+CREATE TRIGGER remark_search_ad AFTER DELETE ON remark BEGIN
+    DELETE FROM search_index WHERE kind = 'remark' AND ref = old.id;
+END;
+
+CREATE TRIGGER decision_search_ai AFTER INSERT ON decision BEGIN
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'decision', new.id, a.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.body)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+CREATE TRIGGER decision_search_au AFTER UPDATE OF body ON decision BEGIN
+    DELETE FROM search_index WHERE kind = 'decision' AND ref = old.id;
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'decision', new.id, a.session_id, '',
+        replace(replace(coalesce((SELECT group_concat(value, ' ') FROM json_each(new.body)), ''), 'ё', 'е'), 'Ё', 'Е')
+    FROM agenda_item a WHERE a.id = new.agenda_item_id;
+END;
+CREATE TRIGGER decision_search_ad AFTER DELETE ON decision BEGIN
+    DELETE FROM search_index WHERE kind = 'decision' AND ref = old.id;
+END;
+
+-- A person's entry is rewritten whenever a name of theirs changes.
+CREATE TRIGGER person_name_search_ai AFTER INSERT ON person_name BEGIN
+    DELETE FROM search_index WHERE kind = 'person' AND ref = new.person_id;
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'person', p.id, '',
+        replace(replace((SELECT group_concat(n.family || ' ' || n.given || ' ' || n.patronymic || ' ' || n.family || n.given, ' ') FROM person_name n WHERE n.person_id = p.id), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(p.email || ' ' || p.notes, 'ё', 'е'), 'Ё', 'Е')
+    FROM person p WHERE p.id = new.person_id;
+END;
+CREATE TRIGGER person_name_search_ad AFTER DELETE ON person_name BEGIN
+    DELETE FROM search_index WHERE kind = 'person' AND ref = old.person_id;
+    INSERT INTO search_index (kind, ref, session, title, body) SELECT 'person', p.id, '',
+        replace(replace((SELECT group_concat(n.family || ' ' || n.given || ' ' || n.patronymic || ' ' || n.family || n.given, ' ') FROM person_name n WHERE n.person_id = p.id), 'ё', 'е'), 'Ё', 'Е'),
+        replace(replace(p.email || ' ' || p.notes, 'ё', 'е'), 'Ё', 'Е')
+    FROM person p WHERE p.id = old.person_id AND EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id);
+END;
+CREATE TRIGGER person_search_ad AFTER DELETE ON person BEGIN
+    DELETE FROM search_index WHERE kind = 'person' AND ref = old.id;
+END;

@@ -6,6 +6,7 @@ mod common;
 mod db;
 mod demo;
 mod import;
+mod minutes;
 mod people;
 mod series;
 mod sessions;
