@@ -214,3 +214,31 @@ fn tauri_driver() -> PathBuf {
         _ => PathBuf::from("tauri-driver"),
     }
 }
+
+impl App {
+    /// Kills the app process of `home` with SIGKILL, as a power cut or a crash would, then
+    /// ends the WebDriver session. Other tests' apps (other data directories) live on.
+    pub async fn kill_app(mut self, home: &Home) {
+        let marker = format!("{}={}", club_core::paths::DB_ENV, home.db_path().display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let pid = entry.file_name().to_string_lossy().to_string();
+            if !pid.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let exe = std::fs::read_link(entry.path().join("exe")).unwrap_or_default();
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let env_has = environ.split(|b| *b == 0).any(|v| v == marker.as_bytes());
+            if env_has && exe.ends_with("club-planner") {
+                Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+                killed += 1;
+            }
+        }
+        assert_eq!(
+            killed, 1,
+            "exactly one app process runs on this data directory"
+        );
+        let _ = tokio::time::timeout(Duration::from_secs(3), self.client.clone().close()).await;
+        terminate(&mut self.driver);
+    }
+}

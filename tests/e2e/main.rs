@@ -3,6 +3,7 @@
 
 mod agenda;
 mod harness;
+mod minutes;
 mod people;
 mod sessions;
 mod tour;

@@ -5,6 +5,7 @@ import { keys, useApi } from "./api";
 import { ErrorMessage } from "./components/ErrorMessage";
 import { setLanguage } from "./i18n";
 import { NavContext, type Route } from "./navigation";
+import { FollowUpsScreen } from "./screens/FollowUpsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SearchScreen } from "./screens/SearchScreen";
 import { SessionForm } from "./screens/SessionForm";
@@ -12,11 +13,12 @@ import { SessionScreen } from "./screens/SessionScreen";
 import { SessionsScreen } from "./screens/SessionsScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 
-const SECTIONS = ["sessions", "people", "search", "settings"] as const;
+const SECTIONS = ["sessions", "people", "followups", "search", "settings"] as const;
 
 function section(route: Route): (typeof SECTIONS)[number] {
   switch (route.name) {
     case "people":
+    case "followups":
     case "search":
     case "settings":
       return route.name;
@@ -81,7 +83,8 @@ export function App() {
         </nav>
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "sessions" && <SessionsScreen />}
-          {route.name === "session" && <SessionScreen id={route.id} />}
+          {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}
+          {route.name === "followups" && <FollowUpsScreen />}
           {route.name === "newSession" && <SessionForm />}
           {route.name === "editSession" && <SessionForm id={route.id} />}
           {route.name === "people" && <PeopleScreen />}

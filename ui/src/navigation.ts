@@ -2,10 +2,11 @@ import { createContext, useContext } from "react";
 
 export type Route =
   | { name: "sessions" }
-  | { name: "session"; id: string }
+  | { name: "session"; id: string; tab?: "overview" | "agenda" | "invitees" | "minutes" }
   | { name: "newSession" }
   | { name: "editSession"; id: string }
   | { name: "people" }
+  | { name: "followups" }
   | { name: "search" }
   | { name: "settings" };
 

@@ -10,7 +10,7 @@ use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::parse_id;
 use crate::people::{self, Person, PersonInput, PersonName};
-use crate::sessions::fold;
+use crate::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -12,7 +12,8 @@ use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people::{self, Person, PersonInput};
-use crate::sessions::{self, fold};
+use crate::sessions;
+use crate::text::fold;
 use crate::text::Text;
 
 macro_rules! code_enum {

@@ -9,7 +9,7 @@ use crate::clock::{stamp, Clock};
 use crate::db::Db;
 use crate::error::Result;
 use crate::ids::new_id;
-use crate::sessions::fold;
+use crate::text::fold;
 use crate::text::{Lang, Text};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -14,7 +14,7 @@ use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::organisations;
-use crate::sessions::fold;
+use crate::text::fold;
 use crate::text::{Lang, Text, TextRule};
 
 /// A person's name written in one language's script.

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::Result;
-use crate::text::Text;
+use crate::text::{fold, Text};
 
 pub const MAX_HITS: usize = 100;
 
@@ -60,11 +60,6 @@ fn kind(raw: &str) -> HitKind {
         "decision" => HitKind::Decision,
         _ => HitKind::Person,
     }
-}
-
-/// Lower case and ё → е, as the index is folded.
-pub fn fold(q: &str) -> String {
-    q.to_lowercase().replace('ё', "е")
 }
 
 // Snippet markers: control characters never occur in stored text (validation refuses them).

@@ -399,22 +399,3 @@ fn ensure_number_free(c: &Connection, number: Option<u32>, own_id: &str) -> Resu
     }
     Ok(())
 }
-
-/// Folds text for matching: case-insensitive in every script, ё = е.
-pub fn fold(text: &str) -> String {
-    text.to_lowercase().replace('ё', "е")
-}
-
-/// Sessions whose title, theme or venue (in any language) contains `query`.
-/// A plain substring scan: the archive search (FTS5) will index far more than sessions.
-pub fn search(db: &Db, clock: &dyn Clock, query: &str) -> Result<Vec<Session>> {
-    let needle = fold(query.trim());
-    if needle.is_empty() {
-        return Ok(Vec::new());
-    }
-    let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(&needle));
-    Ok(list(db, clock)?
-        .into_iter()
-        .filter(|s| hit(&s.title) || hit(&s.theme) || hit(&s.venue))
-        .collect())
-}

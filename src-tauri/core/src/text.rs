@@ -100,6 +100,12 @@ impl Text {
     }
 }
 
+/// Folds text for matching: case-insensitive in every script, ё = е (the search index
+/// is folded the same way).
+pub fn fold(text: &str) -> String {
+    text.to_lowercase().replace('ё', "е")
+}
+
 /// How a piece of user text is checked: a length limit, and whether line breaks are allowed.
 #[derive(Debug, Clone, Copy)]
 pub struct TextRule {

@@ -9,7 +9,7 @@ use crate::clock::{stamp, Clock};
 use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
-use crate::sessions::fold;
+use crate::text::fold;
 use crate::text::{Text, TextRule};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod app;
 pub mod invitations;
+pub mod minutes;
 pub mod people;
 pub mod series;
 pub mod sessions;

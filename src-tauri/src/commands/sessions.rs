@@ -33,8 +33,3 @@ pub fn session_delete(state: State<AppState>, id: String) -> Reply<()> {
 pub fn session_next_number(state: State<AppState>) -> Reply<u32> {
     Ok(sessions::next_number(state.db()?)?)
 }
-
-#[tauri::command(async)]
-pub fn sessions_search(state: State<AppState>, query: String) -> Reply<Vec<Session>> {
-    Ok(sessions::search(state.db()?, &state.clock, &query)?)
-}

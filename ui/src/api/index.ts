@@ -6,7 +6,13 @@ import type { Agenda } from "./types/Agenda";
 import type { AgendaItemInput } from "./types/AgendaItemInput";
 import type { AppStatus } from "./types/AppStatus";
 import type { AttendanceStatus } from "./types/AttendanceStatus";
+import type { Change } from "./types/Change";
 import type { Duplicate } from "./types/Duplicate";
+import type { FollowUp } from "./types/FollowUp";
+import type { FollowUpInput } from "./types/FollowUpInput";
+import type { Hit } from "./types/Hit";
+import type { Minutes } from "./types/Minutes";
+import type { Revision } from "./types/Revision";
 import type { ImportReport } from "./types/ImportReport";
 import type { ImportRequest } from "./types/ImportRequest";
 import type { InvitationPatch } from "./types/InvitationPatch";
@@ -47,7 +53,15 @@ export type { AppStatus } from "./types/AppStatus";
 export type { Lang } from "./types/Lang";
 export type { AttendanceStatus } from "./types/AttendanceStatus";
 export type { Channel } from "./types/Channel";
+export type { Change } from "./types/Change";
 export type { Duplicate } from "./types/Duplicate";
+export type { FollowUp } from "./types/FollowUp";
+export type { FollowUpStatus } from "./types/FollowUpStatus";
+export type { Hit } from "./types/Hit";
+export type { HitKind } from "./types/HitKind";
+export type { Minutes } from "./types/Minutes";
+export type { MinutesItem } from "./types/MinutesItem";
+export type { Revision } from "./types/Revision";
 export type { ImportReport } from "./types/ImportReport";
 export type { ImportRequest } from "./types/ImportRequest";
 export type { InvitationStatus } from "./types/InvitationStatus";
@@ -113,7 +127,23 @@ export interface Api {
   appStatus(): Promise<AppStatus>;
   peopleList(): Promise<Person[]>;
   sessionsList(): Promise<Session[]>;
-  sessionsSearch(query: string): Promise<Session[]>;
+  archiveSearch(query: string): Promise<Hit[]>;
+  minutesGet(sessionId: string): Promise<Minutes>;
+  minutesSetSummary(sessionId: string, summary: Text): Promise<Minutes>;
+  minutesSetItem(agendaItemId: string, notes: Text, keyPoints: Text): Promise<Minutes>;
+  minutesSaveRemark(agendaItemId: string, id: string | null, personId: string, body: Text): Promise<Minutes>;
+  minutesSaveDecision(agendaItemId: string, id: string | null, body: Text): Promise<Minutes>;
+  minutesRemoveEntry(kind: "remark" | "decision", id: string): Promise<Minutes>;
+  minutesApprove(sessionId: string): Promise<Minutes>;
+  minutesReopen(sessionId: string): Promise<Minutes>;
+  minutesSaveRevision(sessionId: string): Promise<Minutes>;
+  minutesRevisions(sessionId: string): Promise<Revision[]>;
+  minutesCompare(sessionId: string, a: number, b: number): Promise<Change[]>;
+  minutesRestore(sessionId: string, number: number): Promise<Minutes>;
+  followupsList(): Promise<FollowUp[]>;
+  followupsOpenBefore(sessionId: string): Promise<FollowUp[]>;
+  followupCreate(decisionId: string, input: FollowUpInput): Promise<FollowUp>;
+  followupUpdate(id: string, input: FollowUpInput): Promise<FollowUp>;
   sessionGet(id: string): Promise<Session>;
   sessionCreate(input: SessionInput): Promise<Session>;
   sessionUpdate(id: string, input: SessionInput): Promise<Session>;
@@ -171,7 +201,23 @@ export const tauriApi: Api = {
   appStatus: () => call("app_status"),
   peopleList: () => call("people_list"),
   sessionsList: () => call("sessions_list"),
-  sessionsSearch: (query) => call("sessions_search", { query }),
+  archiveSearch: (query) => call("archive_search", { query }),
+  minutesGet: (sessionId) => call("minutes_get", { sessionId }),
+  minutesSetSummary: (sessionId, summary) => call("minutes_set_summary", { sessionId, summary }),
+  minutesSetItem: (agendaItemId, notes, keyPoints) => call("minutes_set_item", { agendaItemId, notes, keyPoints }),
+  minutesSaveRemark: (agendaItemId, id, personId, body) => call("minutes_save_remark", { agendaItemId, id, personId, body }),
+  minutesSaveDecision: (agendaItemId, id, body) => call("minutes_save_decision", { agendaItemId, id, body }),
+  minutesRemoveEntry: (kind, id) => call("minutes_remove_entry", { kind, id }),
+  minutesApprove: (sessionId) => call("minutes_approve", { sessionId }),
+  minutesReopen: (sessionId) => call("minutes_reopen", { sessionId }),
+  minutesSaveRevision: (sessionId) => call("minutes_save_revision", { sessionId }),
+  minutesRevisions: (sessionId) => call("minutes_revisions", { sessionId }),
+  minutesCompare: (sessionId, a, b) => call("minutes_compare", { sessionId, a, b }),
+  minutesRestore: (sessionId, number) => call("minutes_restore", { sessionId, number }),
+  followupsList: () => call("followups_list"),
+  followupsOpenBefore: (sessionId) => call("followups_open_before", { sessionId }),
+  followupCreate: (decisionId, input) => call("followup_create", { decisionId, input }),
+  followupUpdate: (id, input) => call("followup_update", { id, input }),
   sessionGet: (id) => call("session_get", { id }),
   sessionCreate: (input) => call("session_create", { input }),
   sessionUpdate: (id, input) => call("session_update", { id, input }),
@@ -197,7 +243,11 @@ export const keys = {
   suggestedDate: ["session_suggested_date"] as const,
   people: ["people_list"] as const,
   sessions: ["sessions_list"] as const,
-  search: (query: string) => ["sessions_search", query] as const,
+  search: (query: string) => ["archive_search", query] as const,
+  minutes: (sessionId: string) => ["minutes_get", sessionId] as const,
+  revisions: (sessionId: string) => ["minutes_revisions", sessionId] as const,
+  followups: ["followups_list"] as const,
+  openBefore: (sessionId: string) => ["followups_open_before", sessionId] as const,
   session: (id: string) => ["session_get", id] as const,
   nextNumber: ["session_next_number"] as const,
   settings: ["settings_get"] as const,

@@ -1,11 +1,28 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang } from "../api";
+import { keys, useApi, type Hit, type Lang } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDate, pick } from "../format";
-import { useNavigate } from "../navigation";
+import { useNavigate, type Route } from "../navigation";
 
+function target(hit: Hit): Route {
+  switch (hit.kind) {
+    case "person":
+      return { name: "people" };
+    case "agenda":
+      return { name: "session", id: hit.sessionId, tab: "agenda" };
+    case "minutes":
+    case "summary":
+    case "remark":
+    case "decision":
+      return { name: "session", id: hit.sessionId, tab: "minutes" };
+    default:
+      return { name: "session", id: hit.sessionId };
+  }
+}
+
+/** One field over the whole archive; hits show where the words are and open in place. */
 export function SearchScreen() {
   const api = useApi();
   const { t, i18n } = useTranslation();
@@ -13,11 +30,7 @@ export function SearchScreen() {
   const lang = i18n.language as Lang;
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
-  const results = useQuery({
-    queryKey: keys.search(deferred),
-    queryFn: () => api.sessionsSearch(deferred),
-    enabled: deferred.length > 0,
-  });
+  const results = useQuery({ queryKey: keys.search(deferred), queryFn: () => api.archiveSearch(deferred), enabled: deferred.length > 0 });
   return (
     <>
       <header className="screen-header"><h1>{t("search.title")}</h1></header>
@@ -34,14 +47,25 @@ export function SearchScreen() {
       {!deferred && <p className="muted">{t("search.hint")}</p>}
       {results.error && <ErrorMessage error={results.error} />}
       {deferred && results.data?.length === 0 && <p className="muted">{t("search.none", { q: deferred })}</p>}
-      <ul className="search-results">
-        {results.data?.map((s) => (
-          <li key={s.id}>
-            <button type="button" className="link" onClick={() => navigate({ name: "session", id: s.id })}>
-              {s.number != null && `${t("sessions.number", { n: s.number })} · `}
-              {pick(s.title, lang)}
+      <ul className="search-results" data-testid="search-results">
+        {results.data?.map((hit) => (
+          <li key={`${hit.kind}-${hit.refId}`}>
+            <button type="button" className="hit" onClick={() => navigate(target(hit))}>
+              <span className="hit-head">
+                <span className="badge">{t(`search.kinds.${hit.kind}`)}</span>{" "}
+                {hit.sessionId ? (
+                  <>
+                    <strong>{hit.sessionNumber != null && `${t("sessions.number", { n: hit.sessionNumber })} · `}{pick(hit.sessionTitle, lang)}</strong>
+                    <span className="muted"> — {formatDate(hit.sessionDate, lang, "long")}</span>
+                  </>
+                ) : (
+                  <strong>{hit.title}</strong>
+                )}
+              </span>
+              <span className="snippet">
+                {hit.snippet.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+              </span>
             </button>
-            <span className="muted"> — {formatDate(s.date, lang, "long")}</span>
           </li>
         ))}
       </ul>

@@ -5,6 +5,8 @@ import { keys, useApi, type Lang, type Session, type Text } from "../api";
 import { AgendaEditor } from "../components/AgendaEditor";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { InviteesPanel } from "../components/InviteesPanel";
+import { MinutesPanel } from "../components/MinutesPanel";
+import { FollowUpTable } from "./FollowUpsScreen";
 import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
 import { ThemesEditor } from "../components/ThemesEditor";
@@ -13,7 +15,7 @@ import { formatDate, formatTime, pick, zoneName } from "../format";
 import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 
-type Tab = "overview" | "agenda" | "invitees";
+type Tab = "overview" | "agenda" | "invitees" | "minutes";
 
 export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
@@ -74,7 +76,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         </div>
       )}
       <div className="tabs" role="tablist">
-        {(["overview", "agenda", "invitees"] as const).map((name) => (
+        {(["overview", "agenda", "invitees", "minutes"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -86,13 +88,14 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
             onClick={() => setTab(name)}
             data-testid={`tab-${name}`}
           >
-            {name === "invitees" ? t("invitees.tab") : t(`tabs.${name}`)}
+            {name === "invitees" ? t("invitees.tab") : name === "minutes" ? t("minutes.tab") : t(`tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
         {tab === "invitees" && <InviteesPanel sessionId={s.id} timeZone={s.timeZone} />}
+        {tab === "minutes" && <MinutesPanel sessionId={s.id} timeZone={s.timeZone} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
       </div>
     </article>
@@ -115,6 +118,7 @@ function Overview({ session: s, lang }: { session: Session; lang: Lang }) {
         {pick(s.theme, lang) && (<><dt>{t("session.theme")}</dt><dd>{pick(s.theme, lang)}</dd></>)}
         {s.notes && (<><dt>{t("session.notes")}</dt><dd className="pre">{s.notes}</dd></>)}
       </dl>
+      <PreviousDecisions sessionId={s.id} />
       <div className="two-columns">
         <WorkflowPanel session={s} />
         <ThemesEditor sessionId={s.id} />
@@ -128,6 +132,20 @@ function Overview({ session: s, lang }: { session: Session; lang: Lang }) {
       <Translations label={t("form.title")} text={s.title} />
       <Translations label={t("form.theme")} text={s.theme} />
     </>
+  );
+}
+
+/** Open follow-ups from earlier sessions: "review of previous decisions". */
+function PreviousDecisions({ sessionId }: { sessionId: string }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const open = useQuery({ queryKey: keys.openBefore(sessionId), queryFn: () => api.followupsOpenBefore(sessionId) });
+  if (!open.data?.length) return null;
+  return (
+    <section className="previous-decisions" data-testid="previous-decisions">
+      <h2>{t("followups.review")}</h2>
+      <FollowUpTable items={open.data} />
+    </section>
   );
 }
 
