@@ -56,6 +56,7 @@ pub fn run() {
             commands::minutes::followup_create,
             commands::minutes::followup_update,
             commands::minutes::archive_search,
+            commands::minutes::stats_get,
             commands::invitations::invitees_list,
             commands::invitations::invite,
             commands::invitations::invite_tag,

@@ -84,6 +84,10 @@ async fn the_demo_minutes_search_and_follow_ups_in_russian_and_chinese() {
     app.click("[data-testid=nav-followups]").await;
     app.wait_for_text("[data-testid=followups]", "陈静").await;
     shot(&app, "followups-zh").await;
+    app.click("[data-testid=nav-stats]").await;
+    app.wait_for_text("[data-testid=stats]", "哈萨克斯坦共和国驻华大使馆")
+        .await;
+    shot(&app, "stats-zh").await;
     app.click("[data-testid=nav-sessions]").await;
     let cards = app
         .client

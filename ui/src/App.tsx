@@ -12,13 +12,15 @@ import { SessionForm } from "./screens/SessionForm";
 import { SessionScreen } from "./screens/SessionScreen";
 import { SessionsScreen } from "./screens/SessionsScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
+import { StatsScreen } from "./screens/StatsScreen";
 
-const SECTIONS = ["sessions", "people", "followups", "search", "settings"] as const;
+const SECTIONS = ["sessions", "people", "followups", "search", "stats", "settings"] as const;
 
 function section(route: Route): (typeof SECTIONS)[number] {
   switch (route.name) {
     case "people":
     case "followups":
+    case "stats":
     case "search":
     case "settings":
       return route.name;
@@ -85,6 +87,7 @@ export function App() {
           {route.name === "sessions" && <SessionsScreen />}
           {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}
           {route.name === "followups" && <FollowUpsScreen />}
+          {route.name === "stats" && <StatsScreen />}
           {route.name === "newSession" && <SessionForm />}
           {route.name === "editSession" && <SessionForm id={route.id} />}
           {route.name === "people" && <PeopleScreen />}

@@ -7,6 +7,7 @@ export type Route =
   | { name: "editSession"; id: string }
   | { name: "people" }
   | { name: "followups" }
+  | { name: "stats" }
   | { name: "search" }
   | { name: "settings" };
 

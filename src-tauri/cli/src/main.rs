@@ -2,6 +2,7 @@
 //! uses, for scripting, batch work and recovery.
 
 mod agenda;
+mod minutes;
 mod output;
 mod people;
 mod session;
@@ -71,6 +72,19 @@ enum Command {
         /// Session id or number
         session: String,
     },
+    /// A session's minutes: show, set, approve, reopen, revisions, restore
+    #[command(subcommand)]
+    Minutes(minutes::MinutesCommand),
+    /// Follow-ups (actions from decisions)
+    #[command(subcommand)]
+    Followups(FollowupsCommand),
+    /// Search sessions, agenda items, minutes and people
+    Search {
+        /// Words in any script; one or two Chinese characters are enough
+        query: String,
+    },
+    /// Sessions per year, participation, institutions, themes over the years
+    Stats,
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -82,6 +96,12 @@ enum Command {
         #[arg(long)]
         time_zone: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum FollowupsCommand {
+    /// The register: every follow-up, open ones first
+    List,
 }
 
 fn main() -> ExitCode {
@@ -133,6 +153,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.message(serde_json::json!({ "removed": true }), "demo data removed")
         }
         Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
+        Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),
+        Command::Followups(FollowupsCommand::List) => minutes::followups_list(&db, &out, lang),
+        Command::Search { query } => minutes::search(&db, &out, lang, &query),
+        Command::Stats => minutes::stats(&db, &out, lang),
         Command::People(cmd) => people::run(&db, &clock, &out, lang, cmd),
         Command::Invite(a) => people::invite(&db, &clock, &out, lang, a),
         Command::Rsvp(a) => people::rsvp(&db, &clock, &out, lang, a),

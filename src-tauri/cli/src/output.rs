@@ -1,6 +1,16 @@
 //! How clubctl prints: JSON for scripts (`--json`), plain lines for people.
 
+use std::io::Write;
+
 use serde::Serialize;
+
+/// Prints a line; a closed pipe (`clubctl … | head`) ends the output quietly.
+fn emit(text: &str) -> anyhow::Result<()> {
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
 
 pub struct Output {
     pub json: bool,
@@ -14,11 +24,11 @@ impl Output {
         human: impl FnOnce() -> String,
     ) -> anyhow::Result<()> {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value)?);
+            emit(&serde_json::to_string_pretty(value)?)?;
         } else {
             let text = human();
             if !text.is_empty() {
-                println!("{text}");
+                emit(&text)?;
             }
         }
         Ok(())

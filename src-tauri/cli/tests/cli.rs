@@ -474,3 +474,41 @@ fn people_add_edit_export() {
         );
     }
 }
+
+#[test]
+fn minutes_set_approve_search_followups_stats() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let m = ctl.json(&[
+        "minutes",
+        "set",
+        "8",
+        "--item",
+        "1",
+        "--text",
+        "ru=Открыл заседание **модератор**.",
+        "--text",
+        "zh=主持人宣布会议开幕。",
+    ]);
+    assert_eq!(m["items"][0]["notes"]["zh"], "主持人宣布会议开幕。");
+    let hits = ctl.json(&["search", "宣布会议"]);
+    assert_eq!(hits[0]["kind"], "minutes");
+    assert_eq!(hits[0]["sessionNumber"], 8);
+    let m = ctl.json(&["minutes", "approve", "8"]);
+    assert!(m["approvedAt"].is_string());
+    let out = ctl.run(&["minutes", "set", "8", "--item", "1", "--text", "ru=Поздно"]);
+    assert_eq!(out.status.code(), Some(5), "approved minutes are read-only");
+    assert!(
+        ctl.json(&["minutes", "revisions", "8"])
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2
+    );
+    assert_eq!(
+        ctl.json(&["followups", "list"]).as_array().unwrap().len(),
+        1
+    );
+    let stats = ctl.json(&["stats"]);
+    assert_eq!(stats["sessionsPerYear"].as_array().unwrap().len(), 5);
+}

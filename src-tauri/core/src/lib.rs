@@ -22,6 +22,7 @@ pub mod search;
 pub mod series;
 pub mod sessions;
 pub mod settings;
+pub mod stats;
 pub mod status;
 pub mod table;
 pub mod text;

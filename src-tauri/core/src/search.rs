@@ -67,6 +67,7 @@ const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
 fn pieces(marked: &str) -> Vec<Piece> {
+    let marked = &marked.replace(['\n', '\t'], " ");
     let mut out = Vec::new();
     let mut current = String::new();
     let mut hit = false;
@@ -91,6 +92,7 @@ fn pieces(marked: &str) -> Vec<Piece> {
 
 /// Marks every occurrence of `needle` (already folded) in `text`, keeping some context.
 fn mark(text: &str, needle: &str) -> Vec<Piece> {
+    let text = &text.replace(['\n', '\t'], " ");
     let lower = fold(text);
     let chars: Vec<char> = text.chars().collect();
     let lchars: Vec<char> = lower.chars().collect();

@@ -167,3 +167,8 @@ pub fn followup_update(
 pub fn archive_search(state: State<AppState>, query: String) -> Reply<Vec<Hit>> {
     Ok(search::search(state.db()?, &query)?)
 }
+
+#[tauri::command(async)]
+pub fn stats_get(state: State<AppState>) -> Reply<club_core::stats::Stats> {
+    Ok(club_core::stats::get(state.db()?)?)
+}

@@ -13,6 +13,7 @@ import type { FollowUpInput } from "./types/FollowUpInput";
 import type { Hit } from "./types/Hit";
 import type { Minutes } from "./types/Minutes";
 import type { Revision } from "./types/Revision";
+import type { Stats } from "./types/Stats";
 import type { ImportReport } from "./types/ImportReport";
 import type { ImportRequest } from "./types/ImportRequest";
 import type { InvitationPatch } from "./types/InvitationPatch";
@@ -141,6 +142,7 @@ export interface Api {
   minutesCompare(sessionId: string, a: number, b: number): Promise<Change[]>;
   minutesRestore(sessionId: string, number: number): Promise<Minutes>;
   followupsList(): Promise<FollowUp[]>;
+  statsGet(): Promise<Stats>;
   followupsOpenBefore(sessionId: string): Promise<FollowUp[]>;
   followupCreate(decisionId: string, input: FollowUpInput): Promise<FollowUp>;
   followupUpdate(id: string, input: FollowUpInput): Promise<FollowUp>;
@@ -215,6 +217,7 @@ export const tauriApi: Api = {
   minutesCompare: (sessionId, a, b) => call("minutes_compare", { sessionId, a, b }),
   minutesRestore: (sessionId, number) => call("minutes_restore", { sessionId, number }),
   followupsList: () => call("followups_list"),
+  statsGet: () => call("stats_get"),
   followupsOpenBefore: (sessionId) => call("followups_open_before", { sessionId }),
   followupCreate: (decisionId, input) => call("followup_create", { decisionId, input }),
   followupUpdate: (id, input) => call("followup_update", { id, input }),
@@ -247,6 +250,7 @@ export const keys = {
   minutes: (sessionId: string) => ["minutes_get", sessionId] as const,
   revisions: (sessionId: string) => ["minutes_revisions", sessionId] as const,
   followups: ["followups_list"] as const,
+  stats: ["stats_get"] as const,
   openBefore: (sessionId: string) => ["followups_open_before", sessionId] as const,
   session: (id: string) => ["session_get", id] as const,
   nextNumber: ["session_next_number"] as const,

@@ -82,7 +82,7 @@ export function MinutesPanel({ sessionId, timeZone }: { sessionId: string; timeZ
     <section className="minutes" aria-label={t("minutes.tab")}>
       <ApprovalBar minutes={m} sessionId={sessionId} lang={lang} onRestored={() => { setDraft(null); setSummary(null); }} />
       <p className="save-state muted small" role="status" data-testid="save-state">
-        {state === "saving" ? t("minutes.saving") : savedAt ? t("minutes.saved", { time: formatClock(savedAt, timeZone, lang) }) : t("minutes.unsaved")}
+        {state === "saving" ? t("minutes.saving") : (savedAt ?? m.updatedAt) ? t("minutes.saved", { time: formatClock((savedAt ?? m.updatedAt)!, timeZone, lang) }) : t("minutes.unsaved")}
       </p>
       {error ? <ErrorMessage error={error} /> : null}
       <section className="attendance-summary">

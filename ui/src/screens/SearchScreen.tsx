@@ -22,6 +22,9 @@ function target(hit: Hit): Route {
   }
 }
 
+/** Snippets come from minutes text: its emphasis marks are not shown. */
+const plain = (text: string) => text.replace(/\*\*|\*/g, "");
+
 /** One field over the whole archive; hits show where the words are and open in place. */
 export function SearchScreen() {
   const api = useApi();
@@ -63,7 +66,7 @@ export function SearchScreen() {
                 )}
               </span>
               <span className="snippet">
-                {hit.snippet.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+                {hit.snippet.map((p, i) => (p.hit ? <mark key={i}>{plain(p.text)}</mark> : <span key={i}>{plain(p.text)}</span>))}
               </span>
             </button>
           </li>

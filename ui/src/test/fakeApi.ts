@@ -104,6 +104,7 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     minutesCompare: async () => [],
     minutesRestore: missing("minutesRestore"),
     followupsList: async () => [],
+    statsGet: missing("statsGet"),
     followupsOpenBefore: async () => [],
     followupCreate: missing("followupCreate"),
     followupUpdate: missing("followupUpdate"),

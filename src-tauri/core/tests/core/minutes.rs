@@ -273,3 +273,37 @@ fn follow_ups_come_back_at_the_next_session_until_done() {
         matches!(followups::update(&db, &clock(), &extra.id, &bad), Err(Error::Invalid { ref field, .. }) if field == "dueOn")
     );
 }
+
+#[test]
+fn statistics_count_sessions_people_institutions_and_themes() {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let s = club_core::stats::get(&db).unwrap();
+    let years: Vec<(&str, u32)> = s
+        .sessions_per_year
+        .iter()
+        .map(|y| (y.year.as_str(), y.count))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            ("2022", 1),
+            ("2023", 1),
+            ("2024", 1),
+            ("2025", 1),
+            ("2026", 1)
+        ]
+    );
+    assert_eq!(s.people.len(), 9, "everyone at the 8th session");
+    assert!(s.people.iter().all(|p| p.sessions == 1));
+    let embassy = s
+        .institutions
+        .iter()
+        .find(|i| {
+            i.organisation.get(Lang::En) == Some("Embassy of the Republic of Kazakhstan in China")
+        })
+        .unwrap();
+    assert_eq!((embassy.people, embassy.attendances), (3, 3));
+    assert_eq!(s.themes.len(), 6);
+    assert_eq!(s.themes[0].years[0].year, "2025");
+}
