@@ -588,21 +588,33 @@ pub fn move_item(db: &Db, clock: &dyn Clock, item_id: &str, to: u32) -> Result<A
     })
 }
 
+/// An item as the agenda shows it, with its session.
+fn item_in(c: &Connection, item_id: &str) -> Result<(String, AgendaItem)> {
+    let (session_id, _) = session_of_item(c, item_id)?;
+    let item = load(c, &session_id)?
+        .items
+        .into_iter()
+        .find(|i| i.id == item_id)
+        .ok_or(Error::NotFound {
+            what: "agenda item",
+        })?;
+    Ok((session_id, item))
+}
+
 /// Inserts a copy of the item right after it.
 pub fn duplicate(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Agenda> {
     let item_id = parse_id(item_id, "id")?;
     db.write(|tx| {
-        let (session_id, position) = session_of_item(tx, &item_id)?;
-        let agenda = load(tx, &session_id)?;
-        let item = agenda
-            .items
-            .iter()
-            .find(|i| i.id == item_id)
-            .ok_or(Error::NotFound {
-                what: "agenda item",
-            })?;
-        let v = validate(tx, &AgendaItemInput::from(item))?;
-        insert(tx, clock, &new_id(), &session_id, Some(position + 1), &v)?;
+        let (session_id, item) = item_in(tx, &item_id)?;
+        let v = validate(tx, &AgendaItemInput::from(&item))?;
+        insert(
+            tx,
+            clock,
+            &new_id(),
+            &session_id,
+            Some(item.position + 1),
+            &v,
+        )?;
         touch_session(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
@@ -612,20 +624,12 @@ pub fn duplicate(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Agenda> {
 pub fn remove(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Removal> {
     let item_id = parse_id(item_id, "id")?;
     db.write(|tx| {
-        let (session_id, position) = session_of_item(tx, &item_id)?;
-        let before = load(tx, &session_id)?;
-        let item = before
-            .items
-            .iter()
-            .find(|i| i.id == item_id)
-            .ok_or(Error::NotFound {
-                what: "agenda item",
-            })?;
+        let (session_id, item) = item_in(tx, &item_id)?;
         let removed = RemovedItem {
             id: item_id.clone(),
             session_id: session_id.clone(),
-            position,
-            input: AgendaItemInput::from(item),
+            position: item.position,
+            input: AgendaItemInput::from(&item),
         };
         tx.execute("DELETE FROM agenda_item WHERE id = ?1", [&item_id])?;
         renumber(tx, &ordered_ids(tx, &session_id)?)?;
