@@ -85,6 +85,25 @@ enum Command {
     },
     /// Sessions per year, participation, institutions, themes over the years
     Stats,
+    /// Write a session's document as PDF: agenda or sign-in sheet, in one language or two
+    Export {
+        /// agenda | signin
+        document: String,
+        /// Session id or number
+        session: String,
+        /// One language or two, comma-separated: ru | kk | zh | en, e.g. ru,zh
+        #[arg(long, default_value = "ru")]
+        lang: String,
+        /// side | stacked (for two languages)
+        #[arg(long, default_value = "side")]
+        layout: String,
+        /// a4 | letter
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Output file
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -157,6 +176,46 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Followups(FollowupsCommand::List) => minutes::followups_list(&db, &out, lang),
         Command::Search { query } => minutes::search(&db, &out, lang, &query),
         Command::Stats => minutes::stats(&db, &out, lang),
+        Command::Export {
+            document,
+            session,
+            lang: langs,
+            layout,
+            paper,
+            output,
+        } => {
+            use club_core::documents::{self, DocumentKind, DocumentOptions, Layout, Paper};
+            let kind = match document.as_str() {
+                "agenda" => DocumentKind::Agenda,
+                "signin" => DocumentKind::Signin,
+                other => anyhow::bail!("unknown document {other:?}: agenda or signin"),
+            };
+            let options = DocumentOptions {
+                langs: langs
+                    .split(',')
+                    .map(|l| club_core::Lang::parse(l, "lang"))
+                    .collect::<Result<_, _>>()?,
+                layout: if layout == "stacked" {
+                    Layout::Stacked
+                } else {
+                    Layout::Side
+                },
+                paper: if paper == "letter" {
+                    Paper::Letter
+                } else {
+                    Paper::A4
+                },
+            };
+            let s = session::resolve(&db, &clock, &session)?;
+            let fonts = club_core::fonts::Fonts::load(&club_core::fonts::Fonts::default_dir())?;
+            let pdf = documents::pdf(&db, &clock, &fonts, &s.id, kind, &options)?;
+            std::fs::write(&output, pdf)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            out.message(
+                serde_json::json!({ "written": output }),
+                &format!("written {}", output.display()),
+            )
+        }
         Command::People(cmd) => people::run(&db, &clock, &out, lang, cmd),
         Command::Invite(a) => people::invite(&db, &clock, &out, lang, a),
         Command::Rsvp(a) => people::rsvp(&db, &clock, &out, lang, a),

@@ -512,3 +512,16 @@ fn minutes_set_approve_search_followups_stats() {
     let stats = ctl.json(&["stats"]);
     assert_eq!(stats["sessionsPerYear"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn export_writes_a_bilingual_pdf() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("agenda.pdf");
+    let run = ctl.run(&["export", "agenda", "8", "--lang", "ru,zh", "--layout", "stacked", "-o", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let bad = ctl.run(&["export", "agenda", "8", "--lang", "ru,fr", "-o", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(4));
+}

@@ -5,6 +5,7 @@ mod agenda;
 mod common;
 mod db;
 mod demo;
+mod documents;
 mod import;
 mod minutes;
 mod people;
