@@ -519,9 +519,31 @@ fn export_writes_a_bilingual_pdf() {
     assert!(ctl.run(&["demo"]).status.success());
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("agenda.pdf");
-    let run = ctl.run(&["export", "agenda", "8", "--lang", "ru,zh", "--layout", "stacked", "-o", out.to_str().unwrap()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = ctl.run(&[
+        "export",
+        "agenda",
+        "8",
+        "--lang",
+        "ru,zh",
+        "--layout",
+        "stacked",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
-    let bad = ctl.run(&["export", "agenda", "8", "--lang", "ru,fr", "-o", out.to_str().unwrap()]);
+    let bad = ctl.run(&[
+        "export",
+        "agenda",
+        "8",
+        "--lang",
+        "ru,fr",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(bad.status.code(), Some(4));
 }
