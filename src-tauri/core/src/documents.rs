@@ -150,13 +150,7 @@ fn validate(options: &DocumentOptions) -> Result<()> {
 }
 
 /// The header and title data every document shares.
-fn frame(
-    db: &Db,
-    s: &Session,
-    options: &DocumentOptions,
-    heading: Text,
-    title: Text,
-) -> Result<Value> {
+fn frame(db: &Db, s: &Session, options: &DocumentOptions, heading: Text) -> Result<Value> {
     let club = settings::get(db)?.club_name;
     let date = sessions::parse_date(&s.date, "date")?;
     let mut when = Text::new();
@@ -167,7 +161,7 @@ fn frame(
         "langs": options.langs.iter().map(|l| l.code()).collect::<Vec<_>>(),
         "layout": match options.layout { Layout::Side => "side", Layout::Stacked => "stacked" },
         "paper": match options.paper { Paper::A4 => "a4", Paper::Letter => "us-letter" },
-        "document_title": title.best(options.langs[0]),
+        "document_title": heading.best(options.langs[0]),
         "club": club,
         "footer": club,
         "heading": heading,
@@ -195,7 +189,6 @@ pub fn agenda_data(
         db,
         &s,
         options,
-        t("Повестка дня", "Күн тәртібі", "会议议程", "Agenda"),
         t("Повестка дня", "Күн тәртібі", "会议议程", "Agenda"),
     )?;
     let mut planned = Text::new();
@@ -241,12 +234,6 @@ pub fn signin_data(
         db,
         &s,
         options,
-        t(
-            "Лист регистрации",
-            "Тіркеу парағы",
-            "签到表",
-            "Sign-in sheet",
-        ),
         t(
             "Лист регистрации",
             "Тіркеу парағы",
