@@ -85,12 +85,17 @@ enum Command {
     },
     /// Sessions per year, participation, institutions, themes over the years
     Stats,
-    /// Write a session's document as PDF: agenda or sign-in sheet, in one language or two
+    /// Write a session's document: agenda, minutes, invitee list, sign-in sheet, name
+    /// cards, dossier (PDF), agenda and minutes also as DOCX, lists as CSV/XLSX, the
+    /// session as ICS — in one language or two
     Export {
-        /// agenda | signin
+        /// agenda | minutes | invitees | signin | cards | dossier | ics
         document: String,
         /// Session id or number
         session: String,
+        /// pdf | docx | ics | csv | xlsx (default: from the output's extension)
+        #[arg(long)]
+        format: Option<String>,
         /// One language or two, comma-separated: ru | kk | zh | en, e.g. ru,zh
         #[arg(long, default_value = "ru")]
         lang: String,
@@ -179,40 +184,47 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export {
             document,
             session,
+            format,
             lang: langs,
             layout,
             paper,
             output,
         } => {
-            use club_core::documents::{self, DocumentKind, DocumentOptions, Layout, Paper};
-            let kind = match document.as_str() {
-                "agenda" => DocumentKind::Agenda,
-                "signin" => DocumentKind::Signin,
-                other => anyhow::bail!("unknown document {other:?}: agenda or signin"),
+            use club_core::documents::{
+                self, DocumentKind, DocumentOptions, Format, Layout, Paper,
+            };
+            let kind = DocumentKind::parse(&document, "document")?;
+            let format = match format {
+                Some(f) => Format::parse(&f, "format")?,
+                None => output
+                    .extension()
+                    .and_then(|e| Format::parse(&e.to_string_lossy(), "format").ok())
+                    .filter(|f| kind.formats().contains(f))
+                    .unwrap_or(kind.formats()[0]),
             };
             let options = DocumentOptions {
                 langs: langs
                     .split(',')
                     .map(|l| club_core::Lang::parse(l, "lang"))
                     .collect::<Result<_, _>>()?,
-                layout: if layout == "stacked" {
-                    Layout::Stacked
-                } else {
-                    Layout::Side
+                layout: match layout.as_str() {
+                    "side" => Layout::Side,
+                    "stacked" => Layout::Stacked,
+                    other => anyhow::bail!("--layout {other:?}: side or stacked"),
                 },
-                paper: if paper == "letter" {
-                    Paper::Letter
-                } else {
-                    Paper::A4
+                paper: match paper.as_str() {
+                    "a4" => Paper::A4,
+                    "letter" => Paper::Letter,
+                    other => anyhow::bail!("--paper {other:?}: a4 or letter"),
                 },
             };
             let s = session::resolve(&db, &clock, &session)?;
             let fonts = club_core::fonts::Fonts::load(&club_core::fonts::Fonts::default_dir())?;
-            let pdf = documents::pdf(&db, &clock, &fonts, &s.id, kind, &options)?;
-            std::fs::write(&output, pdf)
+            let bytes = documents::export(&db, &clock, &fonts, &s.id, kind, format, &options)?;
+            club_core::paths::write_atomically(&output, &bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             out.message(
-                serde_json::json!({ "written": output }),
+                serde_json::json!({ "written": output, "format": format }),
                 &format!("written {}", output.display()),
             )
         }

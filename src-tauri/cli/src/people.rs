@@ -329,7 +329,7 @@ pub fn run(
             } else {
                 export::people_csv(db)?
             };
-            std::fs::write(&output, bytes)
+            club_core::paths::write_atomically(&output, &bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             out.message(
                 serde_json::json!({ "written": output }),

@@ -547,3 +547,63 @@ fn export_writes_a_bilingual_pdf() {
     ]);
     assert_eq!(bad.status.code(), Some(4));
 }
+
+#[test]
+fn export_writes_every_document_in_its_formats_and_refuses_the_others() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let dir = tempfile::tempdir().unwrap();
+    for (doc, file, magic) in [
+        ("agenda", "a.pdf", &b"%PDF"[..]),
+        ("minutes", "m.docx", &b"PK"[..]),
+        ("invitees", "i.xlsx", &b"PK"[..]),
+        ("signin", "s.csv", &b"\xEF\xBB\xBF"[..]),
+        ("cards", "c.pdf", &b"%PDF"[..]),
+        ("dossier", "d.pdf", &b"%PDF"[..]),
+        ("ics", "e.ics", &b"BEGIN:VCALENDAR"[..]),
+    ] {
+        let path = dir.path().join(file);
+        let out = ctl.run(&[
+            "export",
+            doc,
+            "8",
+            "--lang",
+            "ru,zh",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{doc}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            std::fs::read(&path).unwrap().starts_with(magic),
+            "{doc} as {file}"
+        );
+    }
+    let path = dir.path().join("cards.docx");
+    let out = ctl.run(&[
+        "export",
+        "cards",
+        "8",
+        "--format",
+        "docx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("format"));
+    assert!(!path.exists(), "nothing written");
+    let out = ctl.run(&[
+        "export",
+        "agenda",
+        "8",
+        "--lang",
+        "ru,xx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lang"));
+}

@@ -35,6 +35,8 @@ pub enum InvalidReason {
     BadFile,
     UnclosedQuote,
     UnknownColumn,
+    /// A document asked for in a format it is not made in.
+    BadFormat,
 }
 
 impl InvalidReason {
@@ -61,6 +63,7 @@ impl InvalidReason {
             Self::BadFile => "cannot be read: not a CSV, XLSX or vCard file in a known encoding (UTF-8, UTF-16, Windows-1251)",
             Self::UnclosedQuote => "opens a quoted field that is never closed",
             Self::UnknownColumn => "is not a known column",
+            Self::BadFormat => "is not a format this document is made in",
         }
     }
 }

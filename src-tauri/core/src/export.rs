@@ -80,14 +80,26 @@ fn defuse(cell: String) -> String {
 }
 
 pub fn people_csv(db: &Db) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = people::list(db)?.iter().map(cells).collect();
+    csv_bytes(&HEADERS.map(String::from), &rows)
+}
+
+pub fn people_xlsx(db: &Db) -> Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = people::list(db)?.iter().map(cells).collect();
+    xlsx_bytes(&HEADERS.map(String::from), &rows)
+}
+
+/// A table as CSV for Excel in the Club's locales: UTF-8 with a BOM, semicolons, formulas
+/// defused.
+pub fn csv_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .from_writer(&mut out);
-        w.write_record(HEADERS).map_err(|e| Error::Io(e.into()))?;
-        for p in people::list(db)? {
-            w.write_record(cells(&p).into_iter().map(defuse))
+        w.write_record(headers).map_err(|e| Error::Io(e.into()))?;
+        for row in rows {
+            w.write_record(row.iter().cloned().map(defuse))
                 .map_err(|e| Error::Io(e.into()))?;
         }
         w.flush()?;
@@ -95,19 +107,20 @@ pub fn people_csv(db: &Db) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-pub fn people_xlsx(db: &Db) -> Result<Vec<u8>> {
+/// A table as one XLSX sheet: a bold, frozen header row; every cell a string (a phone
+/// number must not become a float).
+pub fn xlsx_bytes(headers: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let bold = Format::new().set_bold();
     let xlsx = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e.to_string()));
-    for (c, h) in HEADERS.iter().enumerate() {
+    for (c, h) in headers.iter().enumerate() {
         sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
+            .write_string_with_format(0, c as u16, h, &bold)
             .map_err(xlsx)?;
     }
-    for (r, p) in people::list(db)?.iter().enumerate() {
-        for (c, cell) in cells(p).into_iter().enumerate() {
-            // Strings, always: a phone number must not become a float.
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
             sheet
                 .write_string(r as u32 + 1, c as u16, cell)
                 .map_err(xlsx)?;

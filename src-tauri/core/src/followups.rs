@@ -146,6 +146,21 @@ pub fn list(db: &Db) -> Result<Vec<FollowUp>> {
     })
 }
 
+/// The follow-ups of one session, by due date (the minutes' list).
+pub fn for_session(db: &Db, session_id: &str) -> Result<Vec<FollowUp>> {
+    let session_id = parse_id(session_id, "sessionId")?;
+    db.read(|c| {
+        sessions::ensure_exists(c, &session_id)?;
+        rows(
+            c,
+            &format!(
+                "{SELECT} WHERE f.session_id = ?1 ORDER BY f.due_on IS NULL, f.due_on, f.rowid"
+            ),
+            &session_id,
+        )
+    })
+}
+
 /// Open follow-ups from sessions held before this one: "review of previous decisions".
 pub fn open_before(db: &Db, session_id: &str) -> Result<Vec<FollowUp>> {
     let session_id = parse_id(session_id, "sessionId")?;

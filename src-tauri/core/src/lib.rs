@@ -17,6 +17,7 @@ pub mod ids;
 pub mod import;
 pub mod invitations;
 pub mod minutes;
+pub mod minutes_text;
 pub mod organisations;
 pub mod paths;
 pub mod people;

@@ -23,3 +23,47 @@ pub fn default_db_path() -> Option<PathBuf> {
     }
     app_data_dir().map(|d| d.join(DB_FILE_NAME))
 }
+
+/// Writes a file whole or not at all: into a temporary file beside it, flushed to disk,
+/// then renamed over the target. A crash leaves the old file (or none), never half a file.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(".{}.part", name.to_string_lossy()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_written_file_replaces_the_old_one_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agenda.pdf");
+        std::fs::write(&path, b"old").unwrap();
+        super::write_atomically(&path, b"new contents").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new contents");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
+        let missing = dir.path().join("no/such/dir/x.pdf");
+        let err = super::write_atomically(&missing, b"x").unwrap_err();
+        assert!(err.to_string().contains("no/such/dir/x.pdf"), "{err}");
+    }
+}

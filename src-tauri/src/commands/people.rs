@@ -94,6 +94,6 @@ pub fn people_export(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    std::fs::write(&path, bytes).map_err(club_core::Error::Io)?;
+    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
     Ok(Some(path.display().to_string()))
 }

@@ -20,3 +20,14 @@ describe("translations", () => {
     });
   }
 });
+
+describe("error reasons", () => {
+  it("every reason the core can give has a message", async () => {
+    const { readFileSync } = await import("node:fs");
+    const source = readFileSync(new URL("../api/types/InvalidReason.ts", import.meta.url), "utf8");
+    const reasons = [...source.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+    expect(reasons.length).toBeGreaterThan(10);
+    const errors = resources.en.translation.errors as Record<string, string>;
+    expect(reasons.filter((r) => !(r in errors))).toEqual([]);
+  });
+});

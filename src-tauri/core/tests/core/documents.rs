@@ -1,10 +1,11 @@
 use std::process::Command;
 
 use club_core::agenda::{self, AgendaItemInput, ItemKind};
-use club_core::documents::{self, DocumentKind, DocumentOptions, Layout, Paper};
+use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, Paper};
+use club_core::followups::{self, FollowUpInput};
 use club_core::fonts::Fonts;
 use club_core::people::{self, PersonInput, PersonName};
-use club_core::{demo, invitations, sessions, Lang, Text};
+use club_core::{demo, invitations, minutes, sessions, Lang, Text};
 
 use crate::common::{clock, test_db};
 
@@ -81,85 +82,238 @@ fn archive() -> (crate::common::TestDb, String) {
                     family_first: true,
                 },
             ],
+            honorific: Text::new().with(Lang::Kk, KAZAKH),
             ..Default::default()
         },
     )
     .unwrap();
-    invitations::invite(
+    let list = invitations::invite(
         &db,
         &clock(),
         &eighth.id,
-        &[guest.id],
+        std::slice::from_ref(&guest.id),
         invitations::InviteeRole::Guest,
+    )
+    .unwrap();
+    let invitation = list
+        .invitees
+        .iter()
+        .find(|i| i.person.id == guest.id)
+        .unwrap();
+    invitations::set_attendance(
+        &db,
+        &clock(),
+        &invitation.id,
+        Some(invitations::AttendanceStatus::Present),
+    )
+    .unwrap();
+    // Minutes of the new item: every Kazakh letter, Russian, Chinese, the minutes marks and
+    // markup that must stay text.
+    let agenda = agenda::get(&db, &eighth.id).unwrap();
+    let item = agenda.items.last().unwrap();
+    let notes = Text::new()
+        .with(
+            Lang::Kk,
+            &format!("Хаттама: {KAZAKH}\n- **маңызды** тармақ\n1. *екінші*"),
+        )
+        .with(
+            Lang::Ru,
+            "Заметка #set text(red) <script>alert(1)</script> \\ $ x $",
+        )
+        .with(Lang::Zh, "纪要：**重点** 与 #let x = 1");
+    minutes::set_item(&db, &clock(), &item.id, &notes, &Text::new()).unwrap();
+    minutes::save_remark(
+        &db,
+        &clock(),
+        &item.id,
+        None,
+        &guest.id,
+        &Text::new()
+            .with(Lang::Kk, "Сөз: ғылым мен өнер")
+            .with(Lang::Zh, "发言：区域合作"),
+    )
+    .unwrap();
+    let m = minutes::save_decision(
+        &db,
+        &clock(),
+        &item.id,
+        None,
+        &Text::new()
+            .with(Lang::Ru, "Решение: щедрость")
+            .with(Lang::Kk, "Шешім: Һ һ")
+            .with(Lang::Zh, "决定：下次会议"),
+    )
+    .unwrap();
+    let decision = m.items.last().unwrap().decisions[0].id.clone();
+    followups::create_from_decision(
+        &db,
+        &clock(),
+        &decision,
+        &FollowUpInput {
+            body: Text::new()
+                .with(Lang::Ru, "Подготовить обзор [ссылка](x)")
+                .with(Lang::Zh, "准备综述"),
+            owner_person_id: guest.id.clone(),
+            due_on: "2026-01-15".into(),
+            status: None,
+        },
     )
     .unwrap();
     (db, eighth.id)
 }
 
+const PDF_KINDS: [DocumentKind; 6] = [
+    DocumentKind::Agenda,
+    DocumentKind::Minutes,
+    DocumentKind::Invitees,
+    DocumentKind::Signin,
+    DocumentKind::Cards,
+    DocumentKind::Dossier,
+];
+
+/// What each document must show, as pdftotext returns it: pieces short enough not to be
+/// broken by a table cell's line breaks.
+fn expected(kind: DocumentKind, lang: Lang) -> Vec<&'static str> {
+    // The guest is on every list of people, not on the agenda.
+    let mut out: Vec<&'static str> = match (lang, kind) {
+        (_, DocumentKind::Agenda) => vec![],
+        (Lang::Kk, _) => vec!["Әбілқасымова", "Гүлнәр"],
+        (Lang::Zh, _) => vec!["欧阳修"],
+        _ => vec![],
+    };
+    let names_only = matches!(
+        kind,
+        DocumentKind::Signin | DocumentKind::Cards | DocumentKind::Invitees
+    );
+    match (lang, names_only) {
+        (Lang::Kk, false) => out.extend(["Қазақ әріптері", "2025 жылғы 20 қараша"]),
+        (Lang::Ru, false) => out.extend([
+            "Щука, ёж",
+            "#set page(width: 1cm)",
+            "*не жирный*",
+            "<b>тег</b>",
+            "20 ноября 2025 г.",
+            "8-е заседание",
+        ]),
+        (Lang::Zh, false) => out.extend([
+            "交通物流互联互通",
+            "$x^2$",
+            "[链接](http://x)",
+            "第八次会议",
+            "2025年11月20日",
+        ]),
+        (Lang::Ru, true) => out.extend(["Нурышев"]),
+        (Lang::Zh, true) => out.extend(["沙赫拉特·努雷舍夫"]),
+        _ => {}
+    }
+    if matches!(kind, DocumentKind::Minutes | DocumentKind::Dossier) {
+        out.extend(match lang {
+            Lang::Kk => vec!["Хаттама:", "маңызды", "Сөз: ғылым мен өнер", "Шешім: Һ һ"],
+            Lang::Ru => vec![
+                "Заметка #set text(red) <script>alert(1)</script> \\ $ x $",
+                "Решение: щедрость",
+                "Подготовить обзор [ссылка](x)",
+                "15 января 2026 г.",
+            ],
+            Lang::Zh => vec![
+                "纪要：重点 与 #let x = 1",
+                "发言：区域合作",
+                "决定：下次会议",
+                "准备综述",
+            ],
+            Lang::En => vec![],
+        });
+    }
+    out
+}
+
 #[test]
-fn the_agenda_prints_every_kazakh_letter_russian_and_chinese_and_markup_literally() {
+fn every_document_prints_every_kazakh_letter_russian_and_chinese_and_markup_literally() {
     let (db, session) = archive();
-    for (langs, layout) in [
-        (vec![Lang::Kk, Lang::Zh], Layout::Side),
-        (vec![Lang::Ru, Lang::Zh], Layout::Stacked),
-        (vec![Lang::Ru], Layout::Side),
-    ] {
-        let pdf = documents::pdf(
-            &db,
-            &clock(),
-            &fonts(),
-            &session,
-            DocumentKind::Agenda,
-            &opts(&langs, layout),
-        )
-        .unwrap();
-        let text = pdftotext(&pdf);
-        if langs.contains(&Lang::Kk) {
-            for letter in KAZAKH.split(' ') {
-                assert!(text.contains(letter), "{langs:?}: Kazakh {letter} missing");
+    for kind in PDF_KINDS {
+        for (langs, layout) in [
+            (vec![Lang::Kk, Lang::Zh], Layout::Side),
+            (vec![Lang::Ru, Lang::Zh], Layout::Stacked),
+            (vec![Lang::Ru], Layout::Side),
+        ] {
+            let pdf = documents::pdf(
+                &db,
+                &clock(),
+                &fonts(),
+                &session,
+                kind,
+                &opts(&langs, layout),
+            )
+            .unwrap_or_else(|e| panic!("{kind:?} {langs:?}: {e}"));
+            let text = pdftotext(&pdf);
+            let flat = squeeze(&text);
+            if langs.contains(&Lang::Kk) {
+                for letter in KAZAKH.split(' ') {
+                    assert!(
+                        text.contains(letter),
+                        "{kind:?} {langs:?}: Kazakh {letter} missing in\n{text}"
+                    );
+                }
             }
-            assert!(text.contains("2025 жылғы 20 қараша"), "{text}");
-        }
-        if langs.contains(&Lang::Ru) {
-            for s in [
-                "Щука, ёж",
-                "#set page(width: 1cm)",
-                "*не жирный*",
-                "<b>тег</b>",
-                "20 ноября 2025 г.",
-                "8-е заседание",
-            ] {
+            for lang in &langs {
+                for s in expected(kind, *lang) {
+                    let s_flat = squeeze(s);
+                    assert!(
+                        flat.contains(&s_flat),
+                        "{kind:?} {langs:?}: {s:?} not printed literally in\n{text}"
+                    );
+                }
+            }
+            if kind != DocumentKind::Cards {
                 assert!(
-                    text.contains(s),
-                    "{langs:?}: {s:?} not printed literally in\n{text}"
+                    page_numbers(&text) >= 1,
+                    "{kind:?}: page numbers in the footer: {text}"
                 );
             }
         }
-        if langs.contains(&Lang::Zh) {
-            for s in [
-                "交通物流互联互通",
-                "$x^2$",
-                "[链接](http://x)",
-                "第八次会议",
-                "沙赫拉特·努雷舍夫",
-                "2025年11月20日",
-            ] {
-                assert!(text.contains(s), "{langs:?}: {s:?} missing in\n{text}");
-            }
-        }
-        // "1 / 2": pdftotext drops the thin spaces around the slash.
-        let pages = text
-            .lines()
-            .filter(|l| {
-                l.trim()
+    }
+}
+
+/// Text without any white space: table cells and LibreOffice's spacing between Chinese
+/// and digits break lines and add spaces where the source had none.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Footer lines "n / total" (pdftotext drops the thin spaces around the slash).
+fn page_numbers(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            l.contains('/')
+                && l.trim()
                     .split('/')
                     .map(str::trim)
                     .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-                    && l.contains('/')
-            })
-            .count();
-        assert!(pages >= 1, "page numbers in the footer: {text}");
-    }
+        })
+        .count()
+}
+
+#[test]
+fn the_dossier_numbers_its_pages_through_all_three_parts() {
+    let (db, session) = archive();
+    let o = opts(&[Lang::Ru], Layout::Side);
+    let pages = |kind| {
+        let pdf = documents::pdf(&db, &clock(), &fonts(), &session, kind, &o).unwrap();
+        page_numbers(&pdftotext(&pdf))
+    };
+    let parts =
+        pages(DocumentKind::Agenda) + pages(DocumentKind::Invitees) + pages(DocumentKind::Minutes);
+    let pdf = documents::pdf(&db, &clock(), &fonts(), &session, DocumentKind::Dossier, &o).unwrap();
+    let text = pdftotext(&pdf);
+    assert!(parts >= 3);
+    assert!(
+        text.contains(&format!("{parts} / {parts}")) || text.contains(&format!("{parts}/{parts}")),
+        "the last page says {parts} / {parts}:\n{text}"
+    );
+    let agenda = text.find("Повестка дня").unwrap();
+    let invitees = text.find("Список приглашённых").unwrap();
+    let minutes = text.find("Протокол заседания").unwrap();
+    assert!(agenda < invitees && invitees < minutes);
 }
 
 #[test]
@@ -175,49 +329,131 @@ fn the_sign_in_sheet_lists_the_invitees_in_precedence_order() {
     )
     .unwrap();
     let text = pdftotext(&pdf);
-    // pdftotext breaks lines inside table cells, so names are looked for by their parts.
     let nuryshev = text.find("Нұрышев").expect("the ambassador");
     let guest = text
         .find("Әбілқасымова")
         .expect("the guest with Kazakh letters");
-    for part in ["Гүлнәр", "Ұлықбекқызы", "Һ Ө Ң"] {
-        assert!(text.contains(part), "{part} of the guest's name in\n{text}");
-    }
     assert!(nuryshev < guest, "precedence: the serving ambassador first");
-    assert!(text.contains("欧阳修"));
     assert!(text.contains("Қолы") && text.contains("签名"));
 }
 
 #[test]
-fn bad_language_choices_are_refused() {
+fn name_cards_are_one_folded_sheet_per_expected_guest() {
+    let (db, session) = archive();
+    let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
+    let cards = documents::cards_data(&db, &clock(), &session, &o).unwrap();
+    let list = invitations::list(&db, &session).unwrap();
+    let declined = list
+        .invitees
+        .iter()
+        .filter(|i| i.status == invitations::InvitationStatus::Declined)
+        .count();
+    assert_eq!(cards.cards.len(), list.invitees.len() - declined);
+    let pdf = documents::pdf(&db, &clock(), &fonts(), &session, DocumentKind::Cards, &o).unwrap();
+    let text = pdftotext(&pdf);
+    assert_eq!(
+        text.matches('\u{c}').count(),
+        cards.cards.len(),
+        "one page per card"
+    );
+    // Both faces of the fold carry the name.
+    assert_eq!(text.matches("沙赫拉特·努雷舍夫").count(), 2, "{text}");
+}
+
+#[test]
+fn bad_choices_are_refused_with_the_field_named() {
     let (db, session) = archive();
     for langs in [
         vec![],
         vec![Lang::Ru, Lang::Ru],
         vec![Lang::Ru, Lang::Zh, Lang::En],
     ] {
-        assert!(documents::pdf(
+        let err = documents::pdf(
             &db,
             &clock(),
             &fonts(),
             &session,
             DocumentKind::Agenda,
-            &opts(&langs, Layout::Side)
+            &opts(&langs, Layout::Side),
         )
-        .is_err());
+        .unwrap_err();
+        assert!(err.to_string().starts_with("langs"), "{err}");
     }
+    for (kind, format) in [
+        (DocumentKind::Cards, Format::Docx),
+        (DocumentKind::Agenda, Format::Ics),
+        (DocumentKind::Ics, Format::Pdf),
+        (DocumentKind::Minutes, Format::Csv),
+    ] {
+        let err = documents::export(
+            &db,
+            &clock(),
+            &fonts(),
+            &session,
+            kind,
+            format,
+            &opts(&[Lang::Ru], Layout::Side),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("format"),
+            "{kind:?} as {format:?}: {err}"
+        );
+    }
+    let err = documents::pdf(
+        &db,
+        &clock(),
+        &fonts(),
+        "0190c5e0-0000-7000-8000-000000000000",
+        DocumentKind::Agenda,
+        &opts(&[Lang::Ru], Layout::Side),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("not found"), "{err}");
+}
+
+/// Snapshots of what every document shows, on the fixed clock (review changes with
+/// `cargo insta review`).
+#[test]
+fn document_data_snapshots() {
+    let (db, session) = archive();
+    let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
+    for kind in PDF_KINDS {
+        if kind == DocumentKind::Dossier {
+            continue; // the three parts, each snapshotted
+        }
+        let data = documents::data(&db, &clock(), &session, kind, &o).unwrap();
+        insta::assert_json_snapshot!(format!("document_{}", kind.code()), data);
+    }
+    let ics = documents::export(
+        &db,
+        &clock(),
+        &fonts(),
+        &session,
+        DocumentKind::Ics,
+        Format::Ics,
+        &o,
+    )
+    .unwrap();
+    let ics = String::from_utf8(ics).unwrap();
+    let uid = ics
+        .lines()
+        .find(|l| l.starts_with("UID:"))
+        .unwrap()
+        .to_string();
+    insta::assert_snapshot!(
+        "document_ics",
+        ics.replace(&uid, "UID:[session id]@club-planner")
+            .replace("\r\n", "\n")
+    );
 }
 
 #[test]
 fn the_agenda_data_is_stable_on_a_fixed_clock() {
     let (db, session) = archive();
-    let data = documents::agenda_data(
-        &db,
-        &clock(),
-        &session,
-        &opts(&[Lang::Ru, Lang::Zh], Layout::Side),
-    )
-    .unwrap();
+    let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
+    let data =
+        serde_json::to_value(documents::agenda_data(&db, &clock(), &session, &o).unwrap()).unwrap();
     assert_eq!(data["session"]["ordinal"]["zh"], "第八次会议");
     assert_eq!(
         data["session"]["when"]["ru"],
@@ -232,14 +468,187 @@ fn the_agenda_data_is_stable_on_a_fixed_clock() {
         data["labels"]["planned_end"]["ru"],
         "Окончание по плану: 17:25"
     );
-    assert_eq!(
-        data,
-        documents::agenda_data(
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?}: {e} (scripts/setup --test installs it)"));
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Word files as LibreOffice reads them: converted headless to PDF, the text checked.
+#[test]
+fn the_docx_files_open_in_libreoffice_with_every_script() {
+    let (db, session) = archive();
+    let dir = tempfile::tempdir().unwrap();
+    // LibreOffice finds the shipped fonts through a private home's ~/.fonts.
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".fonts")).unwrap();
+    for f in std::fs::read_dir(Fonts::default_dir()).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "ttf" || e == "otf") {
+            std::fs::copy(&f, home.join(".fonts").join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut files = vec![];
+    for (kind, langs, layout) in [
+        (DocumentKind::Agenda, vec![Lang::Kk, Lang::Zh], Layout::Side),
+        (
+            DocumentKind::Minutes,
+            vec![Lang::Ru, Lang::Zh],
+            Layout::Stacked,
+        ),
+        (DocumentKind::Minutes, vec![Lang::Kk], Layout::Side),
+    ] {
+        let bytes = documents::export(
             &db,
             &clock(),
+            &fonts(),
             &session,
-            &opts(&[Lang::Ru, Lang::Zh], Layout::Side)
+            kind,
+            Format::Docx,
+            &opts(&langs, layout),
         )
-        .unwrap()
-    );
+        .unwrap();
+        let path = dir.path().join(format!(
+            "{}-{}.docx",
+            kind.code(),
+            langs.iter().map(|l| l.code()).collect::<String>()
+        ));
+        std::fs::write(&path, bytes).unwrap();
+        files.push((path, kind, langs));
+    }
+    let out = dir.path().join("out");
+    run(Command::new("soffice")
+        .env("HOME", &home)
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&out)
+        .args(files.iter().map(|(p, _, _)| p)));
+    for (path, kind, langs) in files {
+        let pdf = out.join(path.with_extension("pdf").file_name().unwrap());
+        let text = pdftotext(&std::fs::read(&pdf).unwrap());
+        let flat = squeeze(&text);
+        if langs.contains(&Lang::Kk) {
+            for letter in KAZAKH.split(' ') {
+                assert!(
+                    text.contains(letter),
+                    "{path:?}: Kazakh {letter} missing in\n{text}"
+                );
+            }
+        }
+        for lang in &langs {
+            for s in expected(kind, *lang) {
+                let s_flat = squeeze(s);
+                assert!(flat.contains(&s_flat), "{path:?}: {s:?} missing in\n{text}");
+            }
+        }
+    }
+}
+
+/// The calendar file as Python's icalendar reads it: the start in the session's zone.
+/// Debian's own Python, where apt installs python3-icalendar (not a pyenv shim's).
+#[test]
+fn the_ics_parses_with_a_real_calendar_parser_in_the_right_zone() {
+    let (db, session) = archive();
+    let berlin = sessions::create(
+        &db,
+        &clock(),
+        &sessions::SessionInput {
+            number: "40".into(),
+            title: Text::new().with(Lang::En, "Summer session; with, commas"),
+            date: "2026-06-10".into(),
+            start: "15:00".into(),
+            end: "17:00".into(),
+            time_zone: "Europe/Berlin".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (id, lang, utc_start, summary) in [
+        (
+            &session,
+            Lang::Zh,
+            "2025-11-20T07:00:00+00:00",
+            "第八次会议",
+        ),
+        (
+            &berlin.id,
+            Lang::En,
+            "2026-06-10T13:00:00+00:00",
+            "40th session — Summer session; with, commas",
+        ),
+    ] {
+        let ics = documents::export(
+            &db,
+            &clock(),
+            &fonts(),
+            id,
+            DocumentKind::Ics,
+            Format::Ics,
+            &opts(&[lang], Layout::Side),
+        )
+        .unwrap();
+        let path = dir.path().join("s.ics");
+        std::fs::write(&path, ics).unwrap();
+        let out = run(Command::new("/usr/bin/python3")
+            .arg("-c")
+            .arg(
+                "import sys, icalendar, datetime\n\
+             cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+             ev = [c for c in cal.walk('VEVENT')][0]\n\
+             start = ev.decoded('DTSTART')\n\
+             assert start.tzinfo is not None\n\
+             print(start.astimezone(datetime.timezone.utc).isoformat())\n\
+             print(str(ev.get('SUMMARY')))\n\
+             print(len([c for c in cal.walk('VTIMEZONE')]))",
+            )
+            .arg(&path));
+        let mut lines = out.lines();
+        assert_eq!(lines.next(), Some(utc_start), "{out}");
+        assert!(lines.next().unwrap().contains(summary), "{out}");
+        assert_eq!(lines.next(), Some("1"), "one VTIMEZONE: {out}");
+    }
+}
+
+/// The invitee list for spreadsheets: read back, every script intact, one column per language.
+#[test]
+fn the_invitee_list_exports_to_csv_and_xlsx_and_reads_back() {
+    let (db, session) = archive();
+    let o = opts(&[Lang::Kk, Lang::Zh], Layout::Side);
+    for format in [Format::Csv, Format::Xlsx] {
+        let bytes = documents::export(
+            &db,
+            &clock(),
+            &fonts(),
+            &session,
+            DocumentKind::Invitees,
+            format,
+            &o,
+        )
+        .unwrap();
+        let table =
+            club_core::table::read(&format!("list.{}", format.extension()), &bytes).unwrap();
+        assert_eq!(table.headers[1], "Аты-жөні (kk)");
+        assert_eq!(table.headers[2], "姓名 (zh)");
+        let guest = table
+            .rows
+            .iter()
+            .find(|r| r.cells[1].contains("Әбілқасымова"))
+            .expect("the guest");
+        assert!(guest.cells[1].contains("Гүлнәр Ұлықбекқызы Һ Ө Ң"));
+        assert_eq!(guest.cells[2], "欧阳修");
+    }
 }
