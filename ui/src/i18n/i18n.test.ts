@@ -23,9 +23,7 @@ describe("translations", () => {
 
 describe("error reasons", () => {
   it("every reason the core can give has a message", async () => {
-    const { readFileSync } = await import("node:fs");
-    // Vitest runs in ui/.
-    const source = readFileSync("src/api/types/InvalidReason.ts", "utf8");
+    const source = (await import("../api/types/InvalidReason.ts?raw")).default as string;
     const reasons = [...source.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
     expect(reasons.length).toBeGreaterThan(10);
     const errors = resources.en.translation.errors as Record<string, string>;
