@@ -13,7 +13,10 @@ pub fn run() {
         // Used from Rust only (the save dialog of exports); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let state = AppState::open(app.path().app_data_dir().ok());
+            let state = AppState::open(
+                app.path().app_data_dir().ok(),
+                app.path().resource_dir().ok().map(|d| d.join("fonts")),
+            );
             app.manage(state);
             Ok(())
         })
@@ -26,6 +29,8 @@ pub fn run() {
             commands::agenda::agenda_remove,
             commands::agenda::agenda_restore,
             commands::app::app_status,
+            commands::documents::document_preview,
+            commands::documents::document_save,
             commands::people::people_list,
             commands::people::people_search,
             commands::people::person_get,

@@ -1,6 +1,9 @@
 //! What every command can reach: the open database (or why it could not be opened) and the clock.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use club_core::fonts::Fonts;
 
 use club_core::paths::{DB_ENV, DB_FILE_NAME};
 use club_core::status::AppStatus;
@@ -10,12 +13,17 @@ pub struct AppState {
     db: Result<Db, ApiError>,
     pub db_path: Option<PathBuf>,
     pub clock: SystemClock,
+    /// The fonts shipped with the app, loaded on the first document (not at start-up).
+    fonts: OnceLock<Result<Fonts, ApiError>>,
+    fonts_dir: PathBuf,
 }
 
 impl AppState {
     /// Opens the database named by CLUB_PLANNER_DB, else the one in the app-data directory,
     /// loading the demo on the very first start. A failure is kept and shown by the UI.
-    pub fn open(app_data_dir: Option<PathBuf>) -> AppState {
+    /// `resource_fonts`: the installed app's fonts directory; without it (development) the
+    /// repository's fonts/ or CLUB_PLANNER_FONTS.
+    pub fn open(app_data_dir: Option<PathBuf>, resource_fonts: Option<PathBuf>) -> AppState {
         let db_path = std::env::var_os(DB_ENV)
             .filter(|p| !p.is_empty())
             .map(PathBuf::from)
@@ -32,11 +40,27 @@ impl AppState {
                 .and_then(|db| demo::load_on_first_start(&db, &clock).map(|_| db))
                 .map_err(ApiError::from),
         };
-        AppState { db, db_path, clock }
+        let fonts_dir = resource_fonts
+            .filter(|d| std::env::var_os(club_core::fonts::FONTS_ENV).is_none() && d.is_dir())
+            .unwrap_or_else(Fonts::default_dir);
+        AppState {
+            db,
+            db_path,
+            clock,
+            fonts: OnceLock::new(),
+            fonts_dir,
+        }
     }
 
     pub fn db(&self) -> Result<&Db, ApiError> {
         self.db.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn fonts(&self) -> Result<&Fonts, ApiError> {
+        self.fonts
+            .get_or_init(|| Fonts::load(&self.fonts_dir).map_err(ApiError::from))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn status(&self) -> AppStatus {

@@ -7,7 +7,10 @@ import type { AgendaItemInput } from "./types/AgendaItemInput";
 import type { AppStatus } from "./types/AppStatus";
 import type { AttendanceStatus } from "./types/AttendanceStatus";
 import type { Change } from "./types/Change";
+import type { DocumentKind } from "./types/DocumentKind";
+import type { DocumentOptions } from "./types/DocumentOptions";
 import type { Duplicate } from "./types/Duplicate";
+import type { Format } from "./types/Format";
 import type { FollowUp } from "./types/FollowUp";
 import type { FollowUpInput } from "./types/FollowUpInput";
 import type { Hit } from "./types/Hit";
@@ -55,7 +58,10 @@ export type { Lang } from "./types/Lang";
 export type { AttendanceStatus } from "./types/AttendanceStatus";
 export type { Channel } from "./types/Channel";
 export type { Change } from "./types/Change";
+export type { DocumentKind } from "./types/DocumentKind";
+export type { DocumentOptions } from "./types/DocumentOptions";
 export type { Duplicate } from "./types/Duplicate";
+export type { Format } from "./types/Format";
 export type { FollowUp } from "./types/FollowUp";
 export type { FollowUpStatus } from "./types/FollowUpStatus";
 export type { Hit } from "./types/Hit";
@@ -101,6 +107,8 @@ export interface Api {
   importDryRun(request: ImportRequest): Promise<ImportReport>;
   importCommit(request: ImportRequest): Promise<ImportReport>;
   peopleExport(format: "csv" | "xlsx"): Promise<string | null>;
+  documentPreview(sessionId: string, kind: DocumentKind, options: DocumentOptions): Promise<string[]>;
+  documentSave(sessionId: string, kind: DocumentKind, format: Format, options: DocumentOptions): Promise<string | null>;
   inviteesList(sessionId: string): Promise<InviteeList>;
   invite(sessionId: string, personIds: string[], role: InviteeRole): Promise<InviteeList>;
   inviteTag(sessionId: string, tag: string, role: InviteeRole): Promise<InviteeList>;
@@ -176,6 +184,8 @@ export const tauriApi: Api = {
   importDryRun: (request) => call("import_dry_run", { request }),
   importCommit: (request) => call("import_commit", { request }),
   peopleExport: (format) => call("people_export", { format }),
+  documentPreview: (sessionId, kind, options) => call("document_preview", { sessionId, kind, options }),
+  documentSave: (sessionId, kind, format, options) => call("document_save", { sessionId, kind, format, options }),
   inviteesList: (sessionId) => call("invitees_list", { sessionId }),
   invite: (sessionId, personIds, role) => call("invite", { sessionId, personIds, role }),
   inviteTag: (sessionId, tag, role) => call("invite_tag", { sessionId, tag, role }),

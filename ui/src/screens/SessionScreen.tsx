@@ -7,6 +7,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { InviteesPanel } from "../components/InviteesPanel";
 import { MinutesPanel } from "../components/MinutesPanel";
 import { FollowUpTable } from "./FollowUpsScreen";
+import { DocumentsPanel } from "../components/DocumentsPanel";
 import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
 import { ThemesEditor } from "../components/ThemesEditor";
@@ -15,7 +16,7 @@ import { formatDate, formatTime, pick, zoneName } from "../format";
 import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 
-type Tab = "overview" | "agenda" | "invitees" | "minutes";
+type Tab = "overview" | "agenda" | "invitees" | "minutes" | "documents";
 
 export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
@@ -76,7 +77,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         </div>
       )}
       <div className="tabs" role="tablist">
-        {(["overview", "agenda", "invitees", "minutes"] as const).map((name) => (
+        {(["overview", "agenda", "invitees", "minutes", "documents"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -97,6 +98,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         {tab === "invitees" && <InviteesPanel sessionId={s.id} timeZone={s.timeZone} />}
         {tab === "minutes" && <MinutesPanel sessionId={s.id} timeZone={s.timeZone} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
+        {tab === "documents" && <DocumentsPanel sessionId={s.id} />}
       </div>
     </article>
   );

@@ -63,6 +63,8 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     importDryRun: missing("importDryRun"),
     importCommit: missing("importCommit"),
     peopleExport: missing("peopleExport"),
+    documentPreview: missing("documentPreview"),
+    documentSave: missing("documentSave"),
     inviteesList: missing("inviteesList"),
     invite: missing("invite"),
     inviteTag: missing("inviteTag"),

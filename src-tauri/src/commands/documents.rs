@@ -1,0 +1,63 @@
+//! Documents of a session: the preview's pages, and saving to a file chosen in the
+//! system's dialog. Rendering runs off the UI thread, so the window never freezes.
+
+use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use super::Reply;
+use crate::state::AppState;
+
+/// Every page of the document as SVG.
+#[tauri::command(async)]
+pub fn document_preview(
+    state: State<AppState>,
+    session_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Reply<Vec<String>> {
+    let fonts = state.fonts()?;
+    Ok(documents::preview(
+        state.db()?,
+        &state.clock,
+        fonts,
+        &session_id,
+        kind,
+        &options,
+    )?)
+}
+
+/// Renders the document, asks where to save it, writes it whole; None when cancelled.
+#[tauri::command(async)]
+pub fn document_save(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    session_id: String,
+    kind: DocumentKind,
+    format: Format,
+    options: DocumentOptions,
+) -> Reply<Option<String>> {
+    let db = state.db()?;
+    let bytes = documents::export(
+        db,
+        &state.clock,
+        state.fonts()?,
+        &session_id,
+        kind,
+        format,
+        &options,
+    )?;
+    let name = documents::file_name(db, &state.clock, &session_id, kind, format, &options)?;
+    let ext = format.extension();
+    let chosen = app
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
+    Ok(Some(path.display().to_string()))
+}

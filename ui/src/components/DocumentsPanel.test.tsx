@@ -1,0 +1,53 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setLanguage } from "../i18n";
+import { fakeApi } from "../test/fakeApi";
+import { renderWith } from "../test/render";
+import { DocumentsPanel } from "./DocumentsPanel";
+
+const svg = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg"><text>${text}</text></svg>`;
+
+describe("DocumentsPanel", () => {
+  beforeEach(() => setLanguage("ru"));
+
+  it("previews the chosen document in the chosen languages, one image per page", async () => {
+    const documentPreview = vi.fn(async () => [svg("1"), svg("2")]);
+    const { api } = fakeApi([], { documentPreview });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    expect(await screen.findByAltText("Страница 2 из 2")).toBeInTheDocument();
+    expect(documentPreview).toHaveBeenLastCalledWith("s", "agenda", { langs: ["ru"], layout: "side", paper: "a4" });
+
+    await userEvent.click(screen.getByTestId("doc-cards"));
+    await userEvent.selectOptions(screen.getByTestId("doc-lang2"), "zh");
+    await userEvent.click(screen.getByTestId("doc-layout-stacked"));
+    await waitFor(() =>
+      expect(documentPreview).toHaveBeenLastCalledWith("s", "cards", { langs: ["ru", "zh"], layout: "stacked", paper: "a4" }),
+    );
+    // The second language never repeats the first.
+    const second = screen.getByTestId("doc-lang2") as HTMLSelectElement;
+    expect([...second.options].map((o) => o.value)).toEqual(["", "kk", "zh", "en"]);
+    // Name cards are made only as PDF.
+    expect(screen.getByTestId("doc-save-pdf")).toBeInTheDocument();
+    expect(screen.queryByTestId("doc-save-docx")).toBeNull();
+  });
+
+  it("saves in the format asked for and says where", async () => {
+    const documentSave = vi.fn(async () => "/home/org/session-8-agenda-ru.docx");
+    const { api } = fakeApi([], { documentPreview: async () => [svg("1")], documentSave });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    await userEvent.click(await screen.findByTestId("doc-save-docx"));
+    expect(documentSave).toHaveBeenCalledWith("s", "agenda", "docx", { langs: ["ru"], layout: "side", paper: "a4" });
+    expect(await screen.findByTestId("doc-saved")).toHaveTextContent("/home/org/session-8-agenda-ru.docx");
+  });
+
+  it("shows a calendar event without a preview, saved as ICS", async () => {
+    const documentPreview = vi.fn(async () => [svg("1")]);
+    const { api } = fakeApi([], { documentPreview });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    await userEvent.click(await screen.findByTestId("doc-ics"));
+    expect(screen.getByTestId("doc-save-ics")).toBeInTheDocument();
+    expect(screen.queryByTestId("doc-print")).toBeNull();
+    expect(screen.queryByTestId("doc-lang")).toBeNull();
+  });
+});
