@@ -4,8 +4,8 @@
 //! East Asian font, Noto Sans CJK SC, and runs in Chinese carry the eastAsia hint.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts,
-    Table, TableCell, TableRow, WidthType,
+    AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, Table, TableCell, TableRow, WidthType,
 };
 
 use super::data::{AgendaDoc, Frame, MinutesDoc, Rich};
@@ -53,9 +53,22 @@ fn joined(frame: &Frame, t: &Text, sep: &str) -> Vec<(Lang, String)> {
 }
 
 fn para_of(parts: Vec<(Lang, String)>) -> Paragraph {
+    styled(parts, |r| r)
+}
+
+/// A paragraph of runs, each styled (Word's paragraph-level bold or size would only touch
+/// the paragraph mark, not the text).
+fn styled(parts: Vec<(Lang, String)>, style: impl Fn(Run) -> Run) -> Paragraph {
     parts
         .into_iter()
-        .fold(Paragraph::new(), |p, (l, s)| p.add_run(run(&s, l)))
+        .fold(Paragraph::new(), |p, (l, s)| p.add_run(style(run(&s, l))))
+}
+
+/// A heading: bold, larger, space above, kept with what follows.
+fn heading_para(parts: Vec<(Lang, String)>) -> Paragraph {
+    styled(parts, |r| r.bold().size(24))
+        .line_spacing(LineSpacing::new().before(240).after(80))
+        .keep_next(true)
 }
 
 fn spans_runs(mut p: Paragraph, spans: &[Span], lang: Lang) -> Paragraph {
@@ -140,9 +153,7 @@ fn cell(paragraphs: Vec<Paragraph>) -> TableCell {
 }
 
 fn label(frame: &Frame, t: &Text) -> Paragraph {
-    let mut p = para_of(joined(frame, t, " / "));
-    p = p.bold();
-    p
+    styled(joined(frame, t, " / "), |r| r.bold())
 }
 
 /// A new document with the page, fonts, header and footer (page x of y) every one shares.
@@ -151,23 +162,20 @@ fn base(frame: &Frame) -> Docx {
         Paper::A4 => (11906, 16838),
         Paper::Letter => (12240, 15840),
     };
-    let header = Header::new().add_paragraph(
-        para_of(
-            joined(frame, &frame.club, " · ")
-                .into_iter()
-                .chain(std::iter::once((frame.langs[0], "  —  ".to_string())))
-                .chain(joined(frame, &frame.session.ordinal, " · "))
-                .collect(),
-        )
-        .size(16),
-    );
+    let header = Header::new().add_paragraph(styled(
+        joined(frame, &frame.club, " · ")
+            .into_iter()
+            .chain(std::iter::once((frame.langs[0], "  —  ".to_string())))
+            .chain(joined(frame, &frame.session.ordinal, " · "))
+            .collect(),
+        |r| r.size(16).color("595959"),
+    ));
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Right)
             .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" / "))
-            .add_num_pages(NumPages::new())
-            .size(16),
+            .add_run(Run::new().add_text(" / ").size(16))
+            .add_num_pages(NumPages::new()),
     );
     Docx::new()
         .page_size(w, h)
@@ -193,21 +201,27 @@ fn base(frame: &Frame) -> Docx {
 fn title(mut docx: Docx, frame: &Frame) -> Docx {
     let s = &frame.session;
     docx = docx.add_paragraph(
-        para_of(joined(frame, &s.ordinal, " · "))
-            .align(AlignmentType::Center)
-            .size(22),
+        styled(joined(frame, &s.ordinal, " · "), |r| {
+            r.size(22).color("595959")
+        })
+        .align(AlignmentType::Center),
     );
     for (l, t) in joined(frame, &s.title, "") {
         docx = docx.add_paragraph(
             Paragraph::new()
-                .add_run(run(&t, l))
-                .align(AlignmentType::Center)
-                .bold()
-                .size(32),
+                .add_run(run(&t, l).bold().size(32))
+                .align(AlignmentType::Center),
         );
     }
-    for t in [&frame.heading, &s.when, &s.venue] {
-        docx = docx.add_paragraph(para_of(joined(frame, t, " · ")).align(AlignmentType::Center));
+    docx = docx.add_paragraph(
+        styled(joined(frame, &frame.heading, " · "), |r| r.size(24))
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().before(120).after(60)),
+    );
+    for t in [&s.when, &s.venue] {
+        docx = docx.add_paragraph(
+            styled(joined(frame, t, " · "), |r| r.size(19)).align(AlignmentType::Center),
+        );
     }
     docx.add_paragraph(Paragraph::new())
 }
@@ -286,20 +300,24 @@ pub fn agenda(doc: &AgendaDoc) -> Result<Vec<u8>> {
         };
         rows.push(TableRow::new(std::iter::once(time).chain(rest).collect()));
     }
-    let width = 9638 - 1300;
-    let mut grid = vec![1300];
+    let width = 9638 - 1500;
+    let mut grid = vec![1500];
     grid.extend(std::iter::repeat_n(width / columns, columns));
     docx = docx.add_table(Table::new(rows).set_grid(grid).width(9638, WidthType::Dxa));
     docx = docx.add_paragraph(Paragraph::new());
-    docx = docx.add_paragraph(para_of(joined(f, &doc.labels["planned_end"], " · ")).size(18));
+    docx = docx.add_paragraph(styled(joined(f, &doc.labels["planned_end"], " · "), |r| {
+        r.size(18).color("595959")
+    }));
     pack(docx)
 }
 
 pub fn minutes(doc: &MinutesDoc) -> Result<Vec<u8>> {
     let f = &doc.frame;
     let mut docx = title(base(f), f);
-    docx = docx.add_paragraph(para_of(joined(f, &doc.state, " · ")).align(AlignmentType::Center));
-    let heading = |t: &Text| label(f, t).size(24).keep_next(true);
+    docx = docx.add_paragraph(
+        styled(joined(f, &doc.state, " · "), |r| r.color("595959")).align(AlignmentType::Center),
+    );
+    let heading = |t: &Text| heading_para(joined(f, t, " / "));
     // Per language: in a two-column table side by side, or one language after the other.
     let per_lang = |mut docx: Docx, make: &dyn Fn(Lang) -> Vec<Paragraph>| -> Docx {
         if side(f) {
@@ -354,15 +372,9 @@ pub fn minutes(doc: &MinutesDoc) -> Result<Vec<u8>> {
         }
     }
     for item in &doc.items {
-        let mut h = Paragraph::new()
-            .add_run(Run::new().add_text(format!("{}–{}  ", item.start, item.end)))
-            .bold()
-            .size(24)
-            .keep_next(true);
-        for (l, s) in joined(f, &item.title, " / ") {
-            h = h.add_run(run(&s, l));
-        }
-        docx = docx.add_paragraph(h);
+        let mut parts = vec![(f.langs[0], format!("{}–{}  ", item.start, item.end))];
+        parts.extend(joined(f, &item.title, " / "));
+        docx = docx.add_paragraph(heading_para(parts));
         docx = per_lang(docx, &|l| {
             let mut ps = rich_in(&item.notes, l);
             if item.key_points.contains_key(&l) {
