@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use club_core::{demo, settings, themes, Db, SystemClock};
+use club_core::{backup, demo, settings, themes, Db, SystemClock};
 
 #[derive(Parser)]
 #[command(
@@ -109,6 +109,21 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Back up the database with SQLite's online backup API (safe while the app runs):
+    /// into the backups beside it, or to FILE; the copy is verified
+    Backup {
+        /// Write the backup here instead of the backups directory
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The backups beside the database, the newest first
+    Backups,
+    /// Replace the database with a backup (verified first; the current state is backed up
+    /// before, or kept aside when it is damaged)
+    Restore {
+        /// A backup file (from `clubctl backups`, or any copy)
+        file: PathBuf,
+    },
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -149,15 +164,40 @@ fn exit_code(e: &anyhow::Error) -> u8 {
     }
 }
 
+/// Restores while the database is open in SQLite's care (the app may be running), or, when
+/// it cannot be opened because it is damaged, by putting the backup in its place.
+fn restore(
+    path: &std::path::Path,
+    file: &std::path::Path,
+    clock: &SystemClock,
+    out: &output::Output,
+) -> anyhow::Result<()> {
+    match Db::open(path) {
+        Ok(db) => backup::restore(&db, clock, file)?,
+        Err(e) if e.code() == club_core::ErrorCode::Corrupt || !path.exists() => {
+            backup::restore_file(path, file, clock)?;
+            Db::open(path)?;
+        }
+        Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
+    }
+    out.message(
+        serde_json::json!({ "restored": file }),
+        &format!("{} restored from {}", path.display(), file.display()),
+    )
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let path = match cli.db {
         Some(p) => p,
         None => club_core::paths::default_db_path()
             .context("no app-data directory on this system; pass --db PATH")?,
     };
-    let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     let clock = SystemClock;
     let out = output::Output { json: cli.json };
+    if let Command::Restore { file } = &cli.command {
+        return restore(&path, file, &clock, &out);
+    }
+    let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     // The interface language: plain text flags are in it, and listings show it.
     let lang = settings::get(&db)?.language;
     match cli.command {
@@ -177,6 +217,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out.message(serde_json::json!({ "removed": true }), "demo data removed")
         }
         Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
+        Command::Backup { output: Some(file) } => {
+            db.read(|c| backup::copy_to(c, &file))
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            out.message(
+                serde_json::json!({ "written": file }),
+                &format!("backup written to {} and verified", file.display()),
+            )
+        }
+        Command::Backup { output: None } => {
+            let b = backup::take(&db, &clock, backup::BackupReason::Manual)?;
+            out.message(
+                serde_json::to_value(&b)?,
+                &format!("backup written to {} and verified", b.path),
+            )
+        }
+        Command::Backups => {
+            let list = backup::list(db.path())?;
+            out.data(&list, || {
+                list.iter()
+                    .map(|b| {
+                        format!(
+                            "{}  {:<16} {:>10} bytes  {}",
+                            b.taken_at,
+                            format!("{:?}", b.reason),
+                            b.size,
+                            b.path
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),
         Command::Followups(FollowupsCommand::List) => minutes::followups_list(&db, &out, lang),
         Command::Search { query } => minutes::search(&db, &out, lang, &query),

@@ -607,3 +607,41 @@ fn export_writes_every_document_in_its_formats_and_refuses_the_others() {
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stderr).contains("lang"));
 }
+
+#[test]
+fn backup_and_restore_bring_a_deleted_session_back() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let b = ctl.json(&["backup"]);
+    assert_eq!(b["reason"], "manual");
+    let copy = ctl.db.with_file_name("copy.sqlite3");
+    assert!(ctl
+        .run(&["backup", "-o", copy.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(ctl.json(&["backups"]).as_array().unwrap().len(), 1);
+    assert!(ctl.run(&["session", "delete", "8"]).status.success());
+    assert_eq!(ctl.run(&["session", "show", "8"]).status.code(), Some(3));
+    assert!(ctl
+        .run(&["restore", copy.to_str().unwrap()])
+        .status
+        .success());
+    assert!(ctl.run(&["session", "show", "8"]).status.success());
+    // The state replaced by the restore was itself backed up first.
+    let list = ctl.json(&["backups"]);
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["reason"] == "before_restore"));
+
+    let bad = ctl.db.with_file_name("bad.sqlite3");
+    std::fs::write(&bad, "not a database").unwrap();
+    let out = ctl.run(&["restore", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a sound Club Planner backup"));
+    assert!(
+        ctl.run(&["session", "show", "8"]).status.success(),
+        "left as it was"
+    );
+}

@@ -49,12 +49,17 @@ impl Db {
     pub fn open(path: impl AsRef<Path>) -> Result<Db> {
         let path = path.as_ref().to_path_buf();
         if path.exists() {
-            refuse_newer(&path)?;
+            let found = refuse_newer(&path)?;
+            if found > 0 && found < schema_version() {
+                // Before any migration: a verified copy of the database as it was.
+                crate::backup::before_migration(&path)?;
+            }
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
         let mut writer = Connection::open(&path)?;
         configure(&writer).map_err(not_a_database)?;
+        quick_check(&writer)?;
         MIGRATIONS.to_latest(&mut writer)?;
         let reader = Connection::open(&path)?;
         configure(&reader)?;
@@ -67,6 +72,19 @@ impl Db {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Replaces the whole database with the one in the file `from` (SQLite's backup API,
+    /// under the writer's lock), then migrates it to this version's schema.
+    pub fn restore_from(&self, from: &Path) -> Result<()> {
+        let mut conn = lock(&self.writer);
+        conn.restore(
+            rusqlite::MAIN_DB,
+            from,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(())
     }
 
     /// Runs `f` on the reader connection (sees the last committed state).
@@ -91,7 +109,23 @@ fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn refuse_newer(path: &Path) -> Result<()> {
+/// SQLite's quick check of the whole file: a damaged database is reported, not used.
+fn quick_check(conn: &Connection) -> Result<()> {
+    let result: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| match not_a_database(e) {
+            Error::Sqlite(e) => Error::Corrupt(e.to_string()),
+            other => other,
+        })?;
+    if result == "ok" {
+        Ok(())
+    } else {
+        Err(Error::Corrupt(result))
+    }
+}
+
+/// The schema version of the file, refused when newer than this binary's.
+fn refuse_newer(path: &Path) -> Result<i64> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -105,7 +139,7 @@ fn refuse_newer(path: &Path) -> Result<()> {
             known: schema_version(),
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 fn not_a_database(e: impl Into<Error>) -> Error {

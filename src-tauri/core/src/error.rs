@@ -37,6 +37,8 @@ pub enum InvalidReason {
     UnknownColumn,
     /// A document asked for in a format it is not made in.
     BadFormat,
+    /// A file offered as a backup that is damaged, not a database, or from a newer version.
+    BadBackup,
 }
 
 impl InvalidReason {
@@ -64,6 +66,7 @@ impl InvalidReason {
             Self::UnclosedQuote => "opens a quoted field that is never closed",
             Self::UnknownColumn => "is not a known column",
             Self::BadFormat => "is not a format this document is made in",
+            Self::BadBackup => "is not a sound Club Planner backup (damaged, not a database, or from a newer version)",
         }
     }
 }
@@ -86,6 +89,8 @@ pub enum Error {
     NewerSchema { found: i64, known: i64 },
     #[error("the file is not a Club Planner database")]
     NotADatabase,
+    #[error("the database file is damaged ({0}); restore it from a backup")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database upgrade failed: {0}")]
@@ -110,6 +115,7 @@ impl Error {
             Error::Invalid { .. } => ErrorCode::Invalid,
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Error::Corrupt(_) | Error::NotADatabase => ErrorCode::Corrupt,
             _ => ErrorCode::Internal,
         }
     }
@@ -123,6 +129,8 @@ pub enum ErrorCode {
     Invalid,
     Conflict,
     NewerSchema,
+    /// The database file is damaged or not a database: the UI offers the backups.
+    Corrupt,
     Internal,
 }
 

@@ -2,6 +2,7 @@
 //! opened through the real setup and migrations.
 
 mod agenda;
+mod backup;
 mod common;
 mod db;
 mod demo;
