@@ -18,6 +18,16 @@ pub fn run() {
                 app.path().resource_dir().ok().map(|d| d.join("fonts")),
             );
             app.manage(state);
+            // The daily backup, off the start-up path.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<AppState>();
+                if let Ok(db) = state.db() {
+                    if let Err(e) = club_core::backup::daily(db, &state.clock) {
+                        eprintln!("club-planner: the daily backup failed: {e}");
+                    }
+                }
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -29,6 +39,9 @@ pub fn run() {
             commands::agenda::agenda_remove,
             commands::agenda::agenda_restore,
             commands::app::app_status,
+            commands::backup::backups_list,
+            commands::backup::backup_now,
+            commands::backup::backup_restore,
             commands::documents::document_preview,
             commands::documents::document_save,
             commands::people::people_list,

@@ -2,6 +2,7 @@
 //! (tauri-driver + WebKitWebDriver) under Xvfb. Run them with scripts/test.
 
 mod agenda;
+mod backup;
 mod documents;
 mod harness;
 mod minutes;

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi } from "./api";
+import { isApiError, keys, useApi } from "./api";
+import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
 import { setLanguage } from "./i18n";
 import { NavContext, type Route } from "./navigation";
@@ -51,6 +52,16 @@ export function App() {
     return <p className="loading">{t("app.loading")}</p>;
   }
   const failure = status.error ?? status.data?.error ?? settings.error;
+  if (failure && isApiError(failure) && failure.code === "corrupt") {
+    return (
+      <main className="fatal" role="alert" data-testid="damaged">
+        <h1>{t("backups.damagedTitle")}</h1>
+        <p>{t("backups.damagedText")}</p>
+        {status.data?.dbPath && <p className="muted">{t("app.dbPath", { path: status.data.dbPath })}</p>}
+        <BackupsPanel damaged />
+      </main>
+    );
+  }
   if (failure) {
     return (
       <main className="fatal" role="alert">

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod app;
+pub mod backup;
 pub mod documents;
 pub mod invitations;
 pub mod minutes;

@@ -6,6 +6,7 @@ import type { Agenda } from "./types/Agenda";
 import type { AgendaItemInput } from "./types/AgendaItemInput";
 import type { AppStatus } from "./types/AppStatus";
 import type { AttendanceStatus } from "./types/AttendanceStatus";
+import type { Backup } from "./types/Backup";
 import type { Change } from "./types/Change";
 import type { DocumentKind } from "./types/DocumentKind";
 import type { DocumentOptions } from "./types/DocumentOptions";
@@ -56,6 +57,7 @@ export type { ThemeRef } from "./types/ThemeRef";
 export type { AppStatus } from "./types/AppStatus";
 export type { Lang } from "./types/Lang";
 export type { AttendanceStatus } from "./types/AttendanceStatus";
+export type { Backup } from "./types/Backup";
 export type { Channel } from "./types/Channel";
 export type { Change } from "./types/Change";
 export type { DocumentKind } from "./types/DocumentKind";
@@ -107,6 +109,10 @@ export interface Api {
   importDryRun(request: ImportRequest): Promise<ImportReport>;
   importCommit(request: ImportRequest): Promise<ImportReport>;
   peopleExport(format: "csv" | "xlsx"): Promise<string | null>;
+  backupsList(): Promise<Backup[]>;
+  backupNow(): Promise<Backup>;
+  /** A backup file, or null to pick one in the system dialog; false when cancelled. */
+  backupRestore(path: string | null): Promise<boolean>;
   documentPreview(sessionId: string, kind: DocumentKind, options: DocumentOptions): Promise<string[]>;
   documentSave(sessionId: string, kind: DocumentKind, format: Format, options: DocumentOptions): Promise<string | null>;
   inviteesList(sessionId: string): Promise<InviteeList>;
@@ -184,6 +190,9 @@ export const tauriApi: Api = {
   importDryRun: (request) => call("import_dry_run", { request }),
   importCommit: (request) => call("import_commit", { request }),
   peopleExport: (format) => call("people_export", { format }),
+  backupsList: () => call("backups_list"),
+  backupNow: () => call("backup_now"),
+  backupRestore: (path) => call("backup_restore", { path }),
   documentPreview: (sessionId, kind, options) => call("document_preview", { sessionId, kind, options }),
   documentSave: (sessionId, kind, format, options) => call("document_save", { sessionId, kind, format, options }),
   inviteesList: (sessionId) => call("invitees_list", { sessionId }),
@@ -266,6 +275,7 @@ export const keys = {
   nextNumber: ["session_next_number"] as const,
   settings: ["settings_get"] as const,
   status: ["app_status"] as const,
+  backups: ["backups_list"] as const,
 };
 
 export const ApiContext = createContext<Api>(tauriApi);

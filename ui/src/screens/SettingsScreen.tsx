@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang } from "../api";
+import { BackupsPanel } from "../components/BackupsPanel";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { pick } from "../format";
 import { LANGS } from "../i18n";
@@ -72,6 +73,10 @@ export function SettingsScreen() {
           <p className="muted">{t("settings.demoNone")}</p>
         )}
         {removeDemo.error && <ErrorMessage error={removeDemo.error} />}
+      </section>
+      <section className="settings-group">
+        <h2>{t("backups.title")}</h2>
+        <BackupsPanel />
       </section>
       <section className="settings-group">
         <h2>{t("settings.data")}</h2>

@@ -1,0 +1,68 @@
+//! Backups from the app: the list, one taken now, and restore — also from the screen
+//! shown when the database is damaged (then the app restarts on the restored file).
+
+use std::path::Path;
+
+use club_core::backup::{self, Backup, BackupReason};
+use club_core::{ApiError, ErrorCode};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use super::Reply;
+use crate::state::AppState;
+
+fn db_path(state: &AppState) -> Result<&Path, ApiError> {
+    state.db_path.as_deref().ok_or_else(|| ApiError {
+        code: ErrorCode::Internal,
+        message: "this system has no app-data directory".into(),
+        field: None,
+        reason: None,
+    })
+}
+
+#[tauri::command(async)]
+pub fn backups_list(state: State<AppState>) -> Reply<Vec<Backup>> {
+    Ok(backup::list(db_path(&state)?)?)
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<AppState>) -> Reply<Backup> {
+    Ok(backup::take(
+        state.db()?,
+        &state.clock,
+        BackupReason::Manual,
+    )?)
+}
+
+/// Restores the backup at `path`, or one picked in the system's dialog when `path` is
+/// None (false when the dialog was cancelled).
+#[tauri::command(async)]
+pub fn backup_restore(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    path: Option<String>,
+) -> Reply<bool> {
+    let from = match path {
+        Some(p) => std::path::PathBuf::from(p),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .add_filter("SQLite", &["sqlite3", "sqlite", "db"])
+                .blocking_pick_file();
+            match picked.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(false),
+            }
+        }
+    };
+    match state.db() {
+        Ok(db) => backup::restore(db, &state.clock, &from)?,
+        Err(_) => {
+            // The database did not open: put the backup in its place and start again on it.
+            backup::restore_file(db_path(&state)?, &from, &state.clock)?;
+            app.restart();
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { keys, useApi, type Backup } from "../api";
+import { ErrorMessage } from "./ErrorMessage";
+
+function size(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * The backups beside the database: when and why each was taken, restore one (after a
+ * confirmation), take one now. `damaged`: shown on the screen for a database that does
+ * not open — no "back up now", and a restore restarts the app.
+ */
+export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: keys.backups, queryFn: api.backupsList });
+  const [confirming, setConfirming] = useState<Backup | null>(null);
+  const take = useMutation({
+    mutationFn: api.backupNow,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.backups }),
+  });
+  const restore = useMutation({
+    mutationFn: api.backupRestore,
+    onSuccess: (done) => {
+      setConfirming(null);
+      // Everything on screen came from the old data.
+      if (done) void queryClient.invalidateQueries();
+    },
+  });
+  const when = (b: Backup) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(b.takenAt));
+
+  return (
+    <div className="backups" data-testid="backups">
+      {!damaged && (
+        <p>
+          <button type="button" onClick={() => take.mutate()} disabled={take.isPending} data-testid="backup-now">
+            {take.isPending ? t("backups.taking") : t("backups.now")}
+          </button>
+        </p>
+      )}
+      {take.data && <p className="ok-text" role="status">{t("backups.taken", { path: take.data.path })}</p>}
+      {take.error && <ErrorMessage error={take.error} />}
+      {list.data?.length === 0 && <p className="muted">{t("backups.none")}</p>}
+      {!!list.data?.length && (
+        <table className="backups-table">
+          <thead>
+            <tr><th>{t("backups.when")}</th><th>{t("backups.why")}</th><th>{t("backups.size")}</th><th /></tr>
+          </thead>
+          <tbody>
+            {list.data.map((b) => (
+              <tr key={b.fileName} data-testid="backup-row">
+                <td>{when(b)}</td>
+                <td>{t(`backups.reasons.${b.reason}`)}</td>
+                <td>{size(b.size)}</td>
+                <td>
+                  <button type="button" onClick={() => setConfirming(b)} data-testid="backup-restore">{t("backups.restore")}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <button type="button" className="link" onClick={() => restore.mutate(null)} data-testid="backup-restore-file">
+          {t("backups.restoreFile")}
+        </button>
+      </p>
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-labelledby="restore-confirm">
+          <p id="restore-confirm">{t(damaged ? "backups.confirmDamaged" : "backups.confirm", { when: when(confirming) })}</p>
+          <button type="button" className="danger" onClick={() => restore.mutate(confirming.path)} disabled={restore.isPending} data-testid="backup-restore-yes">
+            {t("backups.restoreYes")}
+          </button>
+          <button type="button" onClick={() => setConfirming(null)} autoFocus>{t("session.cancel")}</button>
+        </div>
+      )}
+      {restore.isPending && <p className="muted" role="status">{t("backups.restoring")}</p>}
+      {restore.data && <p className="ok-text" role="status" data-testid="backup-restored">{t("backups.restored")}</p>}
+      {restore.error && <ErrorMessage error={restore.error} />}
+    </div>
+  );
+}
