@@ -2,6 +2,7 @@
 //! All behaviour lives in club-core; commands here are one-line adapters.
 
 mod commands;
+mod instance;
 mod state;
 
 use tauri::Manager;
@@ -9,6 +10,13 @@ use tauri::Manager;
 pub use state::AppState;
 
 pub fn run() {
+    // One app per database: a second start brings the first window forward instead.
+    let listener = match club_core::paths::default_db_path().map(|p| instance::acquire(&p)) {
+        Some(Ok(instance::Acquired::Other)) => return,
+        Some(Ok(instance::Acquired::First(listener))) => Some(listener),
+        // No lock to be had (read-only directory…): SQLite's own locking still guards the data.
+        _ => None,
+    };
     tauri::Builder::default()
         // Used from Rust only (the save dialog of exports); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
@@ -18,6 +26,16 @@ pub fn run() {
                 app.path().resource_dir().ok().map(|d| d.join("fonts")),
             );
             app.manage(state);
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                instance::listen(listener, move || {
+                    if let Some(w) = handle.get_webview_window("main") {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                });
+            }
             // The daily backup, off the start-up path.
             let handle = app.handle().clone();
             std::thread::spawn(move || {

@@ -57,3 +57,40 @@ async fn a_damaged_database_shows_its_backups_and_is_restored_from_one() {
     );
     app.quit().await;
 }
+
+/// Starting the app again on the same database brings the first window forward; the
+/// second process ends at once and the first goes on.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_start_on_the_same_database_leaves_one_app() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    let root = home.dir.path();
+    let mut second = std::process::Command::new(crate::harness::app_binary())
+        .env("XDG_DATA_HOME", root.join("data"))
+        .env("XDG_CACHE_HOME", root.join("cache"))
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env(club_core::paths::DB_ENV, home.db_path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(s) = second.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the second start did not step back"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success());
+    // The first window still answers.
+    app.click("[data-testid=nav-settings]").await;
+    app.find("[data-testid=backup-now]").await;
+    // kill_app checks that exactly one app process runs on this database.
+    app.kill_app(&home).await;
+}

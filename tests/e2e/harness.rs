@@ -40,7 +40,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn app_binary() -> &'static str {
+pub fn app_binary() -> &'static str {
     env!("CARGO_BIN_EXE_club-planner")
 }
 

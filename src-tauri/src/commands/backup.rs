@@ -61,6 +61,7 @@ pub fn backup_restore(
         Err(_) => {
             // The database did not open: put the backup in its place and start again on it.
             backup::restore_file(db_path(&state)?, &from, &state.clock)?;
+            crate::instance::release();
             app.restart();
         }
     }
