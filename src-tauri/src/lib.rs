@@ -60,6 +60,7 @@ pub fn run() {
             commands::backup::backups_list,
             commands::backup::backup_now,
             commands::backup::backup_restore,
+            commands::backup::archive_export,
             commands::documents::document_preview,
             commands::documents::document_save,
             commands::people::people_list,

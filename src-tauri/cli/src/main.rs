@@ -118,6 +118,10 @@ enum Command {
     },
     /// The backups beside the database, the newest first
     Backups,
+    /// The portable archive (docs/ARCHIVE-FORMAT.md): export all of it, or import one
+    /// into an empty database
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
     /// Replace the database with a backup (verified first; the current state is backed up
     /// before, or kept aside when it is damaged)
     Restore {
@@ -152,6 +156,17 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+#[derive(Subcommand)]
+enum ArchiveCommand {
+    /// Write the whole Club archive to one file (.zip of JSON)
+    Export {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Read an archive into this database, which must be empty; all or nothing
+    Import { file: PathBuf },
 }
 
 fn exit_code(e: &anyhow::Error) -> u8 {
@@ -248,6 +263,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .collect::<Vec<_>>()
                     .join("\n")
             })
+        }
+        Command::Archive(ArchiveCommand::Export { output }) => {
+            let bytes = club_core::archive::export(&db, &clock)?;
+            club_core::paths::write_atomically(&output, &bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            out.message(
+                serde_json::json!({ "written": output }),
+                &format!("archive written to {}", output.display()),
+            )
+        }
+        Command::Archive(ArchiveCommand::Import { file }) => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let m = club_core::archive::import(&db, &bytes)?;
+            let rows: usize = m.tables.iter().map(|(_, n)| n).sum();
+            out.message(
+                serde_json::json!({ "imported": file, "rows": rows }),
+                &format!("{rows} rows imported from {}", file.display()),
+            )
         }
         Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),

@@ -39,6 +39,10 @@ pub enum InvalidReason {
     BadFormat,
     /// A file offered as a backup that is damaged, not a database, or from a newer version.
     BadBackup,
+    /// A portable archive (or a part of it) that cannot be read.
+    BadArchive,
+    /// Importing an archive needs an empty database.
+    NotEmpty,
 }
 
 impl InvalidReason {
@@ -66,6 +70,8 @@ impl InvalidReason {
             Self::UnclosedQuote => "opens a quoted field that is never closed",
             Self::UnknownColumn => "is not a known column",
             Self::BadFormat => "is not a format this document is made in",
+            Self::BadArchive => "cannot be read as part of a Club Planner archive",
+            Self::NotEmpty => "already holds data: an archive is imported into an empty database",
             Self::BadBackup => "is not a sound Club Planner backup (damaged, not a database, or from a newer version)",
         }
     }

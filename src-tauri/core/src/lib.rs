@@ -4,6 +4,7 @@
 //! front ends over the operations here; both call the very same functions.
 
 pub mod agenda;
+pub mod archive;
 pub mod backup;
 pub mod clock;
 pub mod db;

@@ -110,6 +110,7 @@ export interface Api {
   importCommit(request: ImportRequest): Promise<ImportReport>;
   peopleExport(format: "csv" | "xlsx"): Promise<string | null>;
   backupsList(): Promise<Backup[]>;
+  archiveExport(): Promise<string | null>;
   backupNow(): Promise<Backup>;
   /** A backup file, or null to pick one in the system dialog; false when cancelled. */
   backupRestore(path: string | null): Promise<boolean>;
@@ -191,6 +192,7 @@ export const tauriApi: Api = {
   importCommit: (request) => call("import_commit", { request }),
   peopleExport: (format) => call("people_export", { format }),
   backupsList: () => call("backups_list"),
+  archiveExport: () => call("archive_export"),
   backupNow: () => call("backup_now"),
   backupRestore: (path) => call("backup_restore", { path }),
   documentPreview: (sessionId, kind, options) => call("document_preview", { sessionId, kind, options }),

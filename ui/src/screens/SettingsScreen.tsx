@@ -22,6 +22,7 @@ export function SettingsScreen() {
     mutationFn: api.demoRemove,
     onSuccess: () => queryClient.invalidateQueries(),
   });
+  const exportArchive = useMutation({ mutationFn: api.archiveExport });
   if (!settings.data) return <p className="loading">{t("app.loading")}</p>;
   const s = settings.data;
   const lang = i18n.language as Lang;
@@ -81,6 +82,12 @@ export function SettingsScreen() {
       <section className="settings-group">
         <h2>{t("settings.data")}</h2>
         <p className="muted small">{t("settings.dbPath")}: <code>{status.data?.dbPath}</code></p>
+        <p className="muted small">{t("settings.archiveText")}</p>
+        <button type="button" onClick={() => exportArchive.mutate()} disabled={exportArchive.isPending} data-testid="archive-export">
+          {t("settings.archiveExport")}
+        </button>
+        {exportArchive.data && <p className="ok-text" role="status">{t("settings.archiveSaved", { path: exportArchive.data })}</p>}
+        {exportArchive.error && <ErrorMessage error={exportArchive.error} />}
       </section>
     </>
   );

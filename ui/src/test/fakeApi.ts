@@ -65,6 +65,7 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     peopleExport: missing("peopleExport"),
     documentPreview: missing("documentPreview"),
     backupsList: async () => [],
+    archiveExport: missing("archiveExport"),
     backupNow: missing("backupNow"),
     backupRestore: missing("backupRestore"),
     documentSave: missing("documentSave"),

@@ -2,6 +2,7 @@
 //! opened through the real setup and migrations.
 
 mod agenda;
+mod archive;
 mod backup;
 mod common;
 mod db;

@@ -1,0 +1,255 @@
+//! The portable archive: the whole Club archive in one documented, versioned file (a zip
+//! of JSON, docs/ARCHIVE-FORMAT.md) that another computer or a later Club Planner can
+//! read without SQLite. Import goes into an empty database in one transaction.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+use base64::Engine;
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::db::{self, Db};
+use crate::error::{Error, InvalidReason, Result};
+use crate::Clock;
+
+pub const FORMAT: &str = "club-planner-archive";
+pub const FORMAT_VERSION: u32 = 1;
+/// Larger entries are refused (a whole 20-year archive is a few tens of MB).
+const MAX_ENTRY_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    pub schema_version: i64,
+    pub app_version: String,
+    pub created_at: String,
+    /// Row count per table, in the order the tables are restored.
+    pub tables: Vec<(String, usize)>,
+    /// Files kept with the data (none yet: documents are made from the data).
+    pub attachments: Vec<String>,
+}
+
+/// Every table's rows, by table name: what an archive holds, and a fingerprint of a
+/// database for tests ("nothing changed").
+pub type Tables = BTreeMap<String, Vec<Map<String, Value>>>;
+
+/// The data tables in creation order (referenced tables first); derived ones left out.
+fn table_names(c: &Connection) -> Result<Vec<String>> {
+    let mut stmt = c.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table'
+           AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'
+         ORDER BY rowid",
+    )?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(names)
+}
+
+fn columns(c: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = c.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt
+        .query_map([table], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(names)
+}
+
+fn to_json(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => {
+            serde_json::json!({ "$base64": base64::engine::general_purpose::STANDARD.encode(b) })
+        }
+    }
+}
+
+fn from_json(v: &Value) -> Option<SqlValue> {
+    Some(match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(*b as i64),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64()?),
+        },
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Object(o) => SqlValue::Blob(
+            base64::engine::general_purpose::STANDARD
+                .decode(o.get("$base64")?.as_str()?)
+                .ok()?,
+        ),
+        Value::Array(_) => return None,
+    })
+}
+
+/// Every data table's rows, ordered by all columns (the same data reads the same).
+pub fn tables(db: &Db) -> Result<Tables> {
+    db.read(|c| {
+        let mut out = Tables::new();
+        for t in table_names(c)? {
+            let cols = columns(c, &t)?;
+            let order: Vec<String> = (1..=cols.len()).map(|i| i.to_string()).collect();
+            let mut stmt = c.prepare(&format!(
+                "SELECT * FROM \"{t}\" ORDER BY {}",
+                order.join(", ")
+            ))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let mut row = Map::new();
+                    for (i, name) in cols.iter().enumerate() {
+                        row.insert(name.clone(), to_json(r.get_ref(i)?));
+                    }
+                    Ok(row)
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            out.insert(t, rows);
+        }
+        Ok(out)
+    })
+}
+
+fn bad(place: &str) -> Error {
+    Error::invalid(place, InvalidReason::BadArchive)
+}
+
+/// The whole archive as one zip file's bytes.
+pub fn export(db: &Db, clock: &dyn Clock) -> Result<Vec<u8>> {
+    let order = db.read(table_names)?;
+    let data = tables(db)?;
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        schema_version: db::schema_version(),
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        created_at: clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        tables: order
+            .iter()
+            .map(|t| (t.clone(), data.get(t).map_or(0, Vec::len)))
+            .collect(),
+        attachments: Vec::new(),
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let io = |e: zip::result::ZipError| Error::Io(std::io::Error::other(e.to_string()));
+    zip.start_file("manifest.json", options).map_err(io)?;
+    zip.write_all(&serde_json::to_vec_pretty(&manifest)?)?;
+    for t in &order {
+        zip.start_file(format!("tables/{t}.json"), options)
+            .map_err(io)?;
+        zip.write_all(&serde_json::to_vec(&data[t])?)?;
+    }
+    Ok(zip.finish().map_err(io)?.into_inner())
+}
+
+fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>> {
+    let file = zip.by_name(name).map_err(|_| bad(name))?;
+    if file.size() > MAX_ENTRY_BYTES {
+        return Err(Error::invalid(name, InvalidReason::TooLong));
+    }
+    let mut out = Vec::new();
+    file.take(MAX_ENTRY_BYTES)
+        .read_to_end(&mut out)
+        .map_err(|_| bad(name))?;
+    Ok(out)
+}
+
+/// Reads an archive's manifest (what `import` would bring in).
+pub fn manifest(bytes: &[u8]) -> Result<Manifest> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| bad("file"))?;
+    read_manifest(&mut zip)
+}
+
+fn read_manifest(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Result<Manifest> {
+    let m: Manifest =
+        serde_json::from_slice(&entry(zip, "manifest.json")?).map_err(|_| bad("manifest.json"))?;
+    if m.format != FORMAT || m.format_version > FORMAT_VERSION {
+        return Err(bad("manifest.json format"));
+    }
+    if m.schema_version > db::schema_version() {
+        return Err(Error::NewerSchema {
+            found: m.schema_version,
+            known: db::schema_version(),
+        });
+    }
+    Ok(m)
+}
+
+/// Imports an archive into this (empty) database: all of it in one transaction, or
+/// nothing. Errors name the table and row.
+pub fn import(db: &Db, bytes: &[u8]) -> Result<Manifest> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| bad("file"))?;
+    let m = read_manifest(&mut zip)?;
+    let mut data = Vec::new();
+    for (t, _) in &m.tables {
+        let name = format!("tables/{t}.json");
+        let rows: Vec<Map<String, Value>> =
+            serde_json::from_slice(&entry(&mut zip, &name)?).map_err(|_| bad(&name))?;
+        data.push((t.clone(), rows));
+    }
+    db.write(|tx| {
+        let known = table_names(tx)?;
+        for t in &known {
+            let n: i64 =
+                tx.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
+            if n > 0 && t != "setting" {
+                return Err(Error::invalid("database", InvalidReason::NotEmpty));
+            }
+        }
+        // References are checked at commit: rows may come in any order.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM setting;")?;
+        for (t, rows) in &data {
+            if !known.contains(t) {
+                return Err(bad(&format!("tables/{t}.json")));
+            }
+            let cols = columns(tx, t)?;
+            for (i, row) in rows.iter().enumerate() {
+                let place = format!("tables/{t}.json row {}", i + 1);
+                let mut names = Vec::new();
+                let mut values = Vec::new();
+                for (k, v) in row {
+                    if !cols.contains(k) {
+                        return Err(bad(&format!("{place} column {k}")));
+                    }
+                    names.push(format!("\"{k}\""));
+                    values.push(from_json(v).ok_or_else(|| bad(&format!("{place} column {k}")))?);
+                }
+                let marks = vec!["?"; names.len()].join(", ");
+                tx.execute(
+                    &format!(
+                        "INSERT INTO \"{t}\" ({}) VALUES ({marks})",
+                        names.join(", ")
+                    ),
+                    rusqlite::params_from_iter(values),
+                )
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(_, _) => bad(&place),
+                    other => other.into(),
+                })?;
+            }
+        }
+        let broken: Option<String> = tx
+            .query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(t) = broken {
+            return Err(bad(&format!(
+                "tables/{t}.json (a reference to a missing row)"
+            )));
+        }
+        Ok(())
+    })?;
+    Ok(m)
+}

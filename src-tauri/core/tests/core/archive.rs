@@ -1,0 +1,128 @@
+use std::io::Write;
+
+use club_core::{archive, demo, minutes, sessions, ErrorCode, Lang, Text};
+
+use crate::common::{clock, test_db};
+
+fn rezip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut out).unwrap();
+            (f.name().to_string(), out)
+        })
+        .collect()
+}
+
+#[test]
+fn the_archive_round_trips_into_an_empty_database_equal_to_the_original() {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    minutes::set_summary(
+        &db,
+        &clock(),
+        &eighth.id,
+        &Text::new()
+            .with(Lang::Kk, "Қорытынды: ә ғ қ ң ө ұ ү һ і")
+            .with(Lang::Zh, "总结"),
+    )
+    .unwrap();
+    let bytes = archive::export(&db, &clock()).unwrap();
+    let m = archive::manifest(&bytes).unwrap();
+    assert_eq!(m.format, "club-planner-archive");
+    assert!(
+        m.tables.iter().any(|(t, n)| t == "session" && *n == 5),
+        "{m:?}"
+    );
+
+    let copy = test_db();
+    archive::import(&copy, &bytes).unwrap();
+    assert_eq!(
+        archive::tables(&copy).unwrap(),
+        archive::tables(&db).unwrap()
+    );
+    // Derived data comes back too: the search finds the imported minutes.
+    let hits = club_core::search::search(&copy, "ұ ү һ").unwrap();
+    assert!(!hits.is_empty());
+    // And once more: the copy exports to the same archive.
+    let again = archive::export(&copy, &clock()).unwrap();
+    assert_eq!(entries(&again), entries(&bytes));
+}
+
+#[test]
+fn an_archive_goes_only_into_an_empty_database_and_bad_ones_write_nothing() {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let bytes = archive::export(&db, &clock()).unwrap();
+    let err = archive::import(&db, &bytes).unwrap_err();
+    assert!(err.to_string().contains("empty database"), "{err}");
+
+    let parts = entries(&bytes);
+    let manifest = &parts.iter().find(|(n, _)| n == "manifest.json").unwrap().1;
+    let mut broken_person = Vec::new();
+    for (name, body) in &parts {
+        if name == "tables/person.json" {
+            // A row whose column does not exist.
+            let text =
+                String::from_utf8(body.clone())
+                    .unwrap()
+                    .replacen("\"notes\"", "\"<script>\"", 1);
+            broken_person.push((name.clone(), text.into_bytes()));
+        } else {
+            broken_person.push((name.clone(), body.clone()));
+        }
+    }
+    let broken_person: Vec<(&str, &[u8])> = broken_person
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let newer = String::from_utf8(manifest.clone())
+        .unwrap()
+        .replace("\"schemaVersion\": 1", "\"schemaVersion\": 99");
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (b"not a zip at all".to_vec(), "file"),
+        (rezip(&[("readme.txt", b"hello")]), "manifest.json"),
+        (
+            rezip(&[("manifest.json", b"{\"format\": 1}")]),
+            "manifest.json",
+        ),
+        (rezip(&[("manifest.json", manifest)]), "tables/setting.json"),
+        (
+            rezip(&broken_person),
+            "tables/person.json row 1 column <script>",
+        ),
+        (
+            rezip(&[("manifest.json", newer.as_bytes())]),
+            "newer version",
+        ),
+    ];
+    for (bytes, place) in cases {
+        let empty = test_db();
+        let before = archive::tables(&empty).unwrap();
+        let err = archive::import(&empty, &bytes).unwrap_err();
+        assert!(err.to_string().contains(place), "{place}: {err}");
+        let code = club_core::ApiError::from(err).code;
+        assert!(
+            matches!(code, ErrorCode::Invalid | ErrorCode::NewerSchema),
+            "{code:?}"
+        );
+        assert_eq!(
+            archive::tables(&empty).unwrap(),
+            before,
+            "{place}: nothing written"
+        );
+    }
+}
