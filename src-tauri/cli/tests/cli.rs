@@ -645,3 +645,28 @@ fn backup_and_restore_bring_a_deleted_session_back() {
         "left as it was"
     );
 }
+
+#[test]
+fn the_crash_harness_finds_every_acknowledged_write_and_notices_a_missing_one() {
+    let ctl = Ctl::new();
+    let dir = ctl.db.with_file_name("crash");
+    let d = dir.to_str().unwrap();
+    let r = ctl.json(&["crash-test", "--kills", "5", "--dir", d]);
+    assert_eq!(r["kills"], 5);
+    assert_eq!(r["lost"], 0);
+    assert!(r["acknowledged"].as_u64().unwrap() > 0, "{r}");
+    // A write acknowledged but not in the database must be reported.
+    let mut log = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("ack.log"))
+        .unwrap();
+    use std::io::Write;
+    writeln!(
+        log,
+        "session\t0190c5e0-0000-7000-8000-000000000000\tnever written·END"
+    )
+    .unwrap();
+    let out = ctl.run(&["crash-test", "--kills", "1", "--dir", d]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("acknowledged writes are missing"));
+}

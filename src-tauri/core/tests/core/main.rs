@@ -9,6 +9,7 @@ mod db;
 mod demo;
 mod documents;
 mod import;
+mod migrations;
 mod minutes;
 mod people;
 mod series;

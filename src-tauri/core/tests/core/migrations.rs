@@ -1,0 +1,75 @@
+//! Every released schema, frozen as a database file written by that release
+//! (tests/fixtures/schema/v<N>-demo.sqlite3), opens in this version: upgraded, its data
+//! kept, and its schema then equal to a fresh database's. Add the next release's file
+//! when a migration is added; never edit an old one.
+
+use std::collections::BTreeSet;
+
+use club_core::{archive, db, Db};
+
+fn schema(db: &Db) -> BTreeSet<(String, String)> {
+    db.read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT type || ' ' || name, coalesce(sql, '') FROM sqlite_schema
+             WHERE name NOT LIKE 'sqlite_%' ORDER BY 1",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+        Ok(rows)
+    })
+    .unwrap()
+}
+
+#[test]
+fn every_released_schema_upgrades_with_its_data_kept() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema");
+    let mut fixtures: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+        .collect();
+    fixtures.sort();
+    assert_eq!(
+        fixtures.len() as i64,
+        db::schema_version(),
+        "one frozen file per released schema"
+    );
+    let fresh_dir = tempfile::tempdir().unwrap();
+    let fresh = Db::open(fresh_dir.path().join("fresh.sqlite3")).unwrap();
+    for fixture in fixtures {
+        let work = tempfile::tempdir().unwrap();
+        let path = work.path().join("old.sqlite3");
+        std::fs::copy(&fixture, &path).unwrap();
+        let before = {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            let sessions: i64 = c
+                .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+                .unwrap();
+            let people: i64 = c
+                .query_row("SELECT count(*) FROM person", [], |r| r.get(0))
+                .unwrap();
+            (sessions, people)
+        };
+        let db = Db::open(&path).unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
+        let tables = archive::tables(&db).unwrap();
+        assert_eq!(
+            tables["session"].len() as i64,
+            before.0,
+            "{}",
+            fixture.display()
+        );
+        assert_eq!(
+            tables["person"].len() as i64,
+            before.1,
+            "{}",
+            fixture.display()
+        );
+        assert_eq!(
+            schema(&db),
+            schema(&fresh),
+            "{}: schema as a fresh one",
+            fixture.display()
+        );
+    }
+}
