@@ -222,6 +222,8 @@ pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerso
         if local.is_empty()
             || !domain.contains('.')
             || v.email.contains(char::is_whitespace)
+            || v.email
+                .contains(['<', '>', '"', '(', ')', ',', ';', ':', '[', ']', '\\'])
             || domain.contains('@')
         {
             return Err(Error::invalid("email", InvalidReason::BadEmail));

@@ -4,6 +4,7 @@
 mod agenda;
 mod archive;
 mod backup;
+mod bad_input;
 mod common;
 mod db;
 mod demo;
