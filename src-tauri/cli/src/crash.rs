@@ -22,6 +22,9 @@ const END: &str = "·END";
 /// Writes forever, one transaction after another, acknowledging each in `ack`.
 pub fn writer(db_path: &Path, ack: &Path) -> anyhow::Result<()> {
     let db = Db::open(db_path)?;
+    // The harness times most kills from here, so that they land among the writes.
+    println!("ready");
+    std::io::stdout().flush()?;
     let clock = SystemClock;
     let mut log = std::fs::OpenOptions::new()
         .create(true)
@@ -120,6 +123,8 @@ impl Lcg {
 
 pub struct Report {
     pub kills: u32,
+    /// Kills that came after the writer had opened the database (among its writes).
+    pub mid_write: u32,
     pub acknowledged: usize,
     pub checked: usize,
     pub lost: usize,
@@ -135,6 +140,7 @@ pub fn run(kills: u32, seed: u64, dir: Option<PathBuf>) -> anyhow::Result<Report
     let mut rng = Lcg(seed);
     let mut report = Report {
         kills: 0,
+        mid_write: 0,
         acknowledged: 0,
         checked: 0,
         lost: 0,
@@ -147,11 +153,18 @@ pub fn run(kills: u32, seed: u64, dir: Option<PathBuf>) -> anyhow::Result<Report
             .arg("crash-writer")
             .arg("--ack")
             .arg(&ack)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
-        // Mostly mid-write; sometimes while it opens the database.
-        std::thread::sleep(Duration::from_millis(5 + rng.next() % 250));
+        // One kill in four while the writer opens the database; the rest among its
+        // writes, up to 150 ms after it is ready.
+        if !rng.next().is_multiple_of(4) {
+            let mut ready = String::new();
+            let stdout = child.stdout.take().context("the writer's output")?;
+            std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut ready)?;
+            report.mid_write += 1;
+        }
+        std::thread::sleep(Duration::from_millis(1 + rng.next() % 150));
         if let Some(status) = child.try_wait()? {
             let out = child.wait_with_output()?;
             bail!(
@@ -231,19 +244,43 @@ fn check(db_path: &Path, ack: &Path) -> anyhow::Result<(usize, usize, usize)> {
         }
     }
     let complete = log.ends_with('\n');
+    // What the database holds, one query per kind.
+    let stored: HashMap<&str, HashMap<String, String>> = db.read(|c| {
+        let mut out = HashMap::new();
+        for (kind, sql) in [
+            (
+                "session",
+                "SELECT id, json_extract(title, '$.ru') FROM session",
+            ),
+            (
+                "agenda",
+                "SELECT id, json_extract(title, '$.ru') FROM agenda_item",
+            ),
+            (
+                "notes",
+                "SELECT agenda_item_id, json_extract(notes, '$.kk') FROM minutes_item",
+            ),
+            (
+                "person",
+                "SELECT person_id, family FROM person_name WHERE lang = 'kk'",
+            ),
+        ] {
+            let mut stmt = c.prepare(sql)?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                })?
+                .filter_map(|r| r.ok())
+                .filter_map(|(id, v)| v.map(|v| (id, v)))
+                .collect::<HashMap<_, _>>();
+            out.insert(kind, rows);
+        }
+        Ok(out)
+    })?;
     let mut lost = 0;
     for ((kind, id), value) in &wanted {
-        let sql = match *kind {
-            "session" => "SELECT json_extract(title, '$.ru') FROM session WHERE id = ?1",
-            "agenda" => "SELECT json_extract(title, '$.ru') FROM agenda_item WHERE id = ?1",
-            "notes" => {
-                "SELECT json_extract(notes, '$.kk') FROM minutes_item WHERE agenda_item_id = ?1"
-            }
-            "person" => "SELECT family FROM person_name WHERE person_id = ?1 AND lang = 'kk'",
-            _ => continue,
-        };
-        let found: Option<String> = db.read(|c| Ok(c.query_row(sql, [id], |r| r.get(0)).ok()))?;
-        if found.as_deref() != Some(value) {
+        let found = stored.get(kind).and_then(|m| m.get(*id));
+        if found.map(String::as_str) != Some(*value) {
             // The last line may be torn by the kill; anything else is a lost write.
             let is_last = log.trim_end().ends_with(value);
             if !is_last || complete {

@@ -234,10 +234,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CrashTest { kills, seed, dir } => {
             let r = crash::run(*kills, *seed, dir.clone())?;
             return out.message(
-                serde_json::json!({ "kills": r.kills, "acknowledged": r.acknowledged, "checked": r.checked, "lost": r.lost }),
+                serde_json::json!({ "kills": r.kills, "midWrite": r.mid_write, "acknowledged": r.acknowledged, "checked": r.checked, "lost": r.lost }),
                 &format!(
-                    "{} kills survived; {} writes acknowledged, {} checks of them, {} lost; integrity_check ok after every kill",
-                    r.kills, r.acknowledged, r.checked, r.lost
+                    "{} kills survived ({} among the writes, the rest while opening); {} writes acknowledged, {} checks of them, {} lost; integrity_check ok after every kill",
+                    r.kills, r.mid_write, r.acknowledged, r.checked, r.lost
                 ),
             );
         }
