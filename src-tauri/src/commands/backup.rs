@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use club_core::backup::{self, Backup, BackupReason};
-use club_core::{ApiError, ErrorCode};
+use club_core::{ApiError, Clock, ErrorCode};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
@@ -73,20 +73,6 @@ pub fn backup_restore(
 #[tauri::command(async)]
 pub fn archive_export(app: tauri::AppHandle, state: State<AppState>) -> Reply<Option<String>> {
     let bytes = club_core::archive::export(state.db()?, &state.clock)?;
-    let name = format!("club-archive-{}.zip", chrono_date(&state.clock));
-    let chosen = app
-        .dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter("ZIP", &["zip"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
-    Ok(Some(path.display().to_string()))
-}
-
-fn chrono_date(clock: &dyn club_core::Clock) -> String {
-    clock.now().format("%Y-%m-%d").to_string()
+    let name = format!("club-archive-{}.zip", state.clock.now().format("%Y-%m-%d"));
+    super::save_as(&app, &name, &bytes)
 }

@@ -3,7 +3,6 @@
 
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 
 use super::Reply;
 use crate::state::AppState;
@@ -48,16 +47,5 @@ pub fn document_save(
         &options,
     )?;
     let name = documents::file_name(db, &state.clock, &session_id, kind, format, &options)?;
-    let ext = format.extension();
-    let chosen = app
-        .dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
-    Ok(Some(path.display().to_string()))
+    super::save_as(&app, &name, &bytes)
 }

@@ -4,7 +4,6 @@ use club_core::import::{self, ImportReport, ImportRequest};
 use club_core::organisations::{self, Organisation, PrecedenceCategory};
 use club_core::people::{self, Person, PersonInput};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 
 use super::Reply;
 use crate::state::AppState;
@@ -85,15 +84,5 @@ pub fn people_export(
         "xlsx" => (export::people_xlsx(db)?, "xlsx"),
         _ => (export::people_csv(db)?, "csv"),
     };
-    let chosen = app
-        .dialog()
-        .file()
-        .set_file_name(format!("people.{ext}"))
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
-    Ok(Some(path.display().to_string()))
+    super::save_as(&app, &format!("people.{ext}"), &bytes)
 }
