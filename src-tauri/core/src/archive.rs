@@ -186,6 +186,11 @@ fn read_manifest(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Result<Ma
 
 /// Imports an archive into this (empty) database: all of it in one transaction, or
 /// nothing. Errors name the table and row.
+///
+/// Rows SQLite accepts may still be ones the app cannot read (a hand-edited file: a
+/// language code it does not know, a time that is not one). So the rows go first into a
+/// scratch database, which is read back the way the app reads it; only then is the real
+/// database written.
 pub fn import(db: &Db, bytes: &[u8]) -> Result<Manifest> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| bad("file"))?;
     let m = read_manifest(&mut zip)?;
@@ -196,18 +201,92 @@ pub fn import(db: &Db, bytes: &[u8]) -> Result<Manifest> {
             serde_json::from_slice(&entry(&mut zip, &name)?).map_err(|_| bad(&name))?;
         data.push((t.clone(), rows));
     }
+    // Refused early, without building a scratch copy, when there is nowhere to import to.
+    db.read(ensure_empty)?;
+    {
+        let scratch = Scratch::new()?;
+        let staging = Db::open(scratch.0.join("staging.sqlite3"))?;
+        insert(&staging, &data)?;
+        readable(&staging)?;
+    }
+    insert(db, &data)?;
+    Ok(m)
+}
+
+/// A directory removed with everything in it when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Scratch> {
+        let dir = std::env::temp_dir().join(format!(
+            "club-planner-import-{}",
+            uuid::Uuid::now_v7().simple()
+        ));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn ensure_empty(c: &Connection) -> Result<()> {
+    for t in &table_names(c)? {
+        let n: i64 = c.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
+        if n > 0 && t != "setting" {
+            return Err(Error::invalid("database", InvalidReason::NotEmpty));
+        }
+    }
+    Ok(())
+}
+
+/// Reads everything back as the app's screens do; the first table that cannot be read is
+/// named (with the session, where it belongs to one).
+fn readable(db: &Db) -> Result<()> {
+    use crate::{agenda, followups, invitations, minutes, organisations, people, series};
+    use crate::{sessions, settings, themes};
+    fn at(table: &'static str, session: Option<u32>) -> impl Fn(Error) -> Error {
+        move |_| match session {
+            Some(n) => bad(&format!(
+                "tables/{table}.json (session {n}: a value the app cannot read)"
+            )),
+            None => bad(&format!(
+                "tables/{table}.json (a value the app cannot read)"
+            )),
+        }
+    }
+    let clock = crate::clock::SystemClock;
+    settings::get(db).map_err(at("setting", None))?;
+    organisations::list(db).map_err(at("organisation", None))?;
+    organisations::precedence_categories(db).map_err(at("precedence_category", None))?;
+    people::list(db).map_err(at("person", None))?;
+    themes::list(db).map_err(at("theme", None))?;
+    series::templates(db).map_err(at("session_template", None))?;
+    followups::list(db).map_err(at("follow_up", None))?;
+    for s in sessions::list(db, &clock).map_err(at("session", None))? {
+        let n = s.number;
+        sessions::get(db, &clock, &s.id).map_err(at("session", n))?;
+        themes::of_session(db, &s.id).map_err(at("session_theme", n))?;
+        agenda::get(db, &s.id).map_err(at("agenda_item", n))?;
+        invitations::list(db, &s.id).map_err(at("invitation", n))?;
+        minutes::get(db, &s.id).map_err(at("minutes", n))?;
+        minutes::revisions(db, &s.id).map_err(at("minutes_revision", n))?;
+    }
+    Ok(())
+}
+
+/// All rows in one transaction: every table and row checked against the schema, and
+/// every reference resolved at the end.
+fn insert(db: &Db, data: &[(String, Vec<Map<String, Value>>)]) -> Result<()> {
     db.write(|tx| {
         let known = table_names(tx)?;
-        for t in &known {
-            let n: i64 =
-                tx.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
-            if n > 0 && t != "setting" {
-                return Err(Error::invalid("database", InvalidReason::NotEmpty));
-            }
-        }
+        ensure_empty(tx)?;
         // References are checked at commit: rows may come in any order.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM setting;")?;
-        for (t, rows) in &data {
+        for (t, rows) in data {
             if !known.contains(t) {
                 return Err(bad(&format!("tables/{t}.json")));
             }
@@ -250,6 +329,5 @@ pub fn import(db: &Db, bytes: &[u8]) -> Result<Manifest> {
             )));
         }
         Ok(())
-    })?;
-    Ok(m)
+    })
 }

@@ -9,11 +9,13 @@ pub mod backup;
 pub mod clock;
 pub mod db;
 pub mod demo;
+#[cfg(feature = "documents")]
 pub mod documents;
 pub mod duplicates;
 pub mod error;
 pub mod export;
 pub mod followups;
+#[cfg(feature = "documents")]
 pub mod fonts;
 pub mod ids;
 pub mod import;

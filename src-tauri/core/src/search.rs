@@ -131,7 +131,13 @@ fn mark(text: &str, needle: &str) -> Vec<Piece> {
 }
 
 pub fn search(db: &Db, query: &str) -> Result<Vec<Hit>> {
-    let q = fold(query.trim());
+    // Control characters never occur in stored text, and a NUL would end FTS5's reading of
+    // the query halfway through a quoted word: they separate words like spaces do.
+    let spaced: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let q = fold(spaced.trim());
     if q.is_empty() {
         return Ok(Vec::new());
     }
