@@ -57,6 +57,7 @@ pub fn run() {
             commands::agenda::agenda_remove,
             commands::agenda::agenda_restore,
             commands::app::app_status,
+            commands::app::app_ready,
             commands::backup::backups_list,
             commands::backup::backup_now,
             commands::backup::backup_restore,

@@ -63,6 +63,14 @@ impl AppState {
             .map_err(Clone::clone)
     }
 
+    fn open_session(&self) -> Option<String> {
+        let number = std::env::var(club_core::status::OPEN_SESSION_ENV).ok()?;
+        let db = self.db.as_ref().ok()?;
+        club_core::sessions::find_by_number(db, &self.clock, number.trim().parse().ok()?)
+            .ok()
+            .map(|s| s.id)
+    }
+
     pub fn status(&self) -> AppStatus {
         AppStatus {
             db_path: self
@@ -72,6 +80,7 @@ impl AppState {
                 .unwrap_or_default(),
             error: self.db.as_ref().err().cloned(),
             version: env!("CARGO_PKG_VERSION").to_string(),
+            open_session: self.open_session(),
         }
     }
 }

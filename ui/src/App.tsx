@@ -36,7 +36,9 @@ export function App() {
   const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
   const ready = status.data && !status.data.error;
   const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet, enabled: !!ready });
-  const [route, setRoute] = useState<Route>({ name: "sessions" });
+  const [chosen, setRoute] = useState<Route | null>(null);
+  const openSession = status.data?.openSession;
+  const route: Route = chosen ?? (openSession ? { name: "session", id: openSession, tab: "minutes" } : { name: "sessions" });
   const language = settings.data?.language;
 
   useEffect(() => {

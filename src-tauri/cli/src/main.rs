@@ -2,6 +2,7 @@
 //! uses, for scripting, batch work and recovery.
 
 mod agenda;
+mod bench;
 mod crash;
 mod minutes;
 mod output;
@@ -147,6 +148,9 @@ enum Command {
         #[arg(long)]
         ack: PathBuf,
     },
+    /// Benchmarks: generate a many-year archive, measure the app over it
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -231,6 +235,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Restore { file } => return restore(&path, file, &clock, &out),
         Command::CrashWriter { ack } => return crash::writer(&path, ack),
+        Command::Bench(bench::BenchCommand::Generate {
+            years,
+            seed,
+            output,
+        }) => {
+            let g = bench::generate_cmd(*years, *seed, output)?;
+            return out.message(
+                serde_json::to_value(&g)?,
+                &format!(
+                    "{}: {} years, {} sessions, {} people, {} invitations, {} agenda items, {} minutes paragraphs, {} remarks, {} decisions, {} follow-ups, {} themes",
+                    output.display(), g.years, g.sessions, g.people, g.invitations, g.agenda_items, g.minutes_paragraphs, g.remarks, g.decisions, g.follow_ups, g.themes
+                ),
+            );
+        }
+        Command::Bench(bench::BenchCommand::Run {
+            archive,
+            samples,
+            app,
+            blank,
+            starts,
+            deb,
+            no_libreoffice,
+        }) => {
+            let rows = bench::run(&bench::RunArgs {
+                archive,
+                samples: *samples,
+                app: app.as_deref(),
+                blank: blank.as_deref(),
+                starts: *starts,
+                deb: deb.as_deref(),
+                libreoffice: !*no_libreoffice,
+            })?;
+            return out.message(serde_json::to_value(&rows)?, bench::table(&rows).trim_end());
+        }
         Command::CrashTest { kills, seed, dir } => {
             let r = crash::run(*kills, *seed, dir.clone())?;
             return out.message(
@@ -314,7 +352,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &format!("{rows} rows imported from {}", file.display()),
             )
         }
-        Command::Restore { .. } | Command::CrashWriter { .. } | Command::CrashTest { .. } => {
+        Command::Restore { .. }
+        | Command::CrashWriter { .. }
+        | Command::CrashTest { .. }
+        | Command::Bench(_) => {
             unreachable!("handled before the database is opened")
         }
         Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),

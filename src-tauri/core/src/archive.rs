@@ -42,7 +42,7 @@ pub type Tables = BTreeMap<String, Vec<Map<String, Value>>>;
 fn table_names(c: &Connection) -> Result<Vec<String>> {
     let mut stmt = c.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table'
-           AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'
+           AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_%' ESCAPE '\\'
          ORDER BY rowid",
     )?;
     let names = stmt

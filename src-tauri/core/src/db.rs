@@ -11,13 +11,17 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::{Error, Result};
 
 /// Append-only: released migrations are never edited.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
+pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_initial.sql")),
+        M::up(include_str!("migrations/0002_search_by_key.sql")),
+    ])
+});
 
 /// The schema version this binary writes (`PRAGMA user_version` after migrating).
 pub fn schema_version() -> i64 {
     // One migration per released schema; user_version counts them.
-    1
+    2
 }
 
 /// The settings every connection gets, tests included. Never inside migrations.

@@ -1,6 +1,8 @@
 //! Finding the same person twice (same e-mail, same phone, or the same name in the same
 //! script) and merging two entries into one without losing what either knew.
 
+use std::collections::HashMap;
+
 use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
@@ -10,7 +12,7 @@ use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::parse_id;
 use crate::people::{self, Person, PersonInput, PersonName};
-use crate::text::fold;
+use crate::text::{fold, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -46,21 +48,78 @@ pub(crate) fn matches(
     phone: &str,
     names: &[PersonName],
 ) -> Option<DuplicateReason> {
-    if !email.is_empty() && fold(&existing.email) == fold(email) {
+    contacts_match(
+        (&existing.email, &existing.phone, &existing.names),
+        email,
+        phone,
+        names,
+    )
+}
+
+/// `matches` on an entry's e-mail, phone and names.
+fn contacts_match(
+    (existing_email, existing_phone, existing_names): (&str, &str, &[PersonName]),
+    email: &str,
+    phone: &str,
+    names: &[PersonName],
+) -> Option<DuplicateReason> {
+    if !email.is_empty() && fold(existing_email) == fold(email) {
         return Some(DuplicateReason::Email);
     }
-    if let (Some(a), Some(b)) = (phone_key(&existing.phone), phone_key(phone)) {
+    if let (Some(a), Some(b)) = (phone_key(existing_phone), phone_key(phone)) {
         if a == b {
             return Some(DuplicateReason::Phone);
         }
     }
     let same_name = names.iter().any(|n| {
-        existing
-            .names
+        existing_names
             .iter()
             .any(|e| e.lang == n.lang && name_key(e) == name_key(n) && !n.family.is_empty())
     });
     same_name.then_some(DuplicateReason::Name)
+}
+
+/// Who among many entries looks like a person, found by key instead of comparing with
+/// each: the same answers as `matches` over the entries in order (the first entry that
+/// matches), for importing thousands of rows into a directory of thousands.
+#[derive(Default)]
+pub(crate) struct Index {
+    email: HashMap<String, usize>,
+    phone: HashMap<String, usize>,
+    name: HashMap<(Lang, String), usize>,
+}
+
+impl Index {
+    /// Adds entry `at` (entries are added in order; the earliest keeps a key).
+    pub(crate) fn add(&mut self, at: usize, email: &str, phone: &str, names: &[PersonName]) {
+        if !email.is_empty() {
+            self.email.entry(fold(email)).or_insert(at);
+        }
+        if let Some(k) = phone_key(phone) {
+            self.phone.entry(k).or_insert(at);
+        }
+        for n in names {
+            self.name.entry((n.lang, name_key(n))).or_insert(at);
+        }
+    }
+
+    /// The first entry that `matches` would find for this person.
+    pub(crate) fn first(&self, email: &str, phone: &str, names: &[PersonName]) -> Option<usize> {
+        let by_email = (!email.is_empty())
+            .then(|| self.email.get(&fold(email)))
+            .flatten();
+        let by_phone = phone_key(phone).and_then(|k| self.phone.get(&k));
+        let by_name = names
+            .iter()
+            .filter(|n| !n.family.is_empty())
+            .filter_map(|n| self.name.get(&(n.lang, name_key(n))));
+        by_email
+            .into_iter()
+            .chain(by_phone)
+            .chain(by_name)
+            .min()
+            .copied()
+    }
 }
 
 /// People already in the directory who look like the person being entered.
@@ -168,5 +227,58 @@ pub(crate) fn merge_in(
         )?;
         tx.execute("DELETE FROM person WHERE id = ?1", [remove])?;
         people::load(tx, keep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::Rng;
+
+    type Entry = (String, String, Vec<PersonName>);
+
+    fn entry(rng: &mut Rng) -> Entry {
+        let name = |rng: &mut Rng, lang| PersonName {
+            lang,
+            family: ["", "Ли", "ли ", "Li", "李", "Әбенов"][rng.below(6)].to_string(),
+            given: ["Мин", "мин", "Ming", ""][rng.below(4)].to_string(),
+            patronymic: String::new(),
+            family_first: false,
+        };
+        let names = (0..rng.below(3))
+            .map(|_| {
+                let lang = Lang::ALL[rng.below(4)];
+                name(rng, lang)
+            })
+            .collect();
+        let email = ["", "a@b.kz", "A@B.KZ", "c@d.cn"][rng.below(4)].to_string();
+        let phone = [
+            "",
+            "+7 701 123 45 67",
+            "87011234567",
+            "123",
+            "+86 10 6532 6182",
+        ][rng.below(5)]
+        .to_string();
+        (email, phone, names)
+    }
+
+    #[test]
+    fn the_index_finds_the_same_first_match_as_comparing_with_every_entry() {
+        let mut rng = Rng::new(3);
+        for _ in 0..50 {
+            let entries: Vec<Entry> = (0..rng.below(40)).map(|_| entry(&mut rng)).collect();
+            let mut index = Index::default();
+            for (i, (e, p, n)) in entries.iter().enumerate() {
+                index.add(i, e, p, n);
+            }
+            for _ in 0..40 {
+                let (e, p, n) = entry(&mut rng);
+                let linear = entries
+                    .iter()
+                    .position(|(ee, ep, en)| contacts_match((ee, ep, en), &e, &p, &n).is_some());
+                assert_eq!(index.first(&e, &p, &n), linear, "{e:?} {p:?} {n:?}");
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::duplicates::{self, DuplicateReason};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::new_id;
-use crate::people::{self, Person, PersonInput, PersonName};
+use crate::people::{self, PersonInput, PersonName};
 use crate::table::{self, FileFormat, Row, Table};
 use crate::text::Lang;
 
@@ -480,7 +480,12 @@ struct Planned {
 
 fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
     let directory = people::list(db)?;
-    let mut seen: Vec<(u32, PersonInput)> = Vec::new();
+    let mut known = duplicates::Index::default();
+    for (i, p) in directory.iter().enumerate() {
+        known.add(i, &p.email, &p.phone, &p.names);
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    let mut seen_index = duplicates::Index::default();
     let mut out = Vec::new();
     for row in &table.rows {
         let (input, origin) = to_input(&table.headers, mapping, row);
@@ -506,18 +511,18 @@ fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
             }
             Ok(v) => {
                 let names = &v.names;
-                if let Some((p, reason)) = directory.iter().find_map(|p: &Person| {
-                    duplicates::matches(p, &v.input.email, &v.input.phone, names).map(|r| (p, r))
-                }) {
+                let (email, phone) = (&v.input.email, &v.input.phone);
+                let existing = known.first(email, phone, names).and_then(|i| {
+                    let p = &directory[i];
+                    duplicates::matches(p, email, phone, names).map(|r| (p, r))
+                });
+                if let Some((p, reason)) = existing {
                     report.status = RowStatus::Duplicate;
                     report.duplicate_of = Some(p.id.clone());
                     report.duplicate_name =
                         p.names.first().map(PersonName::display).unwrap_or_default();
                     report.duplicate_reason = Some(reason);
-                } else if let Some((line, _)) = seen
-                    .iter()
-                    .find(|(_, earlier)| same_person(earlier, &v.input, names))
-                {
+                } else if let Some(line) = seen_index.first(email, phone, names).map(|i| seen[i]) {
                     report.status = RowStatus::Error;
                     report.problems.push(Problem {
                         column: String::new(),
@@ -525,36 +530,13 @@ fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
                         message: format!("the same person as on line {line}"),
                     });
                 }
-                seen.push((row.line, v.input.clone()));
+                seen_index.add(seen.len(), &v.input.email, &v.input.phone, &v.input.names);
+                seen.push(row.line);
             }
         }
         out.push(Planned { report, input });
     }
     Ok(out)
-}
-
-fn same_person(a: &PersonInput, b: &PersonInput, b_names: &[PersonName]) -> bool {
-    let probe = Person {
-        id: String::new(),
-        names: a.names.clone(),
-        display_name: Default::default(),
-        honorific: Default::default(),
-        organisation_id: None,
-        organisation: Default::default(),
-        country: String::new(),
-        email: a.email.clone(),
-        phone: a.phone.clone(),
-        wechat: String::new(),
-        languages: Vec::new(),
-        tags: Vec::new(),
-        precedence_category_id: None,
-        precedence_rank: None,
-        positions: Vec::new(),
-        position: Default::default(),
-        notes: String::new(),
-        is_demo: false,
-    };
-    duplicates::matches(&probe, &b.email, &b.phone, b_names).is_some()
 }
 
 fn prepare(req: &ImportRequest) -> Result<(Table, Vec<String>)> {

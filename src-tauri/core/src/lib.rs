@@ -17,6 +17,7 @@ pub mod export;
 pub mod followups;
 #[cfg(feature = "documents")]
 pub mod fonts;
+pub mod generate;
 pub mod ids;
 pub mod import;
 pub mod invitations;

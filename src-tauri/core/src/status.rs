@@ -15,4 +15,14 @@ pub struct AppStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ApiError>,
     pub version: String,
+    /// The session to show first instead of the list (CLUB_PLANNER_OPEN_SESSION: its number).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_session: Option<String>,
 }
+
+/// A session number: the app opens that session first (benchmarks, automation).
+pub const OPEN_SESSION_ENV: &str = "CLUB_PLANNER_OPEN_SESSION";
+/// A file the app appends the name of its first interactive screen to, the moment that
+/// screen shows its data (benchmarks measure start-up with it).
+pub const READY_FILE_ENV: &str = "CLUB_PLANNER_READY_FILE";

@@ -141,6 +141,8 @@ export interface Api {
   sessionAdvance(id: string): Promise<Session>;
   sessionStepBack(id: string): Promise<Session>;
   appStatus(): Promise<AppStatus>;
+  /** The first screen shows its data (start-up is measured up to here). */
+  appReady(screen: string): Promise<void>;
   peopleList(): Promise<Person[]>;
   sessionsList(): Promise<Session[]>;
   archiveSearch(query: string): Promise<Hit[]>;
@@ -222,6 +224,7 @@ export const tauriApi: Api = {
   sessionAdvance: (id) => call("session_advance", { id }),
   sessionStepBack: (id) => call("session_step_back", { id }),
   appStatus: () => call("app_status"),
+  appReady: (screen) => call("app_ready", { screen }),
   peopleList: () => call("people_list"),
   sessionsList: () => call("sessions_list"),
   archiveSearch: (query) => call("archive_search", { query }),

@@ -1,3 +1,4 @@
+import { useReadyMark } from "../ready";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +26,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
   const queryClient = useQueryClient();
   const lang = i18n.language as Lang;
   const session = useQuery({ queryKey: keys.session(id), queryFn: () => api.sessionGet(id) });
+  useReadyMark("session", session.isSuccess);
   const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<Tab>(initialTab);
   const remove = useMutation({

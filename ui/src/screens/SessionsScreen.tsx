@@ -1,3 +1,4 @@
+import { useReadyMark } from "../ready";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,7 @@ export function SessionsScreen() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
+  useReadyMark("sessions", sessions.isSuccess);
   const lang = i18n.language as Lang;
   const [templatesOpen, setTemplatesOpen] = useState(false);
 

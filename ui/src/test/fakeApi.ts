@@ -94,6 +94,7 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     sessionAdvance: missing("sessionAdvance"),
     sessionStepBack: missing("sessionStepBack"),
     appStatus: async () => ({ dbPath: "/tmp/club.sqlite3", version: "0.1.0" }),
+    appReady: async () => {},
     peopleList: async () => [],
     sessionsList: async () => [...sessions].sort((a, b) => b.date.localeCompare(a.date)),
     archiveSearch: async () => [],

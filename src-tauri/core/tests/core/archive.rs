@@ -113,9 +113,10 @@ fn an_archive_goes_only_into_an_empty_database_and_bad_ones_write_nothing() {
         )
     };
     let unknown_lang = edited("session", "\\\"ru\\\":", "\\\"ke\\\":");
-    let newer = String::from_utf8(manifest.clone())
-        .unwrap()
-        .replace("\"schemaVersion\": 1", "\"schemaVersion\": 99");
+    let newer = String::from_utf8(manifest.clone()).unwrap().replace(
+        &format!("\"schemaVersion\": {}", club_core::db::schema_version()),
+        "\"schemaVersion\": 99",
+    );
     let cases: Vec<(Vec<u8>, &str)> = vec![
         (b"not a zip at all".to_vec(), "file"),
         (rezip(&[("readme.txt", b"hello")]), "manifest.json"),

@@ -9,6 +9,7 @@ mod common;
 mod db;
 mod demo;
 mod documents;
+mod generate;
 mod import;
 mod migrations;
 mod minutes;

@@ -110,6 +110,19 @@ fn a_paragraph_edited_after_indexing_is_found_by_its_new_words_only() {
         left.is_empty(),
         "deleting the session empties its entries: {left:?}"
     );
+    // Entries are kept by key (search_doc): none left of the session, one per key.
+    let (of_session, entries, keys): (i64, i64, i64) = db
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT (SELECT count(*) FROM search_index WHERE session = ?1),
+                        (SELECT count(*) FROM search_index), (SELECT count(*) FROM search_doc)",
+                [&s.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(of_session, 0);
+    assert_eq!(entries, keys);
 }
 
 #[test]

@@ -5,4 +5,8 @@ export type AppStatus = { dbPath: string,
 /**
  * Why the database could not be opened; the UI then shows only this.
  */
-error?: ApiError, version: string, };
+error?: ApiError, version: string, 
+/**
+ * The session to show first instead of the list (CLUB_PLANNER_OPEN_SESSION: its number).
+ */
+openSession?: string, };

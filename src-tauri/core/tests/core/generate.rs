@@ -1,0 +1,32 @@
+//! The benchmark archive generator: the same archive for the same seed, the sizes the
+//! benchmark promises, and data the app reads like its own.
+
+use club_core::{archive, generate, search, sessions};
+
+use crate::common::{clock, test_db};
+
+#[test]
+fn one_generated_year_is_the_same_for_a_seed_and_opens_like_the_clubs_own() {
+    let a = test_db();
+    let g = generate::generate(&a, 1, 7).unwrap();
+    assert_eq!((g.sessions, g.people, g.invitations), (15, 500, 750));
+    assert!(g.minutes_paragraphs > 5_000, "{g:?}");
+    let b = test_db();
+    assert_eq!(generate::generate(&b, 1, 7).unwrap(), g);
+    assert_eq!(archive::tables(&a).unwrap(), archive::tables(&b).unwrap());
+    let c = test_db();
+    generate::generate(&c, 1, 8).unwrap();
+    assert_ne!(archive::tables(&a).unwrap(), archive::tables(&c).unwrap());
+
+    // An archive import reads everything back as the app's screens do, or refuses.
+    let copy = test_db();
+    archive::import(&copy, &archive::export(&a, &clock()).unwrap()).unwrap();
+    let all = sessions::list(&copy, &clock()).unwrap();
+    assert_eq!(all.len(), 15);
+    assert!(!search::search(&copy, "сотрудничества").unwrap().is_empty());
+    assert!(!search::search(&copy, "专家").unwrap().is_empty());
+
+    // Only into an empty database, and only a sensible span.
+    assert!(generate::generate(&a, 1, 7).is_err());
+    assert!(generate::generate(&test_db(), 0, 1).is_err());
+}
