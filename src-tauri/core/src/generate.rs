@@ -28,7 +28,7 @@ const AGENDA: [(&str, u32); 8] = [
     ("closing", 10),
 ];
 /// Paragraphs per language in each item's notes.
-const PARAGRAPHS: usize = 12;
+const PARAGRAPHS: usize = 10;
 /// The archive ends in this year (its last sessions still planned).
 const LAST_YEAR: i32 = 2026;
 const TODAY: &str = "2026-11-26";
