@@ -3,6 +3,7 @@
 
 mod commands;
 mod instance;
+mod menu;
 mod state;
 
 use tauri::Manager;
@@ -20,6 +21,7 @@ pub fn run() {
     tauri::Builder::default()
         // Used from Rust only (the save dialog of exports); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .setup(|app| {
             let state = AppState::open(
                 app.path().app_data_dir().ok(),
@@ -58,6 +60,7 @@ pub fn run() {
             commands::agenda::agenda_restore,
             commands::app::app_status,
             commands::app::app_ready,
+            commands::app::menu_set,
             commands::backup::backups_list,
             commands::backup::backup_now,
             commands::backup::backup_restore,

@@ -139,6 +139,38 @@ impl App {
             .unwrap();
     }
 
+    /// Presses Ctrl+`key` (as a person does: Ctrl down, the key, both up) on whatever has
+    /// the focus.
+    pub async fn press_ctrl(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let ctrl: char = Key::Control.into();
+        let keys = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: ctrl })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: ctrl });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press Ctrl+{key}: {e}"));
+    }
+
+    /// The `data-testid` (or id) of the focused element.
+    pub async fn focused(&self) -> String {
+        self.client
+            .execute(
+                "const el = document.activeElement;
+                 return el ? (el.getAttribute('data-testid') || el.id || el.tagName) : '';",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Waits until some element matching `css` shows `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -5,6 +5,7 @@ mod agenda;
 mod backup;
 mod documents;
 mod harness;
+mod keyboard;
 mod minutes;
 mod people;
 mod sessions;

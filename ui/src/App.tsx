@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, keys, useApi } from "./api";
+import { AboutDialog } from "./components/AboutDialog";
 import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
 import { setLanguage } from "./i18n";
@@ -14,6 +15,7 @@ import { SessionScreen } from "./screens/SessionScreen";
 import { SessionsScreen } from "./screens/SessionsScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { StatsScreen } from "./screens/StatsScreen";
+import { type Action, editInField, useActions } from "./shortcuts";
 
 const SECTIONS = ["sessions", "people", "followups", "search", "stats", "settings"] as const;
 
@@ -41,9 +43,55 @@ export function App() {
   const route: Route = chosen ?? (openSession ? { name: "session", id: openSession, tab: "minutes" } : { name: "sessions" });
   const language = settings.data?.language;
 
+  const [about, setAbout] = useState(false);
+
   useEffect(() => {
     if (language) void setLanguage(language);
   }, [language]);
+
+  // The native menu speaks the interface language.
+  useEffect(() => {
+    if (!language) return;
+    const ids = ["menu-file", "menu-edit", "menu-view", "menu-session", "menu-help", "new-session", "export", "print", "quit",
+      "undo", "redo", "cut", "copy", "paste", "select-all", "find", "tab-agenda", "tab-invitees", "tab-minutes", "tab-documents", "about"];
+    const labels: Record<string, string> = Object.fromEntries(ids.map((id) => [id, t(`menu.${id}`)]));
+    for (const name of SECTIONS) labels[`nav-${name}`] = t(`nav.${name}`);
+    api.menuSet(labels).catch(() => {});
+  }, [api, language, t]);
+
+  const run = useCallback(
+    (action: Action) => {
+      const session = route.name === "session" ? route.id : null;
+      switch (action) {
+        case "new-session":
+          return setRoute({ name: "newSession" });
+        case "find":
+        case "nav-search":
+          setRoute({ name: "search" });
+          // Already there: the field takes the focus again.
+          return void setTimeout(() => document.querySelector<HTMLInputElement>("[data-testid=search-input]")?.focus(), 0);
+        case "undo":
+        case "redo":
+          // In a field, its own typing; elsewhere the last removal (the agenda's, say).
+          if (!editInField(action)) window.dispatchEvent(new CustomEvent(`club:${action}`));
+          return;
+        case "about":
+          return setAbout(true);
+        case "export":
+        case "print":
+          return session && setRoute({ name: "session", id: session, tab: "documents" });
+        case "tab-agenda":
+        case "tab-invitees":
+        case "tab-minutes":
+        case "tab-documents":
+          return session && setRoute({ name: "session", id: session, tab: action.slice(4) as "agenda" });
+        default:
+          return setRoute({ name: action.slice(4) } as Route);
+      }
+    },
+    [route],
+  );
+  useActions(run);
 
   useEffect(() => {
     // The main landmark takes focus on every screen change, so keyboard users start at the top.
@@ -96,6 +144,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {about && <AboutDialog version={status.data?.version ?? ""} dbPath={status.data?.dbPath ?? ""} onClose={() => setAbout(false)} />}
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "sessions" && <SessionsScreen />}
           {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}

@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 
 export type Route =
   | { name: "sessions" }
-  | { name: "session"; id: string; tab?: "overview" | "agenda" | "invitees" | "minutes" }
+  | { name: "session"; id: string; tab?: "overview" | "agenda" | "invitees" | "minutes" | "documents" }
   | { name: "newSession" }
   | { name: "editSession"; id: string }
   | { name: "people" }

@@ -52,6 +52,9 @@ pub enum BenchCommand {
         /// Skip LibreOffice (its conversion is the slowest part of a run)
         #[arg(long)]
         no_libreoffice: bool,
+        /// Also write the rows as JSON to this file
+        #[arg(long)]
+        json_file: Option<PathBuf>,
     },
 }
 

@@ -257,6 +257,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             starts,
             deb,
             no_libreoffice,
+            json_file,
         }) => {
             let rows = bench::run(&bench::RunArgs {
                 archive,
@@ -267,6 +268,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 deb: deb.as_deref(),
                 libreoffice: !*no_libreoffice,
             })?;
+            if let Some(file) = json_file {
+                std::fs::write(file, serde_json::to_vec_pretty(&rows)?)?;
+            }
             return out.message(serde_json::to_value(&rows)?, bench::table(&rows).trim_end());
         }
         Command::CrashTest { kills, seed, dir } => {
@@ -430,6 +434,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .transpose()?,
                 time_zone,
                 club_name: None,
+                welcomed: None,
             };
             let s = settings::update(&db, &patch)?;
             out.data(&s, || {

@@ -21,6 +21,9 @@ pub struct Settings {
     pub club_name: Text,
     /// Whether demonstration data is in the database (Settings offers to remove it).
     pub has_demo: bool,
+    /// The first start: the welcome (demo or a clean start, the language) is still to be
+    /// answered.
+    pub first_run: bool,
 }
 
 /// A change to the settings; fields left out stay as they are.
@@ -34,6 +37,9 @@ pub struct SettingsPatch {
     pub time_zone: Option<String>,
     #[ts(optional)]
     pub club_name: Option<Text>,
+    /// The welcome was answered.
+    #[ts(optional)]
+    pub welcomed: Option<bool>,
 }
 
 pub fn default_club_name() -> Text {
@@ -85,6 +91,7 @@ fn load(c: &Connection) -> Result<Settings> {
         language,
         time_zone: time_zone(c)?,
         club_name,
+        first_run: has_demo && value(c, "welcomed")?.is_none(),
         has_demo,
     })
 }
@@ -100,6 +107,9 @@ pub fn update(db: &Db, patch: &SettingsPatch) -> Result<Settings> {
         }
         if let Some(zone) = &patch.time_zone {
             put(tx, "time_zone", parse_time_zone(zone, "timeZone")?.name())?;
+        }
+        if patch.welcomed == Some(true) {
+            put(tx, "welcomed", "1")?;
         }
         if let Some(name) = &patch.club_name {
             put(

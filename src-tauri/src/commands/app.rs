@@ -1,6 +1,9 @@
-use tauri::State;
+use std::collections::HashMap;
+
+use tauri::{AppHandle, State};
 
 use club_core::status::AppStatus;
+use club_core::{ApiError, ErrorCode};
 
 use crate::state::AppState;
 
@@ -22,4 +25,15 @@ pub fn app_ready(screen: String) {
             let _ = writeln!(f, "{screen}");
         }
     }
+}
+
+/// The native menu in the interface language: the UI sends every label (id → text).
+#[tauri::command]
+pub fn menu_set(app: AppHandle, labels: HashMap<String, String>) -> Result<(), ApiError> {
+    crate::menu::set(&app, &labels).map_err(|e| ApiError {
+        code: ErrorCode::Internal,
+        message: format!("the menu could not be built: {e}"),
+        field: None,
+        reason: None,
+    })
 }

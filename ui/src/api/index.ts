@@ -1,6 +1,7 @@
 // The UI's only door to Rust. Components get an `Api` from context, so tests can
 // hand them a fake one.
 import { createContext, useContext } from "react";
+import { listen } from "@tauri-apps/api/event";
 import { call } from "./client";
 import type { Agenda } from "./types/Agenda";
 import type { AgendaItemInput } from "./types/AgendaItemInput";
@@ -143,6 +144,10 @@ export interface Api {
   appStatus(): Promise<AppStatus>;
   /** The first screen shows its data (start-up is measured up to here). */
   appReady(screen: string): Promise<void>;
+  /** The native menu's labels (item id → text) in the interface language. */
+  menuSet(labels: Record<string, string>): Promise<void>;
+  /** Calls `handler` with the id of each native menu item chosen; returns the unsubscribe. */
+  onMenu(handler: (id: string) => void): Promise<() => void>;
   peopleList(): Promise<Person[]>;
   sessionsList(): Promise<Session[]>;
   archiveSearch(query: string): Promise<Hit[]>;
@@ -225,6 +230,8 @@ export const tauriApi: Api = {
   sessionStepBack: (id) => call("session_step_back", { id }),
   appStatus: () => call("app_status"),
   appReady: (screen) => call("app_ready", { screen }),
+  menuSet: (labels) => call("menu_set", { labels }),
+  onMenu: (handler) => listen<string>("menu", (e) => handler(e.payload)),
   peopleList: () => call("people_list"),
   sessionsList: () => call("sessions_list"),
   archiveSearch: (query) => call("archive_search", { query }),

@@ -35,6 +35,16 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
     },
     onError: (e) => setFormError(isApiError(e) ? e : { code: "internal", message: String(e) }),
   });
+  // Edit → Undo (Ctrl+Z) outside a text field brings the last removed item back.
+  useEffect(() => {
+    if (!undo) return;
+    const restore = () => {
+      change.mutate(() => api.agendaRestore(undo));
+      setUndo(null);
+    };
+    window.addEventListener("club:undo", restore);
+    return () => window.removeEventListener("club:undo", restore);
+  }, [undo, api, change]);
   const remove = useMutation({
     mutationFn: (id: string) => api.agendaRemove(id),
     onSuccess: (removal) => {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { StartPanel } from "../components/StartPanel";
+import { WelcomePanel } from "../components/WelcomePanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
 import { formatDate, formatTime, pick } from "../format";
 import { useNavigate } from "../navigation";
@@ -31,6 +32,7 @@ export function SessionsScreen() {
           </button>
         </div>
       </header>
+      <WelcomePanel />
       {templatesOpen && <Templates lang={lang} />}
     </>
   );

@@ -25,7 +25,7 @@ export function session(patch: Partial<Session> = {}): Session {
 
 export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
   const sessions = [...initial];
-  let settings: Settings = { language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false };
+  let settings: Settings = { language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
   const notFound: ApiError = { code: "not_found", message: "session not found" };
   const fromInput = (input: SessionInput, id: string): Session =>
     session({
@@ -95,6 +95,8 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     sessionStepBack: missing("sessionStepBack"),
     appStatus: async () => ({ dbPath: "/tmp/club.sqlite3", version: "0.1.0" }),
     appReady: async () => {},
+    menuSet: async () => {},
+    onMenu: async () => () => {},
     peopleList: async () => [],
     sessionsList: async () => [...sessions].sort((a, b) => b.date.localeCompare(a.date)),
     archiveSearch: async () => [],
@@ -143,7 +145,7 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
       return settings;
     },
     demoRemove: async () => {
-      settings = { ...settings, hasDemo: false };
+      settings = { ...settings, hasDemo: false, firstRun: false };
     },
     ...overrides,
   };

@@ -1,7 +1,7 @@
 use club_core::settings::{self, SettingsPatch};
 use club_core::{Error, InvalidReason, Lang};
 
-use crate::common::test_db;
+use crate::common::{clock, test_db};
 
 #[test]
 fn defaults_are_russian_and_beijing_time() {
@@ -53,4 +53,25 @@ fn an_unknown_time_zone_is_refused_and_nothing_changes() {
         Lang::Ru,
         "whole patch rolled back"
     );
+}
+
+#[test]
+fn the_welcome_shows_on_the_first_start_with_the_demo_until_it_is_answered() {
+    let db = test_db();
+    assert!(
+        !settings::get(&db).unwrap().first_run,
+        "no demo, nothing to welcome to"
+    );
+    club_core::demo::load(&db, &clock()).unwrap();
+    assert!(settings::get(&db).unwrap().first_run);
+    let after = settings::update(
+        &db,
+        &SettingsPatch {
+            welcomed: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!after.first_run);
+    assert!(after.has_demo, "keeping the demo keeps it");
 }

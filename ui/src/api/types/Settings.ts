@@ -6,4 +6,9 @@ export type Settings = { language: Lang, timeZone: string, clubName: Text,
 /**
  * Whether demonstration data is in the database (Settings offers to remove it).
  */
-hasDemo: boolean, };
+hasDemo: boolean, 
+/**
+ * The first start: the welcome (demo or a clean start, the language) is still to be
+ * answered.
+ */
+firstRun: boolean, };

@@ -5,4 +5,8 @@ import type { Text } from "./Text";
 /**
  * A change to the settings; fields left out stay as they are.
  */
-export type SettingsPatch = { language?: Lang, timeZone?: string, clubName?: Text, };
+export type SettingsPatch = { language?: Lang, timeZone?: string, clubName?: Text, 
+/**
+ * The welcome was answered.
+ */
+welcomed?: boolean, };

@@ -1,0 +1,72 @@
+//! Desktop habits through the keyboard: Ctrl+N starts a new session, Ctrl+F opens the
+//! archive search with the cursor in its field, Ctrl+Z undoes typing in a field and,
+//! outside one, the last removal.
+
+use fantoccini::Locator;
+
+use crate::harness::{App, Home};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_n_starts_a_new_session_and_ctrl_f_searches_the_archive() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Казахстан как опора")
+        .await;
+
+    app.press_ctrl('n').await;
+    app.find("[data-testid=session-form]").await;
+
+    app.press_ctrl('f').await;
+    app.find("[data-testid=search-input]").await;
+    assert_eq!(
+        app.focused().await,
+        "search-input",
+        "the cursor is in the field"
+    );
+    // Typing goes straight into the search.
+    app.find("[data-testid=search-input]")
+        .await
+        .send_keys("верховенства")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=search-results]", "8").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_z_undoes_typing_in_a_field_and_elsewhere_the_last_removal() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Казахстан как опора")
+        .await;
+
+    // In a field: the typing goes, the field is as it was.
+    app.press_ctrl('n').await;
+    app.type_into("#title-ru", "Проба").await;
+    app.press_ctrl('z').await;
+    let value = app.find("#title-ru").await.prop("value").await.unwrap();
+    assert_ne!(value.as_deref(), Some("Проба"), "Ctrl+Z undid the typing");
+
+    // Outside a field: an agenda item removed comes back.
+    app.click("[data-testid=nav-sessions]").await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    let cards = app
+        .client
+        .find_all(Locator::Css("[data-testid=session-card]"))
+        .await
+        .unwrap();
+    cards[1].click().await.unwrap(); // the 8th session
+    app.click("[data-testid=tab-agenda]").await;
+    app.wait_for_text("[data-testid=agenda-summary]", "17:20")
+        .await;
+    app.click("[data-testid=delete-item]").await; // the opening
+    app.wait_for_text("[data-testid=item-time]", "15:00–15:30")
+        .await;
+    app.find("[data-testid=undo]").await;
+    app.click("[data-testid=agenda-summary]").await; // the focus off any field
+    app.press_ctrl('z').await;
+    app.wait_for_text("[data-testid=item-title]", "Открытие заседания")
+        .await;
+    app.quit().await;
+}
