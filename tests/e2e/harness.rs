@@ -40,8 +40,11 @@ fn free_port() -> u16 {
         .port()
 }
 
-pub fn app_binary() -> &'static str {
-    env!("CARGO_BIN_EXE_club-planner")
+/// The app under test: this build's binary, or CLUB_APP_BINARY (the installed .deb's,
+/// which scripts/test checks after installing it).
+pub fn app_binary() -> String {
+    std::env::var("CLUB_APP_BINARY")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_club-planner").to_string())
 }
 
 impl App {

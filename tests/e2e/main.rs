@@ -4,6 +4,7 @@
 mod agenda;
 mod backup;
 mod documents;
+mod first_run;
 mod harness;
 mod keyboard;
 mod minutes;

@@ -1,5 +1,6 @@
-//! Every screen opens and shows its content, in Russian and in Chinese. With
-//! CLUB_SHOTS=DIR set, a screenshot of each is saved there for a person to look at.
+//! Every main screen opens and shows its content, in Russian, Kazakh, Chinese and English.
+//! With CLUB_SHOTS=DIR set, a screenshot of each is saved there for a person to look at
+//! (scripts/shots takes them in the light and the dark theme).
 
 use std::path::PathBuf;
 
@@ -14,34 +15,63 @@ pub async fn shot(app: &App, name: &str) {
     }
 }
 
+/// What each language's screens say: the Sessions label, the "upcoming" heading, the
+/// venue, the ambassador's name, a search word, the settings' language heading.
+const LANGS: [(&str, [&str; 6]); 4] = [
+    (
+        "ru",
+        [
+            "Заседания",
+            "Предстоящие",
+            "Культурный центр Казахстана",
+            "Нурышев",
+            "ОПОРА",
+            "Язык интерфейса",
+        ],
+    ),
+    (
+        "kk",
+        [
+            "Отырыстар",
+            "Алдағы",
+            "Қазақстан мәдени орталығы",
+            "Нұрышев",
+            "ТҰРАҚТЫЛЫҚ",
+            "Интерфейс тілі",
+        ],
+    ),
+    (
+        "zh",
+        [
+            "会议",
+            "即将举行",
+            "哈萨克斯坦文化中心",
+            "努雷舍夫",
+            "稳定",
+            "界面语言",
+        ],
+    ),
+    (
+        "en",
+        [
+            "Sessions",
+            "Upcoming",
+            "Kazakhstan Cultural Centre",
+            "Nuryshev",
+            "stability",
+            "Interface language",
+        ],
+    ),
+];
+
 #[tokio::test(flavor = "multi_thread")]
-async fn every_screen_in_russian_and_chinese() {
+async fn every_screen_in_russian_kazakh_chinese_and_english() {
     let home = Home::new();
     let app = App::launch(&home).await;
-    for (lang, labels) in [
-        (
-            "ru",
-            [
-                "Заседания",
-                "Предстоящие",
-                "Культурный центр Казахстана",
-                "Нурышев",
-                "ОПОРА",
-                "Язык интерфейса",
-            ],
-        ),
-        (
-            "zh",
-            [
-                "会议",
-                "即将举行",
-                "哈萨克斯坦文化中心",
-                "努雷舍夫",
-                "稳定",
-                "界面语言",
-            ],
-        ),
-    ] {
+    // The first start welcomes with the demonstration.
+    app.find("[data-testid=welcome]").await;
+    shot(&app, "welcome-ru").await;
+    for (lang, labels) in LANGS {
         let [sessions, upcoming, venue, ambassador, query, language] = labels;
         app.click("[data-testid=nav-settings]").await;
         app.click(&format!("[data-testid=language-{lang}]")).await;
@@ -62,7 +92,20 @@ async fn every_screen_in_russian_and_chinese() {
         cards[1].click().await.unwrap(); // the 8th session, the most recent past one
         app.wait_for_text("dd", venue).await;
         shot(&app, &format!("session-{lang}")).await;
+        app.click("[data-testid=tab-agenda]").await;
+        app.find("[data-testid=agenda-summary]").await;
+        shot(&app, &format!("agenda-{lang}")).await;
+        app.click("[data-testid=tab-invitees]").await;
+        app.find("[data-testid=invitee-counts]").await;
+        shot(&app, &format!("invitees-{lang}")).await;
+        app.click("[data-testid=tab-minutes]").await;
+        app.find("[data-testid=minutes-item]").await;
+        shot(&app, &format!("minutes-{lang}")).await;
+        app.click("[data-testid=tab-documents]").await;
+        app.find("[data-testid=doc-pages] img").await;
+        shot(&app, &format!("documents-{lang}")).await;
 
+        app.click("[data-testid=tab-overview]").await;
         app.click("[data-testid=edit-session]").await;
         app.find("[data-testid=session-form]").await;
         app.set_value("#end", "14:00").await;
@@ -73,6 +116,14 @@ async fn every_screen_in_russian_and_chinese() {
         app.click("[data-testid=nav-people]").await;
         app.wait_for_text("td", ambassador).await;
         shot(&app, &format!("people-{lang}")).await;
+
+        app.click("[data-testid=nav-followups]").await;
+        app.find("[data-testid=followups]").await;
+        shot(&app, &format!("followups-{lang}")).await;
+
+        app.click("[data-testid=nav-stats]").await;
+        app.find("[data-testid=stats]").await;
+        shot(&app, &format!("stats-{lang}")).await;
 
         app.click("[data-testid=nav-search]").await;
         app.type_into("[data-testid=search-input]", query).await;

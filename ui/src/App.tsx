@@ -32,6 +32,8 @@ function section(route: Route): (typeof SECTIONS)[number] {
   }
 }
 
+let lastMenu = "";
+
 export function App() {
   const api = useApi();
   const { t } = useTranslation();
@@ -56,6 +58,10 @@ export function App() {
       "undo", "redo", "cut", "copy", "paste", "select-all", "find", "tab-agenda", "tab-invitees", "tab-minutes", "tab-documents", "about"];
     const labels: Record<string, string> = Object.fromEntries(ids.map((id) => [id, t(`menu.${id}`)]));
     for (const name of SECTIONS) labels[`nav-${name}`] = t(`nav.${name}`);
+    // Set again only when a label changed (GTK rebuilds every accelerator).
+    const key = JSON.stringify(labels);
+    if (key === lastMenu) return;
+    lastMenu = key;
     api.menuSet(labels).catch(() => {});
   }, [api, language, t]);
 

@@ -353,11 +353,16 @@ pub fn run(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
     Ok(rows)
 }
 
+/// Pages of a PDF: its page objects (`/Type /Page`, with or without the space; not `/Pages`).
 fn pdf_pages(pdf: &[u8]) -> usize {
-    let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1)
-        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
-        .count()
+    [&b"/Type /Page"[..], &b"/Type/Page"[..]]
+        .iter()
+        .map(|needle| {
+            pdf.windows(needle.len() + 1)
+                .filter(|w| &w[..needle.len()] == *needle && w[needle.len()] != b's')
+                .count()
+        })
+        .sum()
 }
 
 fn documents_rows(

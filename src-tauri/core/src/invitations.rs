@@ -160,7 +160,12 @@ fn load(c: &Connection, session_id: &str) -> Result<InviteeList> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // The directory's order is the order of precedence; the session may override it.
-    let directory = people::all_in(c)?;
+    // Only the people on this list (and their deputies) are read, in that same order.
+    let ids: Vec<String> = rows
+        .iter()
+        .flat_map(|r| std::iter::once(r.1.clone()).chain(r.7.clone()))
+        .collect();
+    let directory = people::some_in(c, &ids)?;
     let rank = |id: &str| {
         directory
             .iter()

@@ -311,14 +311,15 @@ pub(crate) fn write(
         ("", name) => Some(organisations::find_or_create(c, clock, name, fallback)?),
         (id, _) => Some(id.to_string()),
     };
-    c.execute(
+    c.prepare_cached(
         "INSERT INTO person (id, honorific, organisation_id, country, email, phone, wechat, languages,
                              precedence_category_id, precedence_rank, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
          ON CONFLICT (id) DO UPDATE SET honorific = excluded.honorific, organisation_id = excluded.organisation_id,
              country = excluded.country, email = excluded.email, phone = excluded.phone, wechat = excluded.wechat,
              languages = excluded.languages, precedence_category_id = excluded.precedence_category_id,
-             precedence_rank = excluded.precedence_rank, notes = excluded.notes, updated_at = excluded.updated_at",
+             precedence_rank = excluded.precedence_rank, notes = excluded.notes, updated_at = excluded.updated_at")?
+        .execute(
         params![
             id,
             i.honorific.to_json(),
@@ -334,37 +335,42 @@ pub(crate) fn write(
             now
         ],
     )?;
-    c.execute("DELETE FROM person_name WHERE person_id = ?1", [id])?;
+    c.prepare_cached("DELETE FROM person_name WHERE person_id = ?1")?
+        .execute([id])?;
     for n in &v.names {
-        c.execute(
+        c.prepare_cached(
             "INSERT INTO person_name (person_id, lang, family, given, patronymic, family_first)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                n.lang.code(),
-                n.family,
-                n.given,
-                n.patronymic,
-                n.family_first
-            ],
-        )?;
+        )?
+        .execute(params![
+            id,
+            n.lang.code(),
+            n.family,
+            n.given,
+            n.patronymic,
+            n.family_first
+        ])?;
     }
-    c.execute("DELETE FROM person_position WHERE person_id = ?1", [id])?;
+    c.prepare_cached("DELETE FROM person_position WHERE person_id = ?1")?
+        .execute([id])?;
     for p in &i.positions {
-        c.execute(
+        c.prepare_cached(
             "INSERT INTO person_position (id, person_id, title, organisation_id, started_on, ended_on)
-             VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''))",
+             VALUES (?1, ?2, ?3, ?4, nullif(?5, ''), nullif(?6, ''))")?
+        .execute(
             params![new_id(), id, p.title.to_json(), organisation, p.started_on, p.ended_on],
         )?;
     }
-    c.execute("DELETE FROM person_tag WHERE person_id = ?1", [id])?;
+    c.prepare_cached("DELETE FROM person_tag WHERE person_id = ?1")?
+        .execute([id])?;
     for t in &i.tags {
-        c.execute(
+        c.prepare_cached(
             "INSERT INTO tag (id, name) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
-            params![new_id(), t],
-        )?;
-        c.execute(
-            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2 COLLATE NOCASE",
+        )?
+        .execute(params![new_id(), t])?;
+        c.prepare_cached(
+            "INSERT INTO person_tag (person_id, tag_id) SELECT ?1, id FROM tag WHERE name = ?2 COLLATE NOCASE")?
+        .execute(
             params![id, t],
         )?;
     }
@@ -409,7 +415,7 @@ pub fn get(db: &Db, id: &str) -> Result<Person> {
 }
 
 pub(crate) fn load(c: &Connection, id: &str) -> Result<Person> {
-    all(c, Some(id))?
+    all(c, Some(&[id.to_string()]))?
         .pop()
         .ok_or(Error::NotFound { what: "person" })
 }
@@ -419,25 +425,37 @@ pub fn list(db: &Db) -> Result<Vec<Person>> {
     db.read(|c| all(c, None))
 }
 
-pub(crate) fn all_in(c: &Connection) -> Result<Vec<Person>> {
-    all(c, None)
+/// These people (ids may repeat or be unknown), in order of precedence like the directory.
+pub(crate) fn some_in(c: &Connection, ids: &[String]) -> Result<Vec<Person>> {
+    all(c, Some(ids))
 }
 
-fn all(c: &Connection, only: Option<&str>) -> Result<Vec<Person>> {
-    let mut names = names_by_person(c, only)?;
-    let mut positions = positions_by_person(c, only)?;
-    let mut tags = tags_by_person(c, only)?;
-    let mut stmt = c.prepare_cached(
-        "SELECT p.id, p.honorific, p.organisation_id, coalesce(o.name, '{}'), coalesce(p.country, ''), p.email,
+/// `WHERE` for the person column `col`: everyone, or the ids in ?1 (a JSON array) —
+/// looked up through the column's index, not by reading every row.
+fn only_clause(col: &str, only: Option<&[String]>) -> String {
+    match only {
+        None => "?1 IS NULL".to_string(),
+        Some(_) => format!("{col} IN (SELECT value FROM json_each(?1))"),
+    }
+}
+
+fn all(c: &Connection, only: Option<&[String]>) -> Result<Vec<Person>> {
+    let ids = only.map(serde_json::to_string).transpose()?;
+    let mut names = names_by_person(c, only, &ids)?;
+    let mut positions = positions_by_person(c, only, &ids)?;
+    let mut tags = tags_by_person(c, only, &ids)?;
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT p.id, p.honorific, p.organisation_id, coalesce(o.name, '{{}}'), coalesce(p.country, ''), p.email,
                 p.phone, p.wechat, p.languages, p.precedence_category_id, p.precedence_rank, p.notes, p.is_demo,
                 pc.rank
          FROM person p
          LEFT JOIN organisation o ON o.id = p.organisation_id
          LEFT JOIN precedence_category pc ON pc.id = p.precedence_category_id
-         WHERE ?1 IS NULL OR p.id = ?1
+         WHERE {}
          ORDER BY pc.rank IS NULL, pc.rank, p.precedence_rank IS NULL, p.precedence_rank",
-    )?;
-    let rows = stmt.query_map([only], |r| {
+        only_clause("p.id", only)
+    ))?;
+    let rows = stmt.query_map([&ids], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -548,15 +566,17 @@ pub fn describe(position: Option<&Position>) -> Text {
 
 fn names_by_person(
     c: &Connection,
-    only: Option<&str>,
+    only: Option<&[String]>,
+    ids: &Option<String>,
 ) -> Result<BTreeMap<String, Vec<PersonName>>> {
-    let mut stmt = c.prepare_cached(
+    let mut stmt = c.prepare_cached(&format!(
         "SELECT person_id, lang, family, given, patronymic, family_first FROM person_name
-         WHERE ?1 IS NULL OR person_id = ?1
+         WHERE {}
          ORDER BY person_id, CASE lang WHEN 'ru' THEN 0 WHEN 'kk' THEN 1 WHEN 'zh' THEN 2 ELSE 3 END",
-    )?;
+        only_clause("person_id", only)
+    ))?;
     let mut out: BTreeMap<String, Vec<PersonName>> = BTreeMap::new();
-    let rows = stmt.query_map([only], |r| {
+    let rows = stmt.query_map([ids], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -582,15 +602,17 @@ fn names_by_person(
 
 fn positions_by_person(
     c: &Connection,
-    only: Option<&str>,
+    only: Option<&[String]>,
+    ids: &Option<String>,
 ) -> Result<BTreeMap<String, Vec<Position>>> {
-    let mut stmt = c.prepare_cached(
+    let mut stmt = c.prepare_cached(&format!(
         "SELECT person_id, title, coalesce(started_on, ''), coalesce(ended_on, '') FROM person_position
-         WHERE ?1 IS NULL OR person_id = ?1
+         WHERE {}
          ORDER BY person_id, ended_on IS NULL DESC, ended_on DESC, started_on DESC",
-    )?;
+        only_clause("person_id", only)
+    ))?;
     let mut out: BTreeMap<String, Vec<Position>> = BTreeMap::new();
-    let rows = stmt.query_map([only], |r| {
+    let rows = stmt.query_map([ids], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -609,13 +631,18 @@ fn positions_by_person(
     Ok(out)
 }
 
-fn tags_by_person(c: &Connection, only: Option<&str>) -> Result<BTreeMap<String, Vec<String>>> {
-    let mut stmt = c.prepare_cached(
+fn tags_by_person(
+    c: &Connection,
+    only: Option<&[String]>,
+    ids: &Option<String>,
+) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut stmt = c.prepare_cached(&format!(
         "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
-         WHERE ?1 IS NULL OR pt.person_id = ?1 ORDER BY t.name",
-    )?;
+         WHERE {} ORDER BY t.name",
+        only_clause("pt.person_id", only)
+    ))?;
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rows = stmt.query_map([only], |r| {
+    let rows = stmt.query_map([ids], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?;
     for row in rows {
@@ -657,7 +684,9 @@ pub fn exists(c: &Connection, id: &str) -> Result<bool> {
 
 /// A person's displayed name in each language it is written in.
 pub fn display_names(c: &Connection, id: &str) -> Result<Text> {
-    Ok(names_by_person(c, Some(id))?
+    let only = [id.to_string()];
+    let ids = Some(serde_json::to_string(&only)?);
+    Ok(names_by_person(c, Some(&only), &ids)?
         .remove(id)
         .unwrap_or_default()
         .iter()

@@ -178,6 +178,7 @@ fn read_csv(text: &str, encoding: String) -> Result<Table> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let (mut counted_to, mut newlines) = (0usize, 0u32);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -197,11 +198,16 @@ fn read_csv(text: &str, encoding: String) -> Result<Table> {
         {
             byte += 1;
         }
-        let line = text.as_bytes()[..byte.min(text.len())]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u32
-            + 1;
+        // Newlines counted on from the last record's start, not from the file's (linear).
+        let byte = byte.min(text.len());
+        if byte >= counted_to {
+            newlines += text.as_bytes()[counted_to..byte]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32;
+            counted_to = byte;
+        }
+        let line = newlines + 1;
         let cells: Vec<String> = record.iter().map(|c| c.to_string()).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;

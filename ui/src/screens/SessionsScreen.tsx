@@ -66,8 +66,27 @@ export function SessionsScreen() {
       </section>
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">{t("sessions.past")}</h2>
-        {past.length ? <SessionList sessions={past} lang={lang} /> : <p className="muted">{t("sessions.noPast")}</p>}
+        {past.length ? <PastSessions sessions={past} lang={lang} /> : <p className="muted">{t("sessions.noPast")}</p>}
       </section>
+    </>
+  );
+}
+
+/** The most recent past sessions; the rest of the archive (20 years: 300) on request. */
+const PAST_SHOWN = 24;
+
+function PastSessions({ sessions, lang }: { sessions: Session[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? sessions : sessions.slice(0, PAST_SHOWN);
+  return (
+    <>
+      <SessionList sessions={shown} lang={lang} />
+      {shown.length < sessions.length && (
+        <button type="button" className="show-more" onClick={() => setAll(true)} data-testid="show-all-past">
+          {t("sessions.showAll", { count: sessions.length - shown.length })}
+        </button>
+      )}
     </>
   );
 }

@@ -1,0 +1,40 @@
+//! The first start: the welcome with the demonstration, and a document rendered with the
+//! shipped fonts. scripts/test runs this once more against the installed .deb
+//! (CLUB_APP_BINARY=/usr/bin/club-planner), so the package is proven to install and start.
+
+use crate::harness::{App, Home};
+use crate::tour::shot;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_start_welcomes_with_the_demo_and_renders_a_document() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.find("[data-testid=welcome]").await;
+    app.wait_for_text("[data-testid=session-card]", "Казахстан как опора")
+        .await;
+    shot(&app, "first-run").await;
+    // The fonts came along: the agenda's pages render.
+    let cards = app
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=session-card]"))
+        .await
+        .unwrap();
+    cards[1].click().await.unwrap();
+    app.click("[data-testid=tab-documents]").await;
+    app.find("[data-testid=doc-pages] img").await;
+    // Keeping the demonstration answers the welcome for good.
+    app.click("[data-testid=nav-sessions]").await;
+    app.click("[data-testid=welcome-keep]").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=welcome]"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(std::time::Instant::now() < deadline, "the welcome stayed");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    app.quit().await;
+}
