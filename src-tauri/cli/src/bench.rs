@@ -663,6 +663,12 @@ fn start_rows(
         ));
         return Ok(());
     }
+    // The day's backup already taken, as at every start but the first of a day (that one
+    // copies and checks the whole archive in the background).
+    {
+        let d = Db::open(db)?;
+        club_core::backup::take(&d, &SystemClock, club_core::backup::BackupReason::Daily)?;
+    }
     let (mut app_ms, mut blank_ms, mut app_mb, mut blank_mb) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..=starts {

@@ -147,8 +147,12 @@ fn check(path: &Path) -> Result<()> {
 
 /// Takes a backup of the open database now.
 pub fn take(db: &Db, clock: &dyn Clock, reason: BackupReason) -> Result<Backup> {
+    // Its own connection: the copy and its check (seconds for a large archive) never hold
+    // the connection the app's screens read through.
     let path = take_of(db.path(), reason, clock.now(), |dest| {
-        db.read(|c| copy_to(c, dest))
+        let conn = Connection::open_with_flags(db.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        crate::db::configure_reader(&conn)?;
+        copy_to(&conn, dest)
     })?;
     rotate(db.path())?;
     list(db.path())?

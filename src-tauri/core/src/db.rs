@@ -35,6 +35,12 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A read-only connection's settings (a backup's, say): wait for the writer, never write.
+pub fn configure_reader(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(())
+}
+
 pub struct Db {
     path: PathBuf,
     writer: Mutex<Connection>,
