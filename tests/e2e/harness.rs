@@ -13,6 +13,8 @@ use serde_json::json;
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// The database this app runs on: its process is found by it.
+    db: PathBuf,
 }
 
 /// A data directory for one test: XDG dirs (WebKit's storage and caches) and the database.
@@ -82,11 +84,16 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::native()
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
+            // A session that never comes (the app gone at once) must fail the test, not hang it.
+            let attempt = tokio::time::timeout(
+                Duration::from_secs(60),
+                ClientBuilder::native()
+                    .capabilities(caps.clone())
+                    .connect(&url),
+            )
+            .await
+            .unwrap_or_else(|_| panic!("no WebDriver session within 60 s"));
+            match attempt {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -95,7 +102,11 @@ impl App {
                 Err(e) => panic!("could not start the app through tauri-driver: {e}"),
             }
         };
-        App { client, driver }
+        App {
+            client,
+            driver,
+            db: home.db_path(),
+        }
     }
 
     pub async fn find(&self, css: &str) -> Element {
@@ -207,9 +218,27 @@ impl App {
     }
 
     /// Closes the session and stops the driver with SIGTERM so WebKitWebDriver goes too.
+    /// Ends the session and makes sure the app is gone (the next launch on the same data
+    /// would otherwise meet the single-instance lock): SIGTERM, then SIGKILL after 5 s.
     pub async fn quit(mut self) {
-        let _ = self.client.clone().close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
         terminate(&mut self.driver);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = app_pids(&self.db);
+            if left.is_empty() {
+                return;
+            }
+            let signal = if Instant::now() < deadline {
+                "-TERM"
+            } else {
+                "-KILL"
+            };
+            for pid in &left {
+                let _ = Command::new("kill").args([signal, pid]).status();
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 }
 
@@ -217,6 +246,26 @@ impl Drop for App {
     fn drop(&mut self) {
         terminate(&mut self.driver);
     }
+}
+
+/// The app processes running on the database `db` (found by CLUB_PLANNER_DB in their
+/// environment): this test's, never another's.
+fn app_pids(db: &std::path::Path) -> Vec<String> {
+    let marker = format!("{}={}", club_core::paths::DB_ENV, db.display());
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let pid = entry.file_name().to_string_lossy().to_string();
+        if !pid.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let exe = std::fs::read_link(entry.path().join("exe")).unwrap_or_default();
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        let env_has = environ.split(|b| *b == 0).any(|v| v == marker.as_bytes());
+        if env_has && exe.to_string_lossy().contains("club-planner") {
+            out.push(pid);
+        }
+    }
+    out
 }
 
 fn terminate(child: &mut Child) {
@@ -254,20 +303,10 @@ impl App {
     /// Kills the app process of `home` with SIGKILL, as a power cut or a crash would, then
     /// ends the WebDriver session. Other tests' apps (other data directories) live on.
     pub async fn kill_app(mut self, home: &Home) {
-        let marker = format!("{}={}", club_core::paths::DB_ENV, home.db_path().display());
         let mut killed = 0;
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let pid = entry.file_name().to_string_lossy().to_string();
-            if !pid.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            let exe = std::fs::read_link(entry.path().join("exe")).unwrap_or_default();
-            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-            let env_has = environ.split(|b| *b == 0).any(|v| v == marker.as_bytes());
-            if env_has && exe.ends_with("club-planner") {
-                Command::new("kill").args(["-KILL", &pid]).status().unwrap();
-                killed += 1;
-            }
+        for pid in app_pids(&home.db_path()) {
+            Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+            killed += 1;
         }
         assert_eq!(
             killed, 1,
