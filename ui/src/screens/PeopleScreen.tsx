@@ -89,6 +89,13 @@ function PeopleList({ people, onOpen }: { people: Person[]; onOpen: (p: Person) 
   return (
     <div className="list-scroll" ref={scroller} data-testid="people-list">
       <table className="people" aria-rowcount={people.length}>
+        {/* Fixed widths: rows come and go while scrolling, the columns must not move. */}
+        <colgroup>
+          <col style={{ width: "32%" }} />
+          <col style={{ width: "38%" }} />
+          <col style={{ width: "20%" }} />
+          <col style={{ width: "10%" }} />
+        </colgroup>
         <tbody>
           {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
           {items.map((row) => {
