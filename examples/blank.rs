@@ -20,16 +20,7 @@ fn main() {
             .inner_size(1200.0, 800.0)
             .on_page_load(|_, payload| {
                 if payload.event() == PageLoadEvent::Finished {
-                    if let Some(path) = std::env::var_os(club_core::status::READY_FILE_ENV) {
-                        use std::io::Write;
-                        let file = std::fs::OpenOptions::new()
-                            .create(true)
-                            .append(true)
-                            .open(path);
-                        if let Ok(mut f) = file {
-                            let _ = writeln!(f, "blank");
-                        }
-                    }
+                    club_core::status::mark_ready("blank");
                 }
             })
             .build()?;

@@ -198,12 +198,7 @@ async fn delete_then_undo_and_see_the_overrun_warning() {
     let app = App::launch(&home).await;
     app.wait_for_text("[data-testid=session-card]", "Итоги года")
         .await;
-    let cards = app
-        .client
-        .find_all(Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap(); // the 8th session
+    app.open_card(1).await; // the 8th session
     app.click("[data-testid=tab-agenda]").await;
     app.wait_for_text("[data-testid=agenda-summary]", "17:20")
         .await;
@@ -233,12 +228,7 @@ async fn delete_then_undo_and_see_the_overrun_warning() {
     app.click("[data-testid=nav-settings]").await;
     app.click("[data-testid=language-zh]").await;
     app.click("[data-testid=nav-sessions]").await;
-    let cards = app
-        .client
-        .find_all(Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap();
+    app.open_card(1).await;
     app.click("[data-testid=tab-agenda]").await;
     app.wait_for_text("[data-testid=agenda-summary]", "10 分钟")
         .await;

@@ -40,12 +40,7 @@ async fn documents_preview_real_pages_in_one_language_and_a_pair() {
     let app = App::launch(&home).await;
     app.wait_for_text("[data-testid=session-card]", "Итоги года")
         .await;
-    let cards = app
-        .client
-        .find_all(Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap(); // the 8th
+    app.open_card(1).await; // the 8th
     app.click("[data-testid=tab-documents]").await;
     let agenda = pages(&app, 1).await;
     assert_eq!(agenda[0], format!("Страница 1 из {}", agenda.len()));

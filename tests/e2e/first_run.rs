@@ -14,12 +14,7 @@ async fn the_first_start_welcomes_with_the_demo_and_renders_a_document() {
         .await;
     shot(&app, "first-run").await;
     // The fonts came along: the agenda's pages render.
-    let cards = app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap();
+    app.open_card(1).await;
     app.click("[data-testid=tab-documents]").await;
     app.find("[data-testid=doc-pages] img").await;
     // Keeping the demonstration answers the welcome for good.

@@ -170,6 +170,20 @@ impl App {
             .unwrap_or_else(|e| panic!("press Ctrl+{key}: {e}"));
     }
 
+    /// Opens the `n`-th card of the sessions list (in the demo: 0 the 9th, upcoming;
+    /// 1 the 8th, the most recent past one).
+    pub async fn open_card(&self, n: usize) {
+        let cards = self
+            .client
+            .find_all(Locator::Css("[data-testid=session-card]"))
+            .await
+            .unwrap();
+        cards[n]
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("open session card {n}: {e}"));
+    }
+
     /// The `data-testid` (or id) of the focused element.
     pub async fn focused(&self) -> String {
         self.client

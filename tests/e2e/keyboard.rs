@@ -2,8 +2,6 @@
 //! archive search with the cursor in its field, Ctrl+Z undoes typing in a field and,
 //! outside one, the last removal.
 
-use fantoccini::Locator;
-
 use crate::harness::{App, Home};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -51,12 +49,7 @@ async fn ctrl_z_undoes_typing_in_a_field_and_elsewhere_the_last_removal() {
     app.click("[data-testid=nav-sessions]").await;
     app.wait_for_text("[data-testid=session-card]", "Итоги года")
         .await;
-    let cards = app
-        .client
-        .find_all(Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap(); // the 8th session
+    app.open_card(1).await; // the 8th session
     app.click("[data-testid=tab-agenda]").await;
     app.wait_for_text("[data-testid=agenda-summary]", "17:20")
         .await;

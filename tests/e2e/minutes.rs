@@ -52,12 +52,7 @@ async fn the_demo_minutes_search_and_follow_ups_in_russian_and_chinese() {
     let app = App::launch(&home).await;
     app.wait_for_text("[data-testid=session-card]", "Итоги года")
         .await;
-    let cards = app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap(); // the 8th
+    app.open_card(1).await; // the 8th
     app.click("[data-testid=tab-minutes]").await;
     app.wait_for_text("[data-testid=minutes-item]", "Справедливого Казахстана")
         .await;
@@ -89,12 +84,7 @@ async fn the_demo_minutes_search_and_follow_ups_in_russian_and_chinese() {
         .await;
     shot(&app, "stats-zh").await;
     app.click("[data-testid=nav-sessions]").await;
-    let cards = app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=session-card]"))
-        .await
-        .unwrap();
-    cards[1].click().await.unwrap();
+    app.open_card(1).await;
     app.click("[data-testid=tab-minutes]").await;
     app.wait_for_text("[data-testid=minutes-item]", "公正的哈萨克斯坦")
         .await;

@@ -84,12 +84,7 @@ async fn every_screen_in_russian_kazakh_chinese_and_english() {
         app.wait_for_text("h2", upcoming).await;
         shot(&app, &format!("sessions-{lang}")).await;
 
-        let cards = app
-            .client
-            .find_all(fantoccini::Locator::Css("[data-testid=session-card]"))
-            .await
-            .unwrap();
-        cards[1].click().await.unwrap(); // the 8th session, the most recent past one
+        app.open_card(1).await; // the 8th session, the most recent past one
         app.wait_for_text("dd", venue).await;
         shot(&app, &format!("session-{lang}")).await;
         app.click("[data-testid=tab-agenda]").await;

@@ -26,3 +26,18 @@ pub const OPEN_SESSION_ENV: &str = "CLUB_PLANNER_OPEN_SESSION";
 /// A file the app appends the name of its first interactive screen to, the moment that
 /// screen shows its data (benchmarks measure start-up with it).
 pub const READY_FILE_ENV: &str = "CLUB_PLANNER_READY_FILE";
+
+/// Appends `screen` to CLUB_PLANNER_READY_FILE when it is set (the app's first screen, or
+/// the blank window's page, has shown); otherwise does nothing.
+pub fn mark_ready(screen: &str) {
+    if let Some(path) = std::env::var_os(READY_FILE_ENV) {
+        use std::io::Write;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        if let Ok(mut f) = file {
+            let _ = writeln!(f, "{screen}");
+        }
+    }
+}
