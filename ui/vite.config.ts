@@ -11,5 +11,7 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
+    // The stylesheet is read as text by the colour-contrast test.
+    css: { include: [/styles\.css/] },
   },
 });

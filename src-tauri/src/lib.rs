@@ -21,6 +21,8 @@ pub fn run() {
     tauri::Builder::default()
         // Used from Rust only (the save dialog of exports); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        // The window opens where and as large as it was left (Rust side only: no permission).
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         .setup(|app| {
             let state = AppState::open(
