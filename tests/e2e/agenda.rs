@@ -192,10 +192,9 @@ async fn build_a_six_item_agenda_drag_an_item_and_find_it_after_a_restart() {
     app.quit().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn delete_then_undo_and_see_the_overrun_warning() {
-    let home = Home::new();
-    let app = App::launch(&home).await;
+/// From the sessions list: the 8th session's agenda, its opening item deleted (the undo
+/// offer is on screen, the next item starts at 15:00).
+pub async fn delete_the_eighths_opening(app: &App) {
     app.wait_for_text("[data-testid=session-card]", "Итоги года")
         .await;
     app.open_card(1).await; // the 8th session
@@ -205,6 +204,13 @@ async fn delete_then_undo_and_see_the_overrun_warning() {
     app.click("[data-testid=delete-item]").await; // the opening
     app.wait_for_text("[data-testid=item-time]", "15:00–15:30")
         .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn delete_then_undo_and_see_the_overrun_warning() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    crate::agenda::delete_the_eighths_opening(&app).await;
     app.click("[data-testid=undo]").await;
     app.wait_for_text("[data-testid=item-title]", "Открытие заседания")
         .await;

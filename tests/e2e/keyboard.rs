@@ -47,15 +47,7 @@ async fn ctrl_z_undoes_typing_in_a_field_and_elsewhere_the_last_removal() {
 
     // Outside a field: an agenda item removed comes back.
     app.click("[data-testid=nav-sessions]").await;
-    app.wait_for_text("[data-testid=session-card]", "Итоги года")
-        .await;
-    app.open_card(1).await; // the 8th session
-    app.click("[data-testid=tab-agenda]").await;
-    app.wait_for_text("[data-testid=agenda-summary]", "17:20")
-        .await;
-    app.click("[data-testid=delete-item]").await; // the opening
-    app.wait_for_text("[data-testid=item-time]", "15:00–15:30")
-        .await;
+    crate::agenda::delete_the_eighths_opening(&app).await;
     app.find("[data-testid=undo]").await;
     app.click("[data-testid=agenda-summary]").await; // the focus off any field
     app.press_ctrl('z').await;

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useApi } from "./api";
 
 /**
@@ -43,24 +43,29 @@ export function editInField(action: "undo" | "redo"): boolean {
   return true;
 }
 
-/** Runs `run` for every menu item chosen and every shortcut pressed. */
+/**
+ * Runs `run` for every menu item chosen and every shortcut pressed. The listeners are set
+ * once; `run` may change with every screen (it sees the current route).
+ */
 export function useActions(run: (action: Action) => void) {
   const api = useApi();
+  const latest = useRef(run);
+  latest.current = run;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = actionOf(e);
       if (!action) return;
       e.preventDefault();
-      run(action);
+      latest.current(action);
     };
     window.addEventListener("keydown", onKey);
     let unlisten: (() => void) | undefined;
     let gone = false;
-    api.onMenu((id) => run(id as Action)).then((u) => (gone ? u() : (unlisten = u)), () => {});
+    api.onMenu((id) => latest.current(id as Action)).then((u) => (gone ? u() : (unlisten = u)), () => {});
     return () => {
       gone = true;
       window.removeEventListener("keydown", onKey);
       unlisten?.();
     };
-  }, [api, run]);
+  }, [api]);
 }
