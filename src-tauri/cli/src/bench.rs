@@ -128,6 +128,12 @@ pub fn generate_cmd(years: u32, seed: u64, output: &Path) -> anyhow::Result<gene
             output.display()
         );
     }
+    // Checked before the file is made: a refusal leaves nothing behind.
+    if !(1..=50).contains(&years) {
+        return Err(
+            club_core::Error::invalid("years", club_core::InvalidReason::OutOfRange).into(),
+        );
+    }
     let db = Db::open(output)?;
     let t = Instant::now();
     let g = generate::generate(&db, years, seed)?;
@@ -146,6 +152,12 @@ pub struct RunArgs<'a> {
 }
 
 pub fn run(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
+    if !a.archive.is_file() {
+        bail!(
+            "{}: no such archive (make one with `clubctl bench generate`)",
+            a.archive.display()
+        );
+    }
     let scratch = tempfile::tempdir()?;
     // A copy: the writes measured here must not change the archive.
     let copy = scratch.path().join("club.sqlite3");

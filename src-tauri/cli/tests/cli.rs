@@ -670,3 +670,29 @@ fn the_crash_harness_finds_every_acknowledged_write_and_notices_a_missing_one() 
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("acknowledged writes are missing"));
 }
+
+#[test]
+fn bench_refuses_bad_spans_and_missing_archives_and_leaves_no_file() {
+    let ctl = Ctl::new();
+    let out_file = ctl.db.with_file_name("bench.sqlite3");
+    let out_arg = out_file.to_str().unwrap();
+    let out = ctl.run(&["bench", "generate", "--years", "0", "-o", out_arg]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("years"));
+    assert!(!out_file.exists(), "a refused generate makes no file");
+
+    let missing = ctl.db.with_file_name("none.sqlite3");
+    let out = ctl.run(&["bench", "run", missing.to_str().unwrap(), "--samples", "3"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such archive"));
+    assert!(!missing.exists(), "a missing archive is not created");
+
+    let out = ctl.run(&["bench", "generate", "--years", "1", "-o", out_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = ctl.run(&["bench", "generate", "--years", "1", "-o", out_arg]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+}
