@@ -184,6 +184,18 @@ impl App {
             .unwrap_or_else(|e| panic!("open session card {n}: {e}"));
     }
 
+    /// Presses one key (a character or a WebDriver key code such as Escape, U+E00C).
+    pub async fn press_key(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {key:?}: {e}"));
+    }
+
     /// The `data-testid` (or id) of the focused element.
     pub async fn focused(&self) -> String {
         self.client

@@ -55,3 +55,39 @@ async fn ctrl_z_undoes_typing_in_a_field_and_elsewhere_the_last_removal() {
         .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_about_shows_the_licences_and_esc_closes_it() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    // What the native menu's Help → About sends (the menu bar itself is GTK's, out of
+    // WebDriver's reach).
+    app.client
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'menu', payload: 'about' });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=about]", "SIL Open Font License")
+        .await;
+    crate::tour::shot(&app, "about-ru").await;
+    app.press_key('\u{e00c}').await; // Escape
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=about]"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Esc did not close About"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    app.quit().await;
+}
