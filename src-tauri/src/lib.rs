@@ -6,7 +6,7 @@ mod instance;
 mod menu;
 mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use state::AppState;
 
@@ -24,6 +24,17 @@ pub fn run() {
         // The window opens where and as large as it was left (Rust side only: no permission).
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
+        // Closing with unsaved work in a form: the UI asks, and closes the window itself
+        // if the user agrees (a UI that does not answer never keeps a clean window open).
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.unsaved.load(std::sync::atomic::Ordering::SeqCst) {
+                    api.prevent_close();
+                    let _ = window.emit("close-requested", ());
+                }
+            }
+        })
         .setup(|app| {
             let state = AppState::open(
                 app.path().app_data_dir().ok(),
@@ -63,6 +74,8 @@ pub fn run() {
             commands::app::app_status,
             commands::app::app_ready,
             commands::app::menu_set,
+            commands::app::unsaved_set,
+            commands::app::app_close,
             commands::backup::backups_list,
             commands::backup::backup_now,
             commands::backup::backup_restore,

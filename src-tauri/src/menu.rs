@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use tauri::menu::{MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// (id, accelerator) of every item the UI handles, by menu.
 const FILE: [(&str, Option<&str>); 3] = [
@@ -45,7 +45,9 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>) -> 
     }
     let file = file
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some(&label("quit")))?)
+        // Not the predefined Quit (it exits at once): this one closes the window, which
+        // asks first when a form holds unsaved work.
+        .item(&item("quit", Some("CmdOrCtrl+Q"))?)
         .build()?;
     // Undo and redo are the UI's own on Linux and Windows (no native ones there): in a
     // text field the field's, elsewhere the last removal's.
@@ -81,7 +83,13 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>) -> 
     Ok(())
 }
 
-/// Sends a chosen item to the UI.
+/// Sends a chosen item to the UI; Quit closes the main window (which may ask first).
 pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if id == "quit" {
+        if let Some(w) = app.get_webview_window("main") {
+            let _ = w.close();
+        }
+        return;
+    }
     let _ = app.emit("menu", id);
 }

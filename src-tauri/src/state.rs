@@ -1,6 +1,7 @@
 //! What every command can reach: the open database (or why it could not be opened) and the clock.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::OnceLock;
 
 use club_core::fonts::Fonts;
@@ -16,6 +17,8 @@ pub struct AppState {
     /// The fonts shipped with the app, loaded on the first document (not at start-up).
     fonts: OnceLock<Result<Fonts, ApiError>>,
     fonts_dir: PathBuf,
+    /// A form in the window holds unsaved work: closing the window asks the UI first.
+    pub unsaved: AtomicBool,
 }
 
 impl AppState {
@@ -49,6 +52,7 @@ impl AppState {
             clock,
             fonts: OnceLock::new(),
             fonts_dir,
+            unsaved: AtomicBool::new(false),
         }
     }
 

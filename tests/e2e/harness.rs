@@ -102,6 +102,16 @@ impl App {
                 Err(e) => panic!("could not start the app through tauri-driver: {e}"),
             }
         };
+        // CLUB_ZOOM=1.5: the page laid out as at 150 % scaling (scripts/shots --zoom).
+        if let Ok(zoom) = std::env::var("CLUB_ZOOM") {
+            client
+                .execute(
+                    "document.documentElement.style.zoom = arguments[0];",
+                    vec![zoom.into()],
+                )
+                .await
+                .unwrap();
+        }
         App {
             client,
             driver,
@@ -241,6 +251,29 @@ impl App {
             out.push(el.text().await.unwrap());
         }
         out
+    }
+
+    /// Whether the app's process is still there (after its window was asked to close).
+    pub fn is_running(&self) -> bool {
+        !app_pids(&self.db).is_empty()
+    }
+
+    /// Presses `keys` (xdotool's names, e.g. "ctrl+q") on the app's window as the X server
+    /// delivers them — so they reach GTK's menu accelerators, which WebDriver's keys
+    /// (delivered inside the web page) do not.
+    pub fn press_on_window(&self, keys: &str) {
+        let status = Command::new("xdotool")
+            .args([
+                "search",
+                "--sync",
+                "--onlyvisible",
+                "--name",
+                "^Club Planner$",
+            ])
+            .args(["windowfocus", "--sync", "key", "--clearmodifiers", keys])
+            .status()
+            .expect("xdotool (scripts/setup --test installs it)");
+        assert!(status.success(), "xdotool could not press {keys}");
     }
 
     /// Closes the session and stops the driver with SIGTERM so WebKitWebDriver goes too.

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod backup;
+mod desktop;
 mod documents;
 mod first_run;
 mod harness;

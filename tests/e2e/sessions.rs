@@ -16,9 +16,19 @@ async fn create_a_session_through_the_form_and_find_it_in_the_list_and_the_datab
 
     app.click("[data-testid=new-session]").await;
     app.find("[data-testid=session-form]").await;
-    // The next number in the series is suggested.
-    let number = app.find("#number").await.prop("value").await.unwrap();
-    assert_eq!(number.as_deref(), Some("10"));
+    // The next number in the series is suggested (filled in once the app answered).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let number = app.find("#number").await.prop("value").await.unwrap();
+        if number.as_deref() == Some("10") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "suggested number: {number:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.set_value("#date", "2027-03-18").await;
     app.set_value("#start", "14:30").await;
     app.set_value("#end", "17:00").await;

@@ -16,6 +16,8 @@ import { SessionsScreen } from "./screens/SessionsScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { StatsScreen } from "./screens/StatsScreen";
 import { type Action, editInField, useActions } from "./shortcuts";
+import { Toasts } from "./feedback";
+import { LeaveDialog, leaveUnsaved } from "./unsaved";
 
 const SECTIONS = ["sessions", "people", "followups", "search", "stats", "settings"] as const;
 
@@ -40,7 +42,9 @@ export function App() {
   const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
   const ready = status.data && !status.data.error;
   const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet, enabled: !!ready });
-  const [chosen, setRoute] = useState<Route | null>(null);
+  const [chosen, setChosen] = useState<Route | null>(null);
+  // Every way to another screen asks first when a form holds unsaved work.
+  const setRoute = useCallback((next: Route) => leaveUnsaved(() => setChosen(next)), []);
   const openSession = status.data?.openSession;
   const route: Route = chosen ?? (openSession ? { name: "session", id: openSession, tab: "minutes" } : { name: "sessions" });
   const language = settings.data?.language;
@@ -95,9 +99,32 @@ export function App() {
           return setRoute({ name: action.slice(4) } as Route);
       }
     },
-    [route],
+    [route, setRoute],
   );
   useActions(run);
+
+  // A file dropped where nothing takes it must not replace the app with the file (the
+  // webview's default); the People screen takes contacts files.
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener("dragover", stop);
+    window.addEventListener("drop", stop);
+    return () => {
+      window.removeEventListener("dragover", stop);
+      window.removeEventListener("drop", stop);
+    };
+  }, []);
+
+  // The window's close button (or File → Quit) with unsaved work: ask, then close.
+  useEffect(() => {
+    let gone = false;
+    let unlisten: (() => void) | undefined;
+    api.onCloseRequested(() => leaveUnsaved(() => void api.appClose())).then((u) => (gone ? u() : (unlisten = u)), () => {});
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+  }, [api]);
 
   useEffect(() => {
     // The main landmark takes focus on every screen change, so keyboard users start at the top.
@@ -115,6 +142,7 @@ export function App() {
         <p>{t("backups.damagedText")}</p>
         {status.data?.dbPath && <p className="muted">{t("app.dbPath", { path: status.data.dbPath })}</p>}
         <BackupsPanel damaged />
+        <Toasts />
       </main>
     );
   }
@@ -150,6 +178,8 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <LeaveDialog />
+        <Toasts />
         {about && <AboutDialog version={status.data?.version ?? ""} dbPath={status.data?.dbPath ?? ""} onClose={() => setAbout(false)} />}
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "sessions" && <SessionsScreen />}

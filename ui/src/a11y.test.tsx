@@ -57,6 +57,7 @@ const PAIRS: [string, string][] = [
   ["ink", "bg"], ["ink", "panel"], ["muted", "bg"], ["muted", "panel"], ["accent", "panel"], ["accent", "bg"],
   ["accent-ink", "accent"], ["danger", "panel"], ["sidebar-ink", "sidebar"], ["info-ink", "info-bg"],
   ["violet-ink", "violet-bg"], ["ok-ink", "ok-bg"], ["warn-ink", "warn-bg"], ["ink", "info-bg"], ["muted", "soft"],
+  ["danger", "danger-bg"],
 ];
 
 describe("colour contrast of the theme (WCAG AA, 4.5:1 for text)", () => {

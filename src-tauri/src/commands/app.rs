@@ -1,6 +1,7 @@
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use club_core::status::AppStatus;
 use club_core::{ApiError, ErrorCode};
@@ -27,4 +28,19 @@ pub fn menu_set(app: AppHandle, labels: HashMap<String, String>) -> Result<(), A
         field: None,
         reason: None,
     })
+}
+
+/// The UI says whether a form holds unsaved work; while it does, closing the window asks.
+#[tauri::command]
+pub fn unsaved_set(state: State<AppState>, dirty: bool) {
+    state.unsaved.store(dirty, Ordering::SeqCst);
+}
+
+/// Closes the window once the user agreed to drop unsaved work (or had none).
+#[tauri::command]
+pub fn app_close(app: AppHandle, state: State<AppState>) {
+    state.unsaved.store(false, Ordering::SeqCst);
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.close();
+    }
 }

@@ -148,6 +148,12 @@ export interface Api {
   menuSet(labels: Record<string, string>): Promise<void>;
   /** Calls `handler` with the id of each native menu item chosen; returns the unsubscribe. */
   onMenu(handler: (id: string) => void): Promise<() => void>;
+  /** Whether a form holds unsaved work (then closing the window asks first). */
+  unsavedSet(dirty: boolean): Promise<void>;
+  /** Calls `handler` when the window is to close while a form holds unsaved work. */
+  onCloseRequested(handler: () => void): Promise<() => void>;
+  /** Closes the window (after the user agreed to drop unsaved work). */
+  appClose(): Promise<void>;
   peopleList(): Promise<Person[]>;
   sessionsList(): Promise<Session[]>;
   archiveSearch(query: string): Promise<Hit[]>;
@@ -232,6 +238,9 @@ export const tauriApi: Api = {
   appReady: (screen) => call("app_ready", { screen }),
   menuSet: (labels) => call("menu_set", { labels }),
   onMenu: (handler) => listen<string>("menu", (e) => handler(e.payload)),
+  unsavedSet: (dirty) => call("unsaved_set", { dirty }),
+  onCloseRequested: (handler) => listen("close-requested", () => handler()),
+  appClose: () => call("app_close"),
   peopleList: () => call("people_list"),
   sessionsList: () => call("sessions_list"),
   archiveSearch: (query) => call("archive_search", { query }),

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Backup } from "../api";
+import { Progress, useToast } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
 
 function size(bytes: number): string {
@@ -19,17 +20,25 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: keys.backups, queryFn: api.backupsList });
   const [confirming, setConfirming] = useState<Backup | null>(null);
+  const toast = useToast();
   const take = useMutation({
     mutationFn: api.backupNow,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.backups }),
+    onSuccess: (b) => {
+      toast.done(t("backups.taken", { path: b.path }));
+      return queryClient.invalidateQueries({ queryKey: keys.backups });
+    },
+    onError: (e) => toast.failed(t("backups.failed"), e),
   });
   const restore = useMutation({
     mutationFn: api.backupRestore,
     onSuccess: (done) => {
       setConfirming(null);
+      if (!done) return;
+      toast.done(t("backups.restored"));
       // Everything on screen came from the old data.
-      if (done) void queryClient.invalidateQueries();
+      void queryClient.invalidateQueries();
     },
+    onError: (e) => toast.failed(t("backups.restoreFailed"), e),
   });
   const when = (b: Backup) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(b.takenAt));
@@ -43,7 +52,7 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
           </button>
         </p>
       )}
-      {take.data && <p className="ok-text" role="status">{t("backups.taken", { path: take.data.path })}</p>}
+      {take.isPending && <Progress label={t("backups.taking")} />}
       {take.error && <ErrorMessage error={take.error} />}
       {list.data?.length === 0 && <p className="muted">{t("backups.none")}</p>}
       {!!list.data?.length && (
@@ -79,8 +88,7 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
           <button type="button" onClick={() => setConfirming(null)} autoFocus>{t("session.cancel")}</button>
         </div>
       )}
-      {restore.isPending && <p className="muted" role="status">{t("backups.restoring")}</p>}
-      {restore.data && <p className="ok-text" role="status" data-testid="backup-restored">{t("backups.restored")}</p>}
+      {restore.isPending && <Progress label={t("backups.restoring")} />}
       {restore.error && <ErrorMessage error={restore.error} />}
     </div>
   );

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi, type DocumentKind, type DocumentOptions, type Format, type Lang } from "../api";
+import { Progress } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
 
 const KINDS: DocumentKind[] = ["agenda", "minutes", "invitees", "signin", "cards", "dossier", "ics"];
@@ -123,7 +124,7 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
             </button>
           )}
         </div>
-        {save.isPending && <p className="muted" role="status">{t("documents.saving")}</p>}
+        {save.isPending && <Progress label={t("documents.saving")} />}
         {save.data && <p className="ok-text" role="status" data-testid="doc-saved">{t("documents.saved", { path: save.data })}</p>}
         {save.error && <ErrorMessage error={save.error} />}
       </aside>

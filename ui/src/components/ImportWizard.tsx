@@ -1,19 +1,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type ImportReport, type ImportRequest } from "../api";
+import { Progress, useToast } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
+
+/** The files the import reads (by name; the content decides in the end). */
+export const IMPORT_ACCEPT = [".csv", ".txt", ".tsv", ".xlsx", ".vcf"];
+export const importable = (name: string) => IMPORT_ACCEPT.some((ext) => name.toLowerCase().endsWith(ext));
 
 const CODES = ["name", "family", "given", "patronymic", "honorific", "position", "organisation", "email", "phone", "wechat", "country", "tags", "notes", "languages", "family_first"];
 const WITH_LANG = ["name", "family", "given", "patronymic", "honorific", "position"];
 const LANG_SUFFIXES = ["", ".ru", ".kk", ".zh", ".en"];
 
-/** Choose a file, see how it was read and what each column means, check every row, then
- *  import all rows at once (or nothing while any row has a problem). */
-export function ImportWizard({ onClose }: { onClose: () => void }) {
+/** Choose a file (or drop one on the People screen: `file`), see how it was read and what
+ *  each column means, check every row, then import all rows at once (or nothing while any
+ *  row has a problem). */
+export function ImportWizard({ onClose, file }: { onClose: () => void; file?: File }) {
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [request, setRequest] = useState<ImportRequest | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
@@ -22,13 +29,13 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     mutationFn: api.importCommit,
     onSuccess: async (r) => {
       setDone(r);
+      toast.done(t("import.done", r.counts));
       await queryClient.invalidateQueries({ queryKey: keys.people });
     },
+    onError: (e) => toast.failed(t("import.failed"), e),
   });
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  const load = async (file: File) => {
     const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
     const next: ImportRequest = { fileName: file.name, bytes, mapping: [], onDuplicate: "skip" };
     setRequest(next);
@@ -36,6 +43,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setDone(null);
     check.mutate(next);
   };
+  const choose = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0];
+    if (chosen) void load(chosen);
+  };
+  // A dropped file is read as soon as the wizard opens with it (once, even in StrictMode).
+  const dropped = useRef<File | null>(null);
+  useEffect(() => {
+    if (file && dropped.current !== file) {
+      dropped.current = file;
+      void load(file);
+    }
+  }, [file]);
   const remap = (column: number, code: string) => {
     if (!request || !report) return;
     const mapping = report.mapping.map((m, i) => (i === column ? code : m));
@@ -48,7 +67,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     return `${t(`import.codes.${base}`)}${lang ? ` (${lang})` : ""}`;
   };
   const options = CODES.flatMap((c) => (WITH_LANG.includes(c) ? LANG_SUFFIXES.map((s) => c + s) : [c]));
-  const importable = report ? report.counts.rows - report.counts.errors : 0;
+  const rowsToImport = report ? report.counts.rows - report.counts.errors : 0;
 
   return (
     <section className="import" aria-labelledby="import-heading" data-testid="import-wizard">
@@ -56,10 +75,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         <h2 id="import-heading">{t("import.title")}</h2>
         <button type="button" onClick={onClose}>{t("checkin.close")}</button>
       </header>
-      <label className="file-choice">
-        {t("import.choose")}
-        <input type="file" accept=".csv,.txt,.tsv,.xlsx,.vcf" onChange={choose} data-testid="import-file" />
-      </label>
+      {/* The system's file input, in the app's words: WebKit labels its own button in English. */}
+      <div className="file-choice">
+        <span id="import-choose-label">{t("import.choose")}</span>
+        <span className="file-row">
+          <span className="file-button">
+            {t("import.chooseButton")}
+            <input type="file" accept={IMPORT_ACCEPT.join(",")} onChange={choose} aria-labelledby="import-choose-label" data-testid="import-file" />
+          </span>
+          <span className={request ? "file-name" : "file-name muted"} data-testid="import-file-name">{request ? request.fileName : t("import.noFile")}</span>
+        </span>
+      </div>
+      {check.isPending && <Progress label={t("import.reading", { name: request?.fileName ?? "" })} />}
       {check.error && <ErrorMessage error={check.error} />}
       {report && (
         <>
@@ -128,9 +155,10 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           {report.counts.errors > 0 && <p className="warning-text">{t("import.fixFirst")}</p>}
           <div className="form-actions">
             <button type="button" className="primary" disabled={report.counts.errors > 0 || commit.isPending || !!done} onClick={() => commit.mutate(request!)} data-testid="import-commit">
-              {t("import.commit", { count: importable })}
+              {t("import.commit", { count: rowsToImport })}
             </button>
           </div>
+          {commit.isPending && <Progress label={t("import.importing", { count: rowsToImport })} />}
           {commit.error && <ErrorMessage error={commit.error} />}
           {done && <p className="ok-text" role="status" data-testid="import-done">{t("import.done", done.counts)}</p>}
         </>

@@ -105,7 +105,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
         <table className="invitee-table" data-testid="invitee-list">
           <thead>
             <tr>
-              <th>#</th><th /><th>{t("invitees.role")}</th><th>{t("invitees.status")}</th><th>{t("invitees.channel")}</th><th>{t("invitees.attendance")}</th><th />
+              <th>#</th><th>{t("invitees.person")}</th><th>{t("invitees.invitation")}</th><th />
             </tr>
           </thead>
           <tbody>
@@ -131,33 +131,41 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
                       {i.respondedAt && ` · ${t("invitees.respondedAt", { date: formatDate(i.respondedAt.slice(0, 10), lang, "medium") })}`}
                     </div>
                   </td>
+                  {/* Role, answer, channel and attendance side by side while they fit, wrapping
+                      when they do not: no option text is ever cut off, in any language. */}
                   <td>
-                    <select value={i.role} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))} aria-label={t("invitees.role")}>
-                      {ROLES.map((r) => <option key={r} value={r}>{t(`roles2.${r}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    <select value={i.status} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} aria-label={t("invitees.status")} className={`rsvp-${i.status}`}>
-                      {STATUSES.map((s) => <option key={s} value={s}>{t(`rsvp.${s}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    <select value={i.channel ?? ""} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { channel: e.target.value }))} aria-label={t("invitees.channel")}>
-                      <option value="">—</option>
-                      {CHANNELS.map((ch) => <option key={ch} value={ch}>{t(`channels.${ch}`)}</option>)}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      value={i.attendance ?? ""}
-                      onChange={(e) => change.mutate(() => api.attendanceSet(i.id, (e.target.value || null) as AttendanceStatus | null))}
-                      aria-label={t("invitees.attendance")}
-                      data-testid="attendance"
-                    >
-                      <option value="">{t("attendance.unknown")}</option>
-                      {ATTENDANCE.map((a) => <option key={a} value={a}>{t(`attendance.${a}`)}</option>)}
-                    </select>
-                    {i.checkedInAt && <div className="muted small">{formatClock(i.checkedInAt, timeZone, lang)}</div>}
+                    <div className="invitee-fields">
+                      <label>
+                        <span>{t("invitees.role")}</span>
+                        <select value={i.role} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))}>
+                          {ROLES.map((r) => <option key={r} value={r}>{t(`roles2.${r}`)}</option>)}
+                        </select>
+                      </label>
+                      <label>
+                        <span>{t("invitees.status")}</span>
+                        <select value={i.status} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} className={`rsvp-${i.status}`}>
+                          {STATUSES.map((s) => <option key={s} value={s}>{t(`rsvp.${s}`)}</option>)}
+                        </select>
+                      </label>
+                      <label>
+                        <span>{t("invitees.channel")}</span>
+                        <select value={i.channel ?? ""} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { channel: e.target.value }))}>
+                          <option value="">—</option>
+                          {CHANNELS.map((ch) => <option key={ch} value={ch}>{t(`channels.${ch}`)}</option>)}
+                        </select>
+                      </label>
+                      <label>
+                        <span>{t("invitees.attendance")}{i.checkedInAt && <span className="muted"> · {formatClock(i.checkedInAt, timeZone, lang)}</span>}</span>
+                        <select
+                          value={i.attendance ?? ""}
+                          onChange={(e) => change.mutate(() => api.attendanceSet(i.id, (e.target.value || null) as AttendanceStatus | null))}
+                          data-testid="attendance"
+                        >
+                          <option value="">{t("attendance.unknown")}</option>
+                          {ATTENDANCE.map((a) => <option key={a} value={a}>{t(`attendance.${a}`)}</option>)}
+                        </select>
+                      </label>
+                    </div>
                   </td>
                   <td className="row-actions">
                     <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>

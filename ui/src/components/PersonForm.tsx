@@ -5,6 +5,7 @@ import { isApiError, keys, useApi, type ApiError, type Lang, type Person, type P
 import { pick } from "../format";
 import { LANGS } from "../i18n";
 import { emptyPerson, inputOfPerson } from "../person";
+import { leaveUnsaved, useUnsavedChanges } from "../unsaved";
 import { errorText } from "./ErrorMessage";
 import { MultiText } from "./MultiText";
 
@@ -16,6 +17,9 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
   const queryClient = useQueryClient();
   const [input, setInput] = useState<PersonInput>(person ? inputOfPerson(person) : emptyPerson());
   const [error, setError] = useState<ApiError | null>(null);
+  // Typed in and not saved: Cancel or another screen asks first.
+  const [touched, setTouched] = useState(false);
+  const unsaved = useUnsavedChanges(touched);
   const organisations = useQuery({ queryKey: keys.organisations, queryFn: api.organisationsList });
   const categories = useQuery({ queryKey: keys.categories, queryFn: api.precedenceCategories });
   const dupes = useQuery({
@@ -26,6 +30,7 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
   const done = async (p: Person | null) => {
     await queryClient.invalidateQueries({ queryKey: keys.people });
     await queryClient.invalidateQueries({ queryKey: ["people_search"] });
+    unsaved.release();
     onDone(p);
   };
   const save = useMutation({
@@ -38,7 +43,10 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const errorFor = (field: string) => (error?.field === field ? errorText(t, error) : undefined);
-  const set = (patch: Partial<PersonInput>) => setInput({ ...input, ...patch });
+  const set = (patch: Partial<PersonInput>) => {
+    setTouched(true);
+    setInput({ ...input, ...patch });
+  };
   const nameIn = (l: Lang): PersonName =>
     input.names.find((n) => n.lang === l) ?? { lang: l, family: "", given: "", patronymic: "", familyFirst: l === "zh" };
   const setName = (l: Lang, patch: Partial<PersonName>) => {
@@ -173,7 +181,7 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
       )}
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending} data-testid="save-person">{t("people.save")}</button>
-        <button type="button" onClick={() => onDone(null)}>{t("people.cancel")}</button>
+        <button type="button" onClick={() => leaveUnsaved(() => onDone(null))} data-testid="cancel-person">{t("people.cancel")}</button>
         {person && <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>{t("people.delete")}</button>}
       </footer>
     </form>

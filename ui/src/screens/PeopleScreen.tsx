@@ -1,15 +1,16 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useRef, useState } from "react";
+import { useDeferredValue, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Person } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
-import { ImportWizard } from "../components/ImportWizard";
+import { importable, ImportWizard } from "../components/ImportWizard";
+import { Progress, useToast } from "../feedback";
 import { PersonForm } from "../components/PersonForm";
 import { DemoBadge } from "../components/StatusBadge";
 import { otherScripts, pick } from "../format";
 
-type Mode = { name: "list" } | { name: "new" } | { name: "edit"; person: Person } | { name: "import" };
+type Mode = { name: "list" } | { name: "new" } | { name: "edit"; person: Person } | { name: "import"; file?: File };
 
 /** The directory in order of precedence, searched as you type in any script. */
 export function PeopleScreen() {
@@ -23,7 +24,27 @@ export function PeopleScreen() {
     queryKey: query ? keys.peopleSearch(query) : keys.people,
     queryFn: () => (query ? api.peopleSearch(query) : api.peopleList()),
   });
-  const exportTo = useMutation({ mutationFn: api.peopleExport });
+  const toast = useToast();
+  const exportTo = useMutation({
+    mutationFn: api.peopleExport,
+    onSuccess: (path) => path && toast.done(t("people.exported", { path })),
+    onError: (e) => toast.failed(t("people.exportFailed"), e),
+  });
+  // A contacts file dropped anywhere on the screen starts the import with it.
+  const [dragging, setDragging] = useState(0);
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
+  const drop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(0);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    if (!importable(file.name)) {
+      toast.failed(t("import.dropWrongType", { name: file.name }), t("import.dropTypes"));
+      return;
+    }
+    setMode({ name: "import", file });
+  };
 
   if (mode.name === "new" || mode.name === "edit") {
     return (
@@ -34,7 +55,19 @@ export function PeopleScreen() {
     );
   }
   return (
-    <>
+    <div
+      className="drop-target"
+      onDragEnter={(e) => hasFiles(e) && setDragging((n) => n + 1)}
+      onDragLeave={(e) => hasFiles(e) && setDragging((n) => Math.max(0, n - 1))}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "copy";
+      }}
+      onDrop={drop}
+      data-testid="people-screen"
+    >
+      {dragging > 0 && <div className="drop-hint" data-testid="drop-hint">{t("import.dropHere")}</div>}
       <header className="screen-header">
         <div>
           <h1>{t("people.title")}</h1>
@@ -47,9 +80,9 @@ export function PeopleScreen() {
           <button type="button" className="primary" onClick={() => setMode({ name: "new" })} data-testid="new-person">+ {t("people.new")}</button>
         </div>
       </header>
-      {exportTo.data && <p className="ok-text" role="status">{t("people.exported", { path: exportTo.data })}</p>}
+      {exportTo.isPending && <Progress label={t("people.exporting")} />}
       {exportTo.error && <ErrorMessage error={exportTo.error} />}
-      {mode.name === "import" && <ImportWizard onClose={() => setMode({ name: "list" })} />}
+      {mode.name === "import" && <ImportWizard key={mode.file ? `${mode.file.name}-${mode.file.lastModified}` : "chosen"} file={mode.file} onClose={() => setMode({ name: "list" })} />}
       <input
         type="search"
         className="big-search"
@@ -63,7 +96,7 @@ export function PeopleScreen() {
       {people.error && <ErrorMessage error={people.error} />}
       {people.data?.length === 0 && <div className="empty-state"><p>{t("people.empty")}</p></div>}
       {!!people.data?.length && <PeopleList people={people.data} onOpen={(person) => setMode({ name: "edit", person })} />}
-    </>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { isApiError, keys, useApi, type ApiError, type SessionInput } from "../a
 import { errorText, ErrorMessage } from "../components/ErrorMessage";
 import { MultiText } from "../components/MultiText";
 import { useNavigate } from "../navigation";
+import { useUnsavedChanges } from "../unsaved";
 
 const ZONES = ["Asia/Shanghai", "Asia/Almaty", "Asia/Hong_Kong", "Europe/Moscow", "Europe/London", "UTC"];
 
@@ -23,6 +24,9 @@ export function SessionForm({ id }: { id?: string }) {
   const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
   const [input, setInput] = useState<SessionInput | null>(id ? null : EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
+  // Typed in and not saved: leaving asks first.
+  const [touched, setTouched] = useState(false);
+  const unsaved = useUnsavedChanges(touched);
 
   // Fill the form once its starting values are known.
   useEffect(() => {
@@ -53,6 +57,7 @@ export function SessionForm({ id }: { id?: string }) {
       await queryClient.invalidateQueries({ queryKey: keys.sessions });
       await queryClient.invalidateQueries({ queryKey: keys.nextNumber });
       await queryClient.invalidateQueries({ queryKey: keys.settings });
+      unsaved.release();
       navigate({ name: "session", id: saved.id });
     },
     onError: (e) => setError(isApiError(e) ? e : { code: "internal", message: String(e) }),
@@ -72,7 +77,10 @@ export function SessionForm({ id }: { id?: string }) {
   if (!input) return <p className="loading">{t("app.loading")}</p>;
 
   const errorFor = (field: string) => (error?.field === field ? errorText(t, error) : undefined);
-  const set = (patch: Partial<SessionInput>) => setInput({ ...input, ...patch });
+  const set = (patch: Partial<SessionInput>) => {
+    setTouched(true);
+    setInput({ ...input, ...patch });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang } from "../api";
 import { BackupsPanel } from "../components/BackupsPanel";
+import { AskDialog } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { Progress, useToast } from "../feedback";
 import { pick } from "../format";
 import { LANGS } from "../i18n";
 
@@ -18,11 +21,21 @@ export function SettingsScreen() {
     mutationFn: api.settingsUpdate,
     onSuccess: (saved) => queryClient.setQueryData(keys.settings, saved),
   });
+  const toast = useToast();
+  const [askDemo, setAskDemo] = useState(false);
   const removeDemo = useMutation({
     mutationFn: api.demoRemove,
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      toast.done(t("settings.demoRemoved"));
+      return queryClient.invalidateQueries();
+    },
+    onError: (e) => toast.failed(t("settings.demoRemove"), e),
   });
-  const exportArchive = useMutation({ mutationFn: api.archiveExport });
+  const exportArchive = useMutation({
+    mutationFn: api.archiveExport,
+    onSuccess: (path) => path && toast.done(t("settings.archiveSaved", { path })),
+    onError: (e) => toast.failed(t("settings.archiveFailed"), e),
+  });
   if (!settings.data) return <p className="loading">{t("app.loading")}</p>;
   const s = settings.data;
   const lang = i18n.language as Lang;
@@ -66,13 +79,28 @@ export function SettingsScreen() {
         {s.hasDemo ? (
           <>
             <p>{t("settings.demoText")}</p>
-            <button type="button" className="danger" onClick={() => removeDemo.mutate()} disabled={removeDemo.isPending} data-testid="remove-demo">
+            <button type="button" className="danger" onClick={() => setAskDemo(true)} disabled={removeDemo.isPending} data-testid="remove-demo">
               {t("settings.demoRemove")}
             </button>
           </>
         ) : (
           <p className="muted">{t("settings.demoNone")}</p>
         )}
+        {askDemo && (
+          <AskDialog
+            title={t("settings.demoRemove")}
+            text={t("settings.demoConfirm")}
+            yes={t("settings.demoRemoveYes")}
+            no={t("session.cancel")}
+            onYes={() => {
+              setAskDemo(false);
+              removeDemo.mutate();
+            }}
+            onNo={() => setAskDemo(false)}
+            testId="demo-dialog"
+          />
+        )}
+        {removeDemo.isPending && <Progress label={t("settings.demoRemoving")} />}
         {removeDemo.error && <ErrorMessage error={removeDemo.error} />}
       </section>
       <section className="settings-group">
@@ -86,7 +114,7 @@ export function SettingsScreen() {
         <button type="button" onClick={() => exportArchive.mutate()} disabled={exportArchive.isPending} data-testid="archive-export">
           {t("settings.archiveExport")}
         </button>
-        {exportArchive.data && <p className="ok-text" role="status">{t("settings.archiveSaved", { path: exportArchive.data })}</p>}
+        {exportArchive.isPending && <Progress label={t("settings.archiveExporting")} />}
         {exportArchive.error && <ErrorMessage error={exportArchive.error} />}
       </section>
     </>

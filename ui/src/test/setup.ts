@@ -4,3 +4,19 @@ import { afterEach } from "vitest";
 import "../i18n";
 
 afterEach(() => cleanup());
+
+// Toasts live outside React (any screen may raise one): every test starts without.
+import { clearToasts } from "../feedback";
+afterEach(() => clearToasts());
+
+// jsdom's Blob has no arrayBuffer() (every webview has): read it the older way.
+if (!Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
