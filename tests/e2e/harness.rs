@@ -102,16 +102,6 @@ impl App {
                 Err(e) => panic!("could not start the app through tauri-driver: {e}"),
             }
         };
-        // CLUB_ZOOM=1.5: the page laid out as at 150 % scaling (scripts/shots --zoom).
-        if let Ok(zoom) = std::env::var("CLUB_ZOOM") {
-            client
-                .execute(
-                    "document.documentElement.style.zoom = arguments[0];",
-                    vec![zoom.into()],
-                )
-                .await
-                .unwrap();
-        }
         App {
             client,
             driver,
@@ -251,6 +241,21 @@ impl App {
             out.push(el.text().await.unwrap());
         }
         out
+    }
+
+    /// Zooms the webview as Ctrl+= does (1.0 = 100 %).
+    pub async fn zoom(&self, value: f64) {
+        let refused = self
+            .client
+            .execute_async(
+                "const [value, done] = arguments;
+                 window.__TAURI_INTERNALS__.invoke('plugin:webview|set_webview_zoom', { value })
+                   .then(() => done(''), (e) => done(String(e)));",
+                vec![value.into()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(refused, json!(""), "zoom refused");
     }
 
     /// Whether the app's process is still there (after its window was asked to close).

@@ -6,12 +6,24 @@ use std::path::PathBuf;
 
 use crate::harness::{App, Home};
 
+/// With CLUB_ZOOM (e.g. 1.5, as at 150 % scaling) the screen is zoomed for the shot only:
+/// WebDriver's clicks do not follow a zoomed page.
 pub async fn shot(app: &App, name: &str) {
     if let Some(dir) = std::env::var_os("CLUB_SHOTS") {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir).unwrap();
+        let zoom = std::env::var("CLUB_ZOOM")
+            .ok()
+            .map(|z| z.parse::<f64>().expect("CLUB_ZOOM: a number such as 1.5"));
+        if let Some(z) = zoom {
+            app.zoom(z).await;
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        }
         let png = app.client.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        if zoom.is_some() {
+            app.zoom(1.0).await;
+        }
     }
 }
 
