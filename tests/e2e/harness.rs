@@ -68,7 +68,17 @@ impl App {
             .env("XDG_CONFIG_HOME", root.join("config"))
             .env(club_core::paths::DB_ENV, home.db_path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            // CLUB_E2E_LOG=FILE keeps what the driver and the app print (to debug a test).
+            .stderr(match std::env::var_os("CLUB_E2E_LOG") {
+                Some(path) => Stdio::from(
+                    std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(path)
+                        .expect("CLUB_E2E_LOG: a writable file"),
+                ),
+                None => Stdio::null(),
+            });
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
