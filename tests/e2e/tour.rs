@@ -91,6 +91,11 @@ async fn every_screen_in_russian_kazakh_chinese_and_english() {
             .await;
         app.wait_for_text("h2", language).await;
         shot(&app, &format!("settings-{lang}")).await;
+        // Removing the demonstration asks first; "no" leaves it.
+        app.click("[data-testid=remove-demo]").await;
+        app.find("dialog[open][data-testid=demo-dialog]").await;
+        shot(&app, &format!("ask-{lang}")).await;
+        app.click("[data-testid=ask-no]").await;
 
         app.click("[data-testid=nav-sessions]").await;
         app.wait_for_text("h2", upcoming).await;
@@ -125,6 +130,9 @@ async fn every_screen_in_russian_kazakh_chinese_and_english() {
         app.click("[data-testid=ask-yes]").await;
         app.wait_for_text("td", ambassador).await;
         shot(&app, &format!("people-{lang}")).await;
+        app.click("[data-testid=open-import]").await;
+        app.find("[data-testid=import-wizard]").await;
+        shot(&app, &format!("import-{lang}")).await;
 
         app.click("[data-testid=nav-followups]").await;
         app.find("[data-testid=followups]").await;
