@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Person } from "../api";
 import { setLanguage } from "../i18n";
@@ -44,5 +44,13 @@ describe("PeopleScreen", () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
     expect(screen.queryByText("Имя Фамилия9999")).not.toBeInTheDocument();
+  });
+
+  it("says what to do next: an empty directory points to adding and importing, a search to other scripts", async () => {
+    const { api } = fakeApi([], { peopleList: async () => [], peopleSearch: async () => [] });
+    renderWith(<PeopleScreen />, api);
+    expect(await screen.findByText(/В справочнике пока никого нет\. Добавьте человека.*перетащите на этот экран/)).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId("people-search"), { target: { value: "Нурышев" } });
+    expect(await screen.findByText(/Никого не найдено по запросу «Нурышев»/)).toBeInTheDocument();
   });
 });

@@ -94,7 +94,7 @@ export function PeopleScreen() {
       />
       {people.isPending && <p className="loading">{t("app.loading")}</p>}
       {people.error && <ErrorMessage error={people.error} />}
-      {people.data?.length === 0 && <div className="empty-state"><p>{t("people.empty")}</p></div>}
+      {people.data?.length === 0 && <div className="empty-state"><p>{query ? t("people.noMatch", { q: query }) : t("people.empty")}</p></div>}
       {!!people.data?.length && <PeopleList people={people.data} onOpen={(person) => setMode({ name: "edit", person })} />}
     </div>
   );
