@@ -1,6 +1,6 @@
 //! Desktop habits beyond the keyboard: a contacts file dropped on the People screen starts
 //! the import; leaving a form with unsaved work — to another screen, or closing the window
-//! through File → Quit — asks first.
+//! through File → Quit — asks first; so does deleting a session, and Esc means "no".
 
 use std::time::{Duration, Instant};
 
@@ -99,5 +99,41 @@ async fn leaving_or_closing_with_unsaved_work_asks_first() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_a_session_asks_first_and_esc_keeps_it() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    app.open_card(0).await; // the 9th, upcoming
+    app.wait_for_text("[data-testid=session-title]", "Итоги года")
+        .await;
+
+    app.click("[data-testid=delete-session]").await;
+    app.find("dialog[open][data-testid=delete-dialog]").await;
+    assert_eq!(app.focused().await, "ask-no", "Enter keeps the session");
+    app.press_key('\u{e00c}').await; // Escape
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app
+        .client
+        .find_all(fantoccini::Locator::Css("dialog[open]"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(Instant::now() < deadline, "Esc did not close the question");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.find("[data-testid=session-title]").await;
+
+    app.click("[data-testid=delete-session]").await;
+    app.click("[data-testid=confirm-delete]").await;
+    app.wait_for_text("[data-testid=session-card]", "Казахстан как опора")
+        .await;
+    let cards = app.texts("[data-testid=session-card]").await;
+    assert!(cards.iter().all(|c| !c.contains("Итоги года")), "{cards:?}");
     app.quit().await;
 }

@@ -5,9 +5,9 @@ import { useEffect, useRef } from "react";
  * system's modal dialog, focus on the safe answer, Esc or the safe answer says no.
  */
 export function AskDialog({
-  title, text, yes, no, onYes, onNo, testId,
+  title, text, yes, no, onYes, onNo, testId, yesTestId = "ask-yes",
 }: {
-  title: string; text: string; yes: string; no: string; onYes: () => void; onNo: () => void; testId?: string;
+  title: string; text: string; yes: string; no: string; onYes: () => void; onNo: () => void; testId?: string; yesTestId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const safe = useRef<HTMLButtonElement>(null);
@@ -31,7 +31,7 @@ export function AskDialog({
       <p id="ask-text">{text}</p>
       <div className="actions">
         <button type="button" ref={safe} className="primary" onClick={onNo} data-testid="ask-no">{no}</button>
-        <button type="button" className="danger" onClick={onYes} data-testid="ask-yes">{yes}</button>
+        <button type="button" className="danger" onClick={onYes} data-testid={yesTestId}>{yes}</button>
       </div>
     </dialog>
   );

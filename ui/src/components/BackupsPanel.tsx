@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Backup } from "../api";
 import { Progress, useToast } from "../feedback";
+import { AskDialog } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
 
 function size(bytes: number): string {
@@ -80,13 +81,19 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
         </button>
       </p>
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby="restore-confirm">
-          <p id="restore-confirm">{t(damaged ? "backups.confirmDamaged" : "backups.confirm", { when: when(confirming) })}</p>
-          <button type="button" className="danger" onClick={() => restore.mutate(confirming.path)} disabled={restore.isPending} data-testid="backup-restore-yes">
-            {t("backups.restoreYes")}
-          </button>
-          <button type="button" onClick={() => setConfirming(null)} autoFocus>{t("session.cancel")}</button>
-        </div>
+        <AskDialog
+          title={t("backups.restoreYes")}
+          text={t(damaged ? "backups.confirmDamaged" : "backups.confirm", { when: when(confirming) })}
+          yes={t("backups.restoreYes")}
+          no={t("session.cancel")}
+          onYes={() => {
+            setConfirming(null);
+            restore.mutate(confirming.path);
+          }}
+          onNo={() => setConfirming(null)}
+          testId="restore-dialog"
+          yesTestId="backup-restore-yes"
+        />
       )}
       {restore.isPending && <Progress label={t("backups.restoring")} />}
       {restore.error && <ErrorMessage error={restore.error} />}

@@ -6,6 +6,7 @@ import { pick } from "../format";
 import { LANGS } from "../i18n";
 import { emptyPerson, inputOfPerson } from "../person";
 import { leaveUnsaved, useUnsavedChanges } from "../unsaved";
+import { AskDialog } from "./AskDialog";
 import { errorText } from "./ErrorMessage";
 import { MultiText } from "./MultiText";
 
@@ -173,12 +174,20 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
       </div>
       {error && !error.field && <p className="error">{errorText(t, error)}</p>}
       {confirmDelete && (
-        <div className="confirm" role="alertdialog">
-          <p>{t("people.deleteConfirm")}</p>
-          <button type="button" className="danger" onClick={() => remove.mutate()}>{t("people.delete")}</button>
-          <button type="button" onClick={() => setConfirmDelete(false)}>{t("people.cancel")}</button>
-        </div>
+        <AskDialog
+          title={t("people.delete")}
+          text={t("people.deleteConfirm")}
+          yes={t("people.delete")}
+          no={t("people.cancel")}
+          onYes={() => {
+            setConfirmDelete(false);
+            remove.mutate();
+          }}
+          onNo={() => setConfirmDelete(false)}
+          testId="delete-person-dialog"
+        />
       )}
+      {remove.error && <p className="error">{errorText(t, remove.error)}</p>}
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending} data-testid="save-person">{t("people.save")}</button>
         <button type="button" onClick={() => leaveUnsaved(() => onDone(null))} data-testid="cancel-person">{t("people.cancel")}</button>

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session, type Text } from "../api";
 import { AgendaEditor } from "../components/AgendaEditor";
+import { AskDialog } from "../components/AskDialog";
+import { Progress } from "../feedback";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { InviteesPanel } from "../components/InviteesPanel";
 import { MinutesPanel } from "../components/MinutesPanel";
@@ -67,17 +69,22 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         </div>
       </header>
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">{t("session.deleteConfirm")}</p>
-          <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending} data-testid="confirm-delete">
-            {t("session.deleteYes")}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
-            {t("session.cancel")}
-          </button>
-          {remove.error && <ErrorMessage error={remove.error} />}
-        </div>
+        <AskDialog
+          title={t("session.delete")}
+          text={t("session.deleteConfirm")}
+          yes={t("session.deleteYes")}
+          no={t("session.cancel")}
+          onYes={() => {
+            setConfirming(false);
+            remove.mutate();
+          }}
+          onNo={() => setConfirming(false)}
+          testId="delete-dialog"
+          yesTestId="confirm-delete"
+        />
       )}
+      {remove.isPending && <Progress label={t("session.deleting")} />}
+      {remove.error && <ErrorMessage error={remove.error} />}
       <div className="tabs" role="tablist">
         {(["overview", "agenda", "invitees", "minutes", "documents"] as const).map((name) => (
           <button
