@@ -89,6 +89,18 @@ async fn import_a_csv_invite_five_and_check_in_three() {
         .await
         .unwrap();
     assert_eq!(rows.len(), 5);
+    // Removing someone from the list asks first (their answer would go too); "no" keeps all.
+    rows[0]
+        .find(Locator::Css("button.danger"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("dialog[open][data-testid=ask-dialog]", "Убрать")
+        .await;
+    app.click("[data-testid=ask-no]").await;
+    assert_eq!(app.texts("[data-testid=invitee-row]").await.len(), 5);
 
     app.click("[data-testid=check-in-mode]").await;
     app.find("[data-testid=check-in]").await;

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * A modal question with two answers (leave unsaved work, remove the demonstration…): the
@@ -35,4 +36,31 @@ export function AskDialog({
       </div>
     </dialog>
   );
+}
+
+type Question = { title: string; text: string; yes: string; then: () => void };
+
+/**
+ * A question before a step that loses data: `ask(title, text, yes, then)` shows it,
+ * `then` runs on yes. Render `dialog` somewhere in the component.
+ */
+export function useAsk() {
+  const { t } = useTranslation();
+  const [question, setQuestion] = useState<Question | null>(null);
+  const dialog = question && (
+    <AskDialog
+      title={question.title}
+      text={question.text}
+      yes={question.yes}
+      no={t("session.cancel")}
+      onYes={() => {
+        setQuestion(null);
+        question.then();
+      }}
+      onNo={() => setQuestion(null)}
+      testId="ask-dialog"
+    />
+  );
+  const ask = (title: string, text: string, yes: string, then: () => void) => setQuestion({ title, text, yes, then });
+  return { dialog, ask };
 }

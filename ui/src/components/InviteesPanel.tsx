@@ -5,6 +5,7 @@ import {
   keys, useApi, type AttendanceStatus, type Channel, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
 } from "../api";
 import { formatClock, formatDate, otherScripts, pick } from "../format";
+import { useAsk } from "./AskDialog";
 import { CheckInMode } from "./CheckInMode";
 import { ErrorMessage } from "./ErrorMessage";
 import { PeoplePicker } from "./PeoplePicker";
@@ -27,6 +28,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
   const [tag, setTag] = useState("");
   const [from, setFrom] = useState("");
   const [checkIn, setCheckIn] = useState(false);
+  const { dialog, ask } = useAsk();
   const change = useMutation({
     mutationFn: (op: () => Promise<InviteeList>) => op(),
     onSuccess: (next) => {
@@ -52,6 +54,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
 
   return (
     <section className="invitees" aria-label={t("invitees.tab")}>
+      {dialog}
       {checkIn && <CheckInMode sessionId={sessionId} timeZone={timeZone} onClose={() => setCheckIn(false)} />}
       <div className="counts" data-testid="invitee-counts">
         <span><strong>{c.total}</strong> {t("invitees.counts.total")}</span>
@@ -170,7 +173,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
                   <td className="row-actions">
                     <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>
                     <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}>↓</button>
-                    <button type="button" className="danger" onClick={() => change.mutate(() => api.invitationRemove(i.id))} aria-label={t("invitees.remove")}>✕</button>
+                    <button type="button" className="danger" onClick={() => ask(t("invitees.remove"), t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), t("invitees.removeYes"), () => change.mutate(() => api.invitationRemove(i.id)))} aria-label={t("invitees.remove")}>✕</button>
                   </td>
                 </tr>
               );

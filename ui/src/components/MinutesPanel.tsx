@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Minutes, type MinutesItem, type Text } from "../api";
 import { formatClock, formatDate, pick } from "../format";
+import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
 import { RichText } from "./RichText";
 import { RichTextEditor } from "./RichTextEditor";
@@ -204,14 +205,20 @@ function Entries({
   const [decision, setDecision] = useState("");
   const [followUp, setFollowUp] = useState<string | null>(null);
   const save = useMutation({ mutationFn: (op: () => Promise<Minutes>) => op(), onSuccess: onSaved });
+  const { dialog, ask } = useAsk();
+  const removeEntry = (kind: "remark" | "decision", id: string, body: string) =>
+    ask(t(`minutes.remove${kind === "remark" ? "Remark" : "Decision"}`), t(kind === "remark" ? "minutes.removeConfirm" : "minutes.removeDecisionConfirm", { text: body.length > 140 ? `${body.slice(0, 140)}…` : body }), t("minutes.remove"), () =>
+      save.mutate(() => api.minutesRemoveEntry(kind, id)),
+    );
   return (
     <div className="entries">
+      {dialog}
       <h3>{t("minutes.remarks")}</h3>
       <ul className="remarks">
         {item.remarks.map((r) => (
           <li key={r.id}>
             <strong>{pick(r.personName, lang) || t("minutes.nobody")}:</strong> <RichText text={pick(r.body, lang)} />
-            {!locked && <button type="button" className="link" onClick={() => save.mutate(() => api.minutesRemoveEntry("remark", r.id))}>{t("minutes.remove")}</button>}
+            {!locked && <button type="button" className="link" onClick={() => removeEntry("remark", r.id, pick(r.body, lang))}>{t("minutes.remove")}</button>}
           </li>
         ))}
       </ul>
@@ -231,7 +238,7 @@ function Entries({
           <li key={d.id}>
             <RichText text={pick(d.body, lang)} />
             <button type="button" className="link" onClick={() => setFollowUp(followUp === d.id ? null : d.id)}>+ {t("minutes.createFollowUp")}</button>
-            {!locked && <button type="button" className="link" onClick={() => save.mutate(() => api.minutesRemoveEntry("decision", d.id))}>{t("minutes.remove")}</button>}
+            {!locked && <button type="button" className="link" onClick={() => removeEntry("decision", d.id, pick(d.body, lang))}>{t("minutes.remove")}</button>}
             {followUp === d.id && (
               <FollowUpForm
                 decisionId={d.id}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session } from "../api";
+import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { StartPanel } from "../components/StartPanel";
 import { WelcomePanel } from "../components/WelcomePanel";
@@ -128,21 +129,25 @@ function Templates({ lang }: { lang: Lang }) {
     mutationFn: api.templateDelete,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.templates }),
   });
+  const { dialog, ask } = useAsk();
   if (!templates.data) return null;
   if (templates.data.length === 0) return <p className="muted">{t("series.noTemplates")}</p>;
   return (
-    <ul className="templates">
-      {templates.data.map((tpl) => (
-        <li key={tpl.id}>
-          <div className="template-row">
-            <strong>{pick(tpl.name, lang)}</strong>
-            <span className="muted small">{t("series.templateItems", { items: tpl.items, invitees: tpl.invitees })}</span>
-            <button type="button" onClick={() => setChosen(chosen === tpl.id ? null : tpl.id)}>{t("series.create")}</button>
-            <button type="button" className="link" onClick={() => remove.mutate(tpl.id)}>{t("series.deleteTemplate")}</button>
-          </div>
-          {chosen === tpl.id && <StartPanel start={(options) => api.templateStart(tpl.id, options)} onClose={() => setChosen(null)} />}
-        </li>
-      ))}
-    </ul>
+    <>
+      {dialog}
+      <ul className="templates">
+        {templates.data.map((tpl) => (
+          <li key={tpl.id}>
+            <div className="template-row">
+              <strong>{pick(tpl.name, lang)}</strong>
+              <span className="muted small">{t("series.templateItems", { items: tpl.items, invitees: tpl.invitees })}</span>
+              <button type="button" onClick={() => setChosen(chosen === tpl.id ? null : tpl.id)}>{t("series.create")}</button>
+              <button type="button" className="link" onClick={() => ask(t("series.deleteTemplate"), t("series.deleteTemplateConfirm", { name: pick(tpl.name, lang) }), t("series.deleteTemplate"), () => remove.mutate(tpl.id))}>{t("series.deleteTemplate")}</button>
+            </div>
+            {chosen === tpl.id && <StartPanel start={(options) => api.templateStart(tpl.id, options)} onClose={() => setChosen(null)} />}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
