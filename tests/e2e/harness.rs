@@ -275,16 +275,16 @@ impl App {
 
     /// Presses `keys` (xdotool's names, e.g. "ctrl+q") on the app's window as the X server
     /// delivers them — so they reach GTK's menu accelerators, which WebDriver's keys
-    /// (delivered inside the web page) do not.
+    /// (delivered inside the web page) do not. The window is found by this app's process:
+    /// tests run side by side on one display, each app in a window of the same name.
     pub fn press_on_window(&self, keys: &str) {
+        let pid = app_pids(&self.db)
+            .into_iter()
+            .next()
+            .expect("the app is running");
         let status = Command::new("xdotool")
-            .args([
-                "search",
-                "--sync",
-                "--onlyvisible",
-                "--name",
-                "^Club Planner$",
-            ])
+            .args(["search", "--sync", "--onlyvisible", "--all", "--pid", &pid])
+            .args(["--name", "^Club Planner$"])
             .args(["windowfocus", "--sync", "key", "--clearmodifiers", keys])
             .status()
             .expect("xdotool (scripts/setup --test installs it)");
