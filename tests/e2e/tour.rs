@@ -19,6 +19,15 @@ pub async fn shot(app: &App, name: &str) {
             app.zoom(z).await;
             tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         }
+        // Two frames painted first: WebKit's screenshot is the last frame it drew.
+        app.client
+            .execute_async(
+                "const done = arguments[0];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
         let png = app.client.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
         if zoom.is_some() {
