@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const FOCUS: &str = "focus";
 
@@ -39,30 +39,45 @@ pub fn acquire(db_path: &Path) -> std::io::Result<Acquired> {
         .read(true)
         .write(true)
         .open(beside(db_path, ".lock"))?;
-    match file.try_lock() {
-        Ok(()) => {
-            let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
-            let port = listener.local_addr()?.port();
-            club_core::paths::write_atomically(
-                &beside(db_path, ".port"),
-                port.to_string().as_bytes(),
-            )?;
-            *LOCK.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
-            Ok(Acquired::First(listener))
-        }
-        Err(TryLockError::WouldBlock) => {
-            if let Some(port) = std::fs::read_to_string(beside(db_path, ".port"))
-                .ok()
-                .and_then(|p| p.trim().parse::<u16>().ok())
-            {
-                let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-                if let Ok(mut s) = TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
-                    let _ = writeln!(s, "{FOCUS}");
-                }
+    // A first instance that does not answer is on its way out (closed a moment ago): its
+    // lock goes with it, so wait for that rather than leave the user with no window.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        match file.try_lock() {
+            Ok(()) => {
+                let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+                let port = listener.local_addr()?.port();
+                club_core::paths::write_atomically(
+                    &beside(db_path, ".port"),
+                    port.to_string().as_bytes(),
+                )?;
+                *LOCK.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+                return Ok(Acquired::First(listener));
             }
-            Ok(Acquired::Other)
+            Err(TryLockError::WouldBlock) => {
+                if ask_to_come_forward(db_path) || Instant::now() >= deadline {
+                    return Ok(Acquired::Other);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
         }
-        Err(TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Asks the instance holding the database to bring its window forward; false when none
+/// answers on its port.
+fn ask_to_come_forward(db_path: &Path) -> bool {
+    let Some(port) = std::fs::read_to_string(beside(db_path, ".port"))
+        .ok()
+        .and_then(|p| p.trim().parse::<u16>().ok())
+    else {
+        return false;
+    };
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    match TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
+        Ok(mut s) => writeln!(s, "{FOCUS}").is_ok(),
+        Err(_) => false,
     }
 }
 
@@ -79,7 +94,8 @@ pub fn listen(listener: TcpListener, focus: impl Fn() + Send + 'static) {
     });
 }
 
-/// Lets go of the database before the app restarts itself.
+/// Lets go of the database before the app restarts itself, or as it ends (so an app
+/// opened again at once does not find it still held).
 pub fn release() {
     if let Some(f) = LOCK.lock().unwrap_or_else(|p| p.into_inner()).take() {
         let _ = f.unlock();
@@ -90,8 +106,12 @@ pub fn release() {
 mod tests {
     use super::*;
 
+    /// The held lock is one per process: these tests take turns.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
     #[test]
     fn a_second_instance_on_the_same_database_asks_the_first_and_steps_back() {
+        let _turn = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("club.sqlite3");
         let Acquired::First(listener) = acquire(&db).unwrap() else {
@@ -109,6 +129,37 @@ mod tests {
             matches!(acquire(&other).unwrap(), Acquired::First(_)),
             "another database runs beside it"
         );
+        release();
+    }
+
+    #[test]
+    fn an_instance_started_while_the_first_is_closing_waits_for_it_and_opens() {
+        let _turn = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("club.sqlite3");
+        // The first instance: holds the lock, no longer answers on its port.
+        let held = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(beside(&db, ".lock"))
+            .unwrap();
+        held.try_lock().unwrap();
+        let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        std::fs::write(beside(&db, ".port"), port.to_string()).unwrap();
+        let closing = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(400));
+            drop(held);
+        });
+        assert!(
+            matches!(acquire(&db).unwrap(), Acquired::First(_)),
+            "the second start opens the window once the first is gone"
+        );
+        closing.join().unwrap();
         release();
     }
 }

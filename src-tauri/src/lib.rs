@@ -147,6 +147,12 @@ pub fn run() {
             commands::settings::settings_update,
             commands::settings::demo_remove,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Club Planner");
+        .build(tauri::generate_context!())
+        .expect("error while starting Club Planner")
+        .run(|_, event| {
+            // The database is free for the next start at once, not after the teardown.
+            if let tauri::RunEvent::Exit = event {
+                instance::release();
+            }
+        });
 }

@@ -83,7 +83,7 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
         );
-        let driver = command
+        let mut driver = command
             .spawn()
             .expect("tauri-driver not found: run scripts/test, which installs it");
         let caps = json!({
@@ -101,15 +101,21 @@ impl App {
                     .capabilities(caps.clone())
                     .connect(&url),
             )
-            .await
-            .unwrap_or_else(|_| panic!("no WebDriver session within 60 s"));
+            .await;
             match attempt {
-                Ok(c) => break c,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
+                Ok(Ok(c)) => break c,
+                Ok(Err(_)) if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(250)).await;
                 }
-                Err(e) => panic!("could not start the app through tauri-driver: {e}"),
+                // The driver goes too: a failed launch must not leave it running.
+                Ok(Err(e)) => {
+                    terminate(&mut driver);
+                    panic!("could not start the app through tauri-driver: {e}");
+                }
+                Err(_) => {
+                    terminate(&mut driver);
+                    panic!("no WebDriver session within 60 s");
+                }
             }
         };
         App {
@@ -300,9 +306,15 @@ impl App {
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
             let left = app_pids(&self.db);
-            if left.is_empty() {
+            // Gone, and its hold on the database too (an exiting process can vanish from
+            // /proc's view a moment before its lock is let go).
+            if left.is_empty() && lock_is_free(&self.db) {
                 return;
             }
+            assert!(
+                Instant::now() < deadline + Duration::from_secs(10),
+                "the app's lock on its database was not let go"
+            );
             let signal = if Instant::now() < deadline {
                 "-TERM"
             } else {
@@ -324,6 +336,22 @@ impl Drop for App {
 
 /// The app processes running on the database `db` (found by CLUB_PLANNER_DB in their
 /// environment): this test's, never another's.
+/// Whether a new app could take `<db>.lock` (the single-instance lock) now.
+fn lock_is_free(db: &std::path::Path) -> bool {
+    let mut path = db.as_os_str().to_owned();
+    path.push(".lock");
+    match std::fs::File::open(&path) {
+        Ok(f) => match f.try_lock() {
+            Ok(()) => {
+                let _ = f.unlock();
+                true
+            }
+            Err(_) => false,
+        },
+        Err(_) => true,
+    }
+}
+
 fn app_pids(db: &std::path::Path) -> Vec<String> {
     let marker = format!("{}={}", club_core::paths::DB_ENV, db.display());
     let mut out = Vec::new();
@@ -388,5 +416,10 @@ impl App {
         );
         let _ = tokio::time::timeout(Duration::from_secs(3), self.client.clone().close()).await;
         terminate(&mut self.driver);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !(app_pids(&home.db_path()).is_empty() && lock_is_free(&home.db_path())) {
+            assert!(Instant::now() < deadline, "the killed app did not go");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }
