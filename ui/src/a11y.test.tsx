@@ -1,7 +1,8 @@
-import { screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import axe from "axe-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "./App";
+import { Progress, Toasts, toast } from "./feedback";
 import { setLanguage } from "./i18n";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SessionForm } from "./screens/SessionForm";
@@ -34,6 +35,26 @@ describe("accessibility (axe-core)", () => {
       expect(await violations(container)).toEqual([]);
       unmount();
     }
+  });
+
+  it("the questions, toasts and progress have no violations", async () => {
+    const { api } = fakeApi([session()]);
+    api.settingsGet = async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false });
+    const { container } = renderWith(
+      <>
+        <SettingsScreen />
+        <Toasts />
+        <Progress label="Импорт строк: 10000, одним шагом…" />
+      </>,
+      api,
+    );
+    fireEvent.click(await screen.findByTestId("remove-demo"));
+    expect(await screen.findByTestId("demo-dialog")).toHaveAttribute("open");
+    act(() => {
+      toast.done("Архив сохранён: /home/org/club.zip");
+      toast.failed("Экспорт не выполнен: диск заполнен");
+    });
+    expect(await violations(container)).toEqual([]);
   });
 });
 

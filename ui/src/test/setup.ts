@@ -20,3 +20,14 @@ if (!Blob.prototype.arrayBuffer) {
     });
   };
 }
+
+// jsdom has no modal dialogs: showModal() opens the dialog in place (enough for the
+// questions' content to be seen, clicked and checked by axe).
+if (typeof HTMLDialogElement !== "undefined" && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute("open");
+  };
+}
