@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { Fragment, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, keys, useApi } from "./api";
 import { AboutDialog } from "./components/AboutDialog";
@@ -43,8 +43,18 @@ export function App() {
   const ready = status.data && !status.data.error;
   const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet, enabled: !!ready });
   const [chosen, setChosen] = useState<Route | null>(null);
+  // Each visit starts its screen afresh: choosing People while a person is open goes back
+  // to the list, as a sidebar does.
+  const [visit, setVisit] = useState(0);
   // Every way to another screen asks first when a form holds unsaved work.
-  const setRoute = useCallback((next: Route) => leaveUnsaved(() => setChosen(next)), []);
+  const setRoute = useCallback(
+    (next: Route) =>
+      leaveUnsaved(() => {
+        setChosen(next);
+        setVisit((v) => v + 1);
+      }),
+    [],
+  );
   const openSession = status.data?.openSession;
   const route: Route = chosen ?? (openSession ? { name: "session", id: openSession, tab: "minutes" } : { name: "sessions" });
   const language = settings.data?.language;
@@ -77,8 +87,8 @@ export function App() {
           return setRoute({ name: "newSession" });
         case "find":
         case "nav-search":
-          setRoute({ name: "search" });
-          // Already there: the field takes the focus again.
+          // Already there: the query stays, the field takes the focus again.
+          if (route.name !== "search") setRoute({ name: "search" });
           return void setTimeout(() => document.querySelector<HTMLInputElement>("[data-testid=search-input]")?.focus(), 0);
         case "undo":
         case "redo":
@@ -182,15 +192,17 @@ export function App() {
         <Toasts />
         {about && <AboutDialog version={status.data?.version ?? ""} dbPath={status.data?.dbPath ?? ""} onClose={() => setAbout(false)} />}
         <main id="main" className="content" tabIndex={-1}>
-          {route.name === "sessions" && <SessionsScreen />}
-          {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}
-          {route.name === "followups" && <FollowUpsScreen />}
-          {route.name === "stats" && <StatsScreen />}
-          {route.name === "newSession" && <SessionForm />}
-          {route.name === "editSession" && <SessionForm id={route.id} />}
-          {route.name === "people" && <PeopleScreen />}
-          {route.name === "search" && <SearchScreen />}
-          {route.name === "settings" && <SettingsScreen />}
+          <Fragment key={visit}>
+            {route.name === "sessions" && <SessionsScreen />}
+            {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}
+            {route.name === "followups" && <FollowUpsScreen />}
+            {route.name === "stats" && <StatsScreen />}
+            {route.name === "newSession" && <SessionForm />}
+            {route.name === "editSession" && <SessionForm id={route.id} />}
+            {route.name === "people" && <PeopleScreen />}
+            {route.name === "search" && <SearchScreen />}
+            {route.name === "settings" && <SettingsScreen />}
+          </Fragment>
         </main>
       </div>
     </NavContext.Provider>

@@ -119,6 +119,18 @@ describe("unsaved work", () => {
     expect(told.at(-1)).toBe(false);
   });
 
+  it("choosing People while a person is open goes back to the list", async () => {
+    const { api } = fakeApi([session()]);
+    renderWith(<App />, api);
+    await screen.findAllByTestId("session-card");
+    fireEvent.click(screen.getByTestId("nav-people"));
+    fireEvent.click(await screen.findByTestId("new-person"));
+    expect(await screen.findByTestId("person-form")).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("nav-people"));
+    expect(await screen.findByTestId("new-person")).toBeInTheDocument();
+    expect(screen.queryByTestId("person-form")).not.toBeInTheDocument();
+  });
+
   it("an untouched form leaves without a question", async () => {
     const { api } = fakeApi([session()]);
     renderWith(<App />, api);
