@@ -328,6 +328,8 @@ fn insert(db: &Db, data: &[(String, Vec<Map<String, Value>>)]) -> Result<()> {
                 "tables/{t}.json (a reference to a missing row)"
             )));
         }
-        Ok(())
+        // People's search entries are the app's to write (the other kinds came through
+        // the schema's triggers row by row).
+        crate::search::index_people(tx, None)
     })
 }

@@ -15,13 +15,14 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_search_by_key.sql")),
+        M::up(include_str!("migrations/0003_person_search_once.sql")),
     ])
 });
 
 /// The schema version this binary writes (`PRAGMA user_version` after migrating).
 pub fn schema_version() -> i64 {
     // One migration per released schema; user_version counts them.
-    2
+    3
 }
 
 /// The settings every connection gets, tests included. Never inside migrations.

@@ -427,6 +427,7 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
                 params![id, lang.code(), family, given, family_first],
             )?;
         }
+        crate::search::index_people(tx, Some(&[id.as_str()]))?;
         tx.execute(
             "INSERT INTO person_position (id, person_id, title, organisation_id, started_on, ended_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

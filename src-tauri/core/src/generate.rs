@@ -470,6 +470,7 @@ fn fill(tx: &Transaction, years: u32, seed: u64) -> Result<Generated> {
             )?
             .execute(params![id, lang.code(), family, given, family_first])?;
         }
+        crate::search::index_people(tx, Some(&[id.as_str()]))?;
         tx.prepare_cached(
             "INSERT INTO person_position (id, person_id, title, organisation_id, started_on)
              VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -374,7 +374,7 @@ pub(crate) fn write(
             params![id, t],
         )?;
     }
-    Ok(())
+    crate::search::index_people(c, Some(&[id]))
 }
 
 pub fn create(db: &Db, clock: &dyn Clock, input: &PersonInput) -> Result<Person> {

@@ -1,6 +1,7 @@
 //! Archive search: one query over sessions, agenda items, minutes (notes, summaries,
 //! remarks, decisions) and people, through the FTS5 trigram index the schema's triggers
-//! keep current. Case-insensitive in every script, ё = е; queries of one or two characters
+//! keep current — people's entries excepted, which `index_people` writes once a person's
+//! names are all written. Case-insensitive in every script, ё = е; queries of one or two characters
 //! (most Chinese words) fall back to a substring scan of the same index.
 
 use rusqlite::Connection;
@@ -12,6 +13,40 @@ use crate::error::Result;
 use crate::text::{fold, Text};
 
 pub const MAX_HITS: usize = 100;
+
+/// Writes the search entry of each person in `ids` (every person with a name, for None):
+/// the names in every script (family given patronymic, and family+given run together, for
+/// Chinese), e-mail and notes, ё folded to е. One entry per person however many names:
+/// call it after the names are written, in the same transaction.
+pub(crate) fn index_people(c: &Connection, ids: Option<&[&str]>) -> Result<()> {
+    let ids: Vec<String> = match ids {
+        Some(ids) => ids.iter().map(|s| s.to_string()).collect(),
+        None => c
+            .prepare("SELECT DISTINCT person_id FROM person_name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    for id in &ids {
+        c.prepare_cached("INSERT OR IGNORE INTO search_doc (kind, ref) VALUES ('person', ?1)")?
+            .execute([id])?;
+        c.prepare_cached(
+            "DELETE FROM search_index
+             WHERE rowid = (SELECT doc FROM search_doc WHERE kind = 'person' AND ref = ?1)",
+        )?
+        .execute([id])?;
+        c.prepare_cached(
+            "INSERT INTO search_index (rowid, kind, ref, session, title, body)
+             SELECT d.doc, 'person', p.id, '',
+                 replace(replace((SELECT group_concat(n.family || ' ' || n.given || ' ' || n.patronymic || ' ' || n.family || n.given, ' ')
+                                  FROM person_name n WHERE n.person_id = p.id), 'ё', 'е'), 'Ё', 'Е'),
+                 replace(replace(p.email || ' ' || p.notes, 'ё', 'е'), 'Ё', 'Е')
+             FROM person p JOIN search_doc d ON d.kind = 'person' AND d.ref = p.id
+             WHERE p.id = ?1 AND EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id)",
+        )?
+        .execute([id])?;
+    }
+    Ok(())
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -71,6 +71,50 @@ fn names_keep_their_scripts_and_order_and_former_positions_are_derived() {
     );
 }
 
+/// The people among the archive search's hits for `q`.
+fn people_found(db: &club_core::Db, q: &str) -> Vec<String> {
+    club_core::search::search(db, q)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.kind == club_core::search::HitKind::Person)
+        .map(|h| h.ref_id)
+        .collect()
+}
+
+#[test]
+fn a_person_is_found_in_every_script_through_one_search_entry_that_follows_edits() {
+    let db = test_db();
+    let p = people::create(&db, &clock(), &zhang()).unwrap();
+    for q in ["张明", "Чжан", "Zhang", "zhang.ming@example"] {
+        assert_eq!(people_found(&db, q), vec![p.id.clone()], "{q}");
+    }
+    let entries = |db: &club_core::Db| -> i64 {
+        db.read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM search_index WHERE kind = 'person'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap()
+    };
+    assert_eq!(entries(&db), 1, "three names, one entry");
+
+    // A name and the e-mail changed: the entry says what the person says now.
+    let mut input = zhang();
+    input.names[1] = name(Lang::Ru, "Чжан", "Минхуа", true);
+    input.email = "m.zhang@example.org".into();
+    people::update(&db, &clock(), &p.id, &input).unwrap();
+    assert_eq!(people_found(&db, "Минхуа"), vec![p.id.clone()]);
+    assert_eq!(people_found(&db, "m.zhang@example"), vec![p.id.clone()]);
+    assert!(people_found(&db, "zhang.ming@example").is_empty());
+    assert_eq!(entries(&db), 1);
+
+    people::delete(&db, &p.id).unwrap();
+    assert!(people_found(&db, "Zhang").is_empty());
+    assert_eq!(entries(&db), 0);
+}
+
 #[test]
 fn bad_fields_name_the_field() {
     let db = test_db();
