@@ -345,7 +345,15 @@ pub fn generate(db: &Db, years: u32, seed: u64) -> Result<Generated> {
             return Err(Error::invalid("database", InvalidReason::NotEmpty));
         }
         crate::settings::mark_initialised(tx)?;
-        fill(tx, years, seed)
+        let made = fill(tx, years, seed)?;
+        // Twenty years of saves leave the search index merged; written in one go it is a
+        // heap of small segments, and the first saves measured would pay for merging them
+        // (save an agenda item: p99 14 ms instead of 2 ms).
+        tx.execute(
+            "INSERT INTO search_index (search_index) VALUES ('optimize')",
+            [],
+        )?;
+        Ok(made)
     })
 }
 
