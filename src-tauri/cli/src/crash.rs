@@ -213,7 +213,7 @@ fn check(db_path: &Path, ack: &Path) -> anyhow::Result<(usize, usize, usize)> {
         bail!("integrity_check: {integrity}; broken references: {fk_errors}");
     }
     // Nothing half-written: every text the writers wrote is whole, every person has names.
-    let (truncated, nameless) = db.read(|c| {
+    let (truncated, nameless, unindexed) = db.read(|c| {
         let truncated: i64 = c.query_row(
             "SELECT (SELECT count(*) FROM session WHERE title NOT LIKE '%' || ?1 || '\"}')
                   + (SELECT count(*) FROM agenda_item WHERE title NOT LIKE '%' || ?1 || '\"}')
@@ -226,10 +226,22 @@ fn check(db_path: &Path, ack: &Path) -> anyhow::Result<(usize, usize, usize)> {
             [],
             |r| r.get(0),
         )?;
-        Ok((truncated, nameless))
+        // A person's search entry is written by the app after the names (migration 0003),
+        // in the same transaction: never missing, never doubled.
+        let unindexed: i64 = c.query_row(
+            "SELECT count(*) FROM person p
+             WHERE (SELECT count(*) FROM search_doc d JOIN search_index s ON s.rowid = d.doc
+                    WHERE d.kind = 'person' AND d.ref = p.id) <> 1",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((truncated, nameless, unindexed))
     })?;
-    if truncated > 0 || nameless > 0 {
-        bail!("half-written: {truncated} texts cut short, {nameless} people without both names");
+    if truncated > 0 || nameless > 0 || unindexed > 0 {
+        bail!(
+            "half-written: {truncated} texts cut short, {nameless} people without both names, \
+             {unindexed} people without their one search entry"
+        );
     }
     // Bytes, not text: a kill can cut a character of the last line in half, and a failed
     // UTF-8 read must not turn into an empty log (that checked nothing — found by a
