@@ -288,7 +288,9 @@ impl App {
             .into_iter()
             .next()
             .expect("the app is running");
-        let status = Command::new("xdotool")
+        // `search --sync` waits for the window: never longer than 20 s.
+        let status = Command::new("timeout")
+            .args(["20", "xdotool"])
             .args(["search", "--sync", "--onlyvisible", "--all", "--pid", &pid])
             .args(["--name", "^Club Planner$"])
             .args(["windowfocus", "--sync", "key", "--clearmodifiers", keys])
