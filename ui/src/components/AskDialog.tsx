@@ -38,10 +38,10 @@ export function AskDialog({
   );
 }
 
-type Question = { title: string; text: string; yes: string; then: () => void };
+type Question = { title: string; text: string; yes: string; then: () => void; testId?: string; yesTestId?: string };
 
 /**
- * A question before a step that loses data: `ask(title, text, yes, then)` shows it,
+ * A question before a step that loses data: `ask({ title, text, yes, then })` shows it,
  * `then` runs on yes. Render `dialog` somewhere in the component.
  */
 export function useAsk() {
@@ -58,9 +58,10 @@ export function useAsk() {
         question.then();
       }}
       onNo={() => setQuestion(null)}
-      testId="ask-dialog"
+      testId={question.testId ?? "ask-dialog"}
+      yesTestId={question.yesTestId}
     />
   );
-  const ask = (title: string, text: string, yes: string, then: () => void) => setQuestion({ title, text, yes, then });
+  const ask = (question: Question) => setQuestion(question);
   return { dialog, ask };
 }

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Backup } from "../api";
 import { Progress, useToast } from "../feedback";
-import { AskDialog } from "./AskDialog";
+import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
 
 function size(bytes: number): string {
@@ -20,7 +19,7 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: keys.backups, queryFn: api.backupsList });
-  const [confirming, setConfirming] = useState<Backup | null>(null);
+  const { dialog, ask } = useAsk();
   const toast = useToast();
   const take = useMutation({
     mutationFn: api.backupNow,
@@ -33,7 +32,6 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
   const restore = useMutation({
     mutationFn: api.backupRestore,
     onSuccess: (done) => {
-      setConfirming(null);
       if (!done) return;
       toast.done(t("backups.restored"));
       // Everything on screen came from the old data.
@@ -68,7 +66,20 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
                 <td>{t(`backups.reasons.${b.reason}`)}</td>
                 <td>{size(b.size)}</td>
                 <td>
-                  <button type="button" onClick={() => setConfirming(b)} data-testid="backup-restore">{t("backups.restore")}</button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      ask({
+                        title: t("backups.restoreYes"),
+                        text: t(damaged ? "backups.confirmDamaged" : "backups.confirm", { when: when(b) }),
+                        yes: t("backups.restoreYes"),
+                        then: () => restore.mutate(b.path),
+                        testId: "restore-dialog",
+                        yesTestId: "backup-restore-yes",
+                      })
+                    }
+                    data-testid="backup-restore"
+                  >{t("backups.restore")}</button>
                 </td>
               </tr>
             ))}
@@ -80,21 +91,7 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
           {t("backups.restoreFile")}
         </button>
       </p>
-      {confirming && (
-        <AskDialog
-          title={t("backups.restoreYes")}
-          text={t(damaged ? "backups.confirmDamaged" : "backups.confirm", { when: when(confirming) })}
-          yes={t("backups.restoreYes")}
-          no={t("session.cancel")}
-          onYes={() => {
-            setConfirming(null);
-            restore.mutate(confirming.path);
-          }}
-          onNo={() => setConfirming(null)}
-          testId="restore-dialog"
-          yesTestId="backup-restore-yes"
-        />
-      )}
+      {dialog}
       {restore.isPending && <Progress label={t("backups.restoring")} />}
       {restore.error && <ErrorMessage error={restore.error} />}
     </div>

@@ -173,7 +173,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
                   <td className="row-actions">
                     <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>
                     <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}>↓</button>
-                    <button type="button" className="danger" onClick={() => ask(t("invitees.remove"), t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), t("invitees.removeYes"), () => change.mutate(() => api.invitationRemove(i.id)))} aria-label={t("invitees.remove")}>✕</button>
+                    <button type="button" className="danger" onClick={() => ask({ title: t("invitees.remove"), text: t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), yes: t("invitees.removeYes"), then: () => change.mutate(() => api.invitationRemove(i.id)) })} aria-label={t("invitees.remove")}>✕</button>
                   </td>
                 </tr>
               );

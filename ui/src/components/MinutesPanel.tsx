@@ -207,9 +207,12 @@ function Entries({
   const save = useMutation({ mutationFn: (op: () => Promise<Minutes>) => op(), onSuccess: onSaved });
   const { dialog, ask } = useAsk();
   const removeEntry = (kind: "remark" | "decision", id: string, body: string) =>
-    ask(t(`minutes.remove${kind === "remark" ? "Remark" : "Decision"}`), t(kind === "remark" ? "minutes.removeConfirm" : "minutes.removeDecisionConfirm", { text: body.length > 140 ? `${body.slice(0, 140)}…` : body }), t("minutes.remove"), () =>
-      save.mutate(() => api.minutesRemoveEntry(kind, id)),
-    );
+    ask({
+      title: t(kind === "remark" ? "minutes.removeRemark" : "minutes.removeDecision"),
+      text: t(kind === "remark" ? "minutes.removeConfirm" : "minutes.removeDecisionConfirm", { text: body.length > 140 ? `${body.slice(0, 140)}…` : body }),
+      yes: t("minutes.remove"),
+      then: () => save.mutate(() => api.minutesRemoveEntry(kind, id)),
+    });
   return (
     <div className="entries">
       {dialog}

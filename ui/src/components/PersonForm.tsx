@@ -6,7 +6,7 @@ import { pick } from "../format";
 import { LANGS } from "../i18n";
 import { emptyPerson, inputOfPerson } from "../person";
 import { leaveUnsaved, useUnsavedChanges } from "../unsaved";
-import { AskDialog } from "./AskDialog";
+import { useAsk } from "./AskDialog";
 import { errorText } from "./ErrorMessage";
 import { MultiText } from "./MultiText";
 
@@ -41,7 +41,7 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
   });
   const merge = useMutation({ mutationFn: (keep: string) => api.personMerge(keep, person!.id), onSuccess: done });
   const remove = useMutation({ mutationFn: () => api.personDelete(person!.id), onSuccess: () => done(null) });
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { dialog, ask } = useAsk();
 
   const errorFor = (field: string) => (error?.field === field ? errorText(t, error) : undefined);
   const set = (patch: Partial<PersonInput>) => {
@@ -173,25 +173,12 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
         <textarea id="person-notes" rows={3} value={input.notes} onChange={(e) => set({ notes: e.target.value })} />
       </div>
       {error && !error.field && <p className="error">{errorText(t, error)}</p>}
-      {confirmDelete && (
-        <AskDialog
-          title={t("people.delete")}
-          text={t("people.deleteConfirm")}
-          yes={t("people.delete")}
-          no={t("people.cancel")}
-          onYes={() => {
-            setConfirmDelete(false);
-            remove.mutate();
-          }}
-          onNo={() => setConfirmDelete(false)}
-          testId="delete-person-dialog"
-        />
-      )}
+      {dialog}
       {remove.error && <p className="error">{errorText(t, remove.error)}</p>}
       <footer className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending} data-testid="save-person">{t("people.save")}</button>
         <button type="button" onClick={() => leaveUnsaved(() => onDone(null))} data-testid="cancel-person">{t("people.cancel")}</button>
-        {person && <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>{t("people.delete")}</button>}
+        {person && <button type="button" className="danger" onClick={() => ask({ title: t("people.delete"), text: t("people.deleteConfirm"), yes: t("people.delete"), then: () => remove.mutate(), testId: "delete-person-dialog" })}>{t("people.delete")}</button>}
       </footer>
     </form>
   );

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session, type Text } from "../api";
 import { AgendaEditor } from "../components/AgendaEditor";
-import { AskDialog } from "../components/AskDialog";
+import { useAsk } from "../components/AskDialog";
 import { Progress } from "../feedback";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { InviteesPanel } from "../components/InviteesPanel";
@@ -29,7 +29,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
   const lang = i18n.language as Lang;
   const session = useQuery({ queryKey: keys.session(id), queryFn: () => api.sessionGet(id) });
   useReadyMark("session", session.isSuccess);
-  const [confirming, setConfirming] = useState(false);
+  const { dialog, ask } = useAsk();
   const [tab, setTab] = useState<Tab>(initialTab);
   const remove = useMutation({
     mutationFn: () => api.sessionDelete(id),
@@ -63,26 +63,19 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
           <button type="button" onClick={() => navigate({ name: "editSession", id })} data-testid="edit-session">
             {t("session.edit")}
           </button>
-          <button type="button" className="danger" onClick={() => setConfirming(true)} data-testid="delete-session">
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              ask({ title: t("session.delete"), text: t("session.deleteConfirm"), yes: t("session.deleteYes"), then: () => remove.mutate(), testId: "delete-dialog", yesTestId: "confirm-delete" })
+            }
+            data-testid="delete-session"
+          >
             {t("session.delete")}
           </button>
         </div>
       </header>
-      {confirming && (
-        <AskDialog
-          title={t("session.delete")}
-          text={t("session.deleteConfirm")}
-          yes={t("session.deleteYes")}
-          no={t("session.cancel")}
-          onYes={() => {
-            setConfirming(false);
-            remove.mutate();
-          }}
-          onNo={() => setConfirming(false)}
-          testId="delete-dialog"
-          yesTestId="confirm-delete"
-        />
-      )}
+      {dialog}
       {remove.isPending && <Progress label={t("session.deleting")} />}
       {remove.error && <ErrorMessage error={remove.error} />}
       <div className="tabs" role="tablist">

@@ -142,7 +142,7 @@ function Templates({ lang }: { lang: Lang }) {
               <strong>{pick(tpl.name, lang)}</strong>
               <span className="muted small">{t("series.templateItems", { items: tpl.items, invitees: tpl.invitees })}</span>
               <button type="button" onClick={() => setChosen(chosen === tpl.id ? null : tpl.id)}>{t("series.create")}</button>
-              <button type="button" className="link" onClick={() => ask(t("series.deleteTemplate"), t("series.deleteTemplateConfirm", { name: pick(tpl.name, lang) }), t("series.deleteTemplate"), () => remove.mutate(tpl.id))}>{t("series.deleteTemplate")}</button>
+              <button type="button" className="link" onClick={() => ask({ title: t("series.deleteTemplate"), text: t("series.deleteTemplateConfirm", { name: pick(tpl.name, lang) }), yes: t("series.deleteTemplate"), then: () => remove.mutate(tpl.id) })}>{t("series.deleteTemplate")}</button>
             </div>
             {chosen === tpl.id && <StartPanel start={(options) => api.templateStart(tpl.id, options)} onClose={() => setChosen(null)} />}
           </li>

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang } from "../api";
 import { BackupsPanel } from "../components/BackupsPanel";
-import { AskDialog } from "../components/AskDialog";
+import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Progress, useToast } from "../feedback";
 import { pick } from "../format";
@@ -22,7 +21,7 @@ export function SettingsScreen() {
     onSuccess: (saved) => queryClient.setQueryData(keys.settings, saved),
   });
   const toast = useToast();
-  const [askDemo, setAskDemo] = useState(false);
+  const { dialog, ask } = useAsk();
   const removeDemo = useMutation({
     mutationFn: api.demoRemove,
     onSuccess: () => {
@@ -79,27 +78,14 @@ export function SettingsScreen() {
         {s.hasDemo ? (
           <>
             <p>{t("settings.demoText")}</p>
-            <button type="button" className="danger" onClick={() => setAskDemo(true)} disabled={removeDemo.isPending} data-testid="remove-demo">
+            <button type="button" className="danger" onClick={() => ask({ title: t("settings.demoRemove"), text: t("settings.demoConfirm"), yes: t("settings.demoRemoveYes"), then: () => removeDemo.mutate(), testId: "demo-dialog" })} disabled={removeDemo.isPending} data-testid="remove-demo">
               {t("settings.demoRemove")}
             </button>
           </>
         ) : (
           <p className="muted">{t("settings.demoNone")}</p>
         )}
-        {askDemo && (
-          <AskDialog
-            title={t("settings.demoRemove")}
-            text={t("settings.demoConfirm")}
-            yes={t("settings.demoRemoveYes")}
-            no={t("session.cancel")}
-            onYes={() => {
-              setAskDemo(false);
-              removeDemo.mutate();
-            }}
-            onNo={() => setAskDemo(false)}
-            testId="demo-dialog"
-          />
-        )}
+        {dialog}
         {removeDemo.isPending && <Progress label={t("settings.demoRemoving")} />}
         {removeDemo.error && <ErrorMessage error={removeDemo.error} />}
       </section>
