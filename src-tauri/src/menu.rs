@@ -63,9 +63,13 @@ fn relabel<R: Runtime>(
         let Some(submenu) = top.as_submenu() else {
             continue;
         };
-        if let Some(text) = label(submenu.id()) {
-            submenu.set_text(text)?;
-            titles.push(text.clone());
+        // One title per submenu, so they line up with the menu bar's widgets below.
+        match label(submenu.id()) {
+            Some(text) => {
+                submenu.set_text(text)?;
+                titles.push(text.clone());
+            }
+            None => titles.push(submenu.text()?),
         }
         for item in submenu.items()? {
             match &item {
@@ -185,10 +189,16 @@ fn build<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>) -> ta
 /// Sends a chosen item to the UI; Quit closes the main window (which may ask first).
 pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
     if id == "quit" {
-        if let Some(w) = app.get_webview_window("main") {
-            let _ = w.close();
-        }
+        close_main(app);
         return;
     }
     let _ = app.emit("menu", id);
+}
+
+/// Asks the main window to close: its CloseRequested runs (the unsaved-work question),
+/// then the app ends with its last window.
+pub fn close_main<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.close();
+    }
 }

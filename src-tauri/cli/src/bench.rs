@@ -129,11 +129,7 @@ pub fn generate_cmd(years: u32, seed: u64, output: &Path) -> anyhow::Result<gene
         );
     }
     // Checked before the file is made: a refusal leaves nothing behind.
-    if !(1..=50).contains(&years) {
-        return Err(
-            club_core::Error::invalid("years", club_core::InvalidReason::OutOfRange).into(),
-        );
-    }
+    generate::check_years(years)?;
     let db = Db::open(output)?;
     let t = Instant::now();
     let g = generate::generate(&db, years, seed)?;

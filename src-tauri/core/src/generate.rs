@@ -330,11 +330,18 @@ fn stamp_of(date: NaiveDate) -> String {
     format!("{date}T06:00:00Z")
 }
 
+/// The span an archive can be generated for: 1 to 50 years.
+pub fn check_years(years: u32) -> Result<()> {
+    if (1..=50).contains(&years) {
+        Ok(())
+    } else {
+        Err(Error::invalid("years", InvalidReason::OutOfRange))
+    }
+}
+
 /// Fills the empty database `db` with `years` of Club life.
 pub fn generate(db: &Db, years: u32, seed: u64) -> Result<Generated> {
-    if !(1..=50).contains(&years) {
-        return Err(Error::invalid("years", InvalidReason::OutOfRange));
-    }
+    check_years(years)?;
     db.write(|tx| {
         let empty: bool = tx.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM session) AND NOT EXISTS (SELECT 1 FROM person)",

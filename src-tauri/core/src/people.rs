@@ -430,10 +430,10 @@ pub(crate) fn some_in(c: &Connection, ids: &[String]) -> Result<Vec<Person>> {
     all(c, Some(ids))
 }
 
-/// `WHERE` for the person column `col`: everyone, or the ids in ?1 (a JSON array) —
-/// looked up through the column's index, not by reading every row.
-fn only_clause(col: &str, only: Option<&[String]>) -> String {
-    match only {
+/// `WHERE` for the person column `col`: everyone (`ids` None), or the ids in ?1 (a JSON
+/// array) — looked up through the column's index, not by reading every row.
+fn only_clause(col: &str, ids: Option<&str>) -> String {
+    match ids {
         None => "?1 IS NULL".to_string(),
         Some(_) => format!("{col} IN (SELECT value FROM json_each(?1))"),
     }
@@ -441,9 +441,10 @@ fn only_clause(col: &str, only: Option<&[String]>) -> String {
 
 fn all(c: &Connection, only: Option<&[String]>) -> Result<Vec<Person>> {
     let ids = only.map(serde_json::to_string).transpose()?;
-    let mut names = names_by_person(c, only, &ids)?;
-    let mut positions = positions_by_person(c, only, &ids)?;
-    let mut tags = tags_by_person(c, only, &ids)?;
+    let ids = ids.as_deref();
+    let mut names = names_by_person(c, ids)?;
+    let mut positions = positions_by_person(c, ids)?;
+    let mut tags = tags_by_person(c, ids)?;
     let mut stmt = c.prepare_cached(&format!(
         "SELECT p.id, p.honorific, p.organisation_id, coalesce(o.name, '{{}}'), coalesce(p.country, ''), p.email,
                 p.phone, p.wechat, p.languages, p.precedence_category_id, p.precedence_rank, p.notes, p.is_demo,
@@ -453,9 +454,9 @@ fn all(c: &Connection, only: Option<&[String]>) -> Result<Vec<Person>> {
          LEFT JOIN precedence_category pc ON pc.id = p.precedence_category_id
          WHERE {}
          ORDER BY pc.rank IS NULL, pc.rank, p.precedence_rank IS NULL, p.precedence_rank",
-        only_clause("p.id", only)
+        only_clause("p.id", ids)
     ))?;
-    let rows = stmt.query_map([&ids], |r| {
+    let rows = stmt.query_map([ids], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -564,16 +565,12 @@ pub fn describe(position: Option<&Position>) -> Text {
     out
 }
 
-fn names_by_person(
-    c: &Connection,
-    only: Option<&[String]>,
-    ids: &Option<String>,
-) -> Result<BTreeMap<String, Vec<PersonName>>> {
+fn names_by_person(c: &Connection, ids: Option<&str>) -> Result<BTreeMap<String, Vec<PersonName>>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT person_id, lang, family, given, patronymic, family_first FROM person_name
          WHERE {}
          ORDER BY person_id, CASE lang WHEN 'ru' THEN 0 WHEN 'kk' THEN 1 WHEN 'zh' THEN 2 ELSE 3 END",
-        only_clause("person_id", only)
+        only_clause("person_id", ids)
     ))?;
     let mut out: BTreeMap<String, Vec<PersonName>> = BTreeMap::new();
     let rows = stmt.query_map([ids], |r| {
@@ -602,14 +599,13 @@ fn names_by_person(
 
 fn positions_by_person(
     c: &Connection,
-    only: Option<&[String]>,
-    ids: &Option<String>,
+    ids: Option<&str>,
 ) -> Result<BTreeMap<String, Vec<Position>>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT person_id, title, coalesce(started_on, ''), coalesce(ended_on, '') FROM person_position
          WHERE {}
          ORDER BY person_id, ended_on IS NULL DESC, ended_on DESC, started_on DESC",
-        only_clause("person_id", only)
+        only_clause("person_id", ids)
     ))?;
     let mut out: BTreeMap<String, Vec<Position>> = BTreeMap::new();
     let rows = stmt.query_map([ids], |r| {
@@ -631,15 +627,11 @@ fn positions_by_person(
     Ok(out)
 }
 
-fn tags_by_person(
-    c: &Connection,
-    only: Option<&[String]>,
-    ids: &Option<String>,
-) -> Result<BTreeMap<String, Vec<String>>> {
+fn tags_by_person(c: &Connection, ids: Option<&str>) -> Result<BTreeMap<String, Vec<String>>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
          WHERE {} ORDER BY t.name",
-        only_clause("pt.person_id", only)
+        only_clause("pt.person_id", ids)
     ))?;
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let rows = stmt.query_map([ids], |r| {
@@ -684,9 +676,8 @@ pub fn exists(c: &Connection, id: &str) -> Result<bool> {
 
 /// A person's displayed name in each language it is written in.
 pub fn display_names(c: &Connection, id: &str) -> Result<Text> {
-    let only = [id.to_string()];
-    let ids = Some(serde_json::to_string(&only)?);
-    Ok(names_by_person(c, Some(&only), &ids)?
+    let ids = serde_json::to_string(&[id])?;
+    Ok(names_by_person(c, Some(&ids))?
         .remove(id)
         .unwrap_or_default()
         .iter()

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
 use club_core::status::AppStatus;
 use club_core::{ApiError, ErrorCode};
@@ -40,7 +40,5 @@ pub fn unsaved_set(state: State<AppState>, dirty: bool) {
 #[tauri::command]
 pub fn app_close(app: AppHandle, state: State<AppState>) {
     state.unsaved.store(false, Ordering::SeqCst);
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.close();
-    }
+    crate::menu::close_main(&app);
 }
