@@ -116,17 +116,8 @@ async fn deleting_a_session_asks_first_and_esc_keeps_it() {
     app.find("dialog[open][data-testid=delete-dialog]").await;
     assert_eq!(app.focused().await, "ask-no", "Enter keeps the session");
     app.press_key('\u{e00c}').await; // Escape
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app
-        .client
-        .find_all(fantoccini::Locator::Css("dialog[open]"))
-        .await
-        .unwrap()
-        .is_empty()
-    {
-        assert!(Instant::now() < deadline, "Esc did not close the question");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    app.wait_gone("dialog[open]", "the question after Esc")
+        .await;
     app.find("[data-testid=session-title]").await;
 
     app.click("[data-testid=delete-session]").await;

@@ -20,16 +20,6 @@ async fn the_first_start_welcomes_with_the_demo_and_renders_a_document() {
     // Keeping the demonstration answers the welcome for good.
     app.click("[data-testid=nav-sessions]").await;
     app.click("[data-testid=welcome-keep]").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=welcome]"))
-        .await
-        .unwrap()
-        .is_empty()
-    {
-        assert!(std::time::Instant::now() < deadline, "the welcome stayed");
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
+    app.wait_gone("[data-testid=welcome]", "the welcome").await;
     app.quit().await;
 }

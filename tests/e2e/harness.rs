@@ -251,6 +251,22 @@ impl App {
         }
     }
 
+    /// Waits until nothing matches `css` (a dialog closed, a panel answered); `what` says
+    /// what should have gone.
+    pub async fn wait_gone(&self, css: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+            .is_empty()
+        {
+            assert!(Instant::now() < deadline, "{what} stayed ({css})");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     pub async fn texts(&self, css: &str) -> Vec<String> {
         let mut out = Vec::new();
         for el in self.client.find_all(Locator::Css(css)).await.unwrap() {

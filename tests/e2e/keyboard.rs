@@ -77,19 +77,7 @@ async fn help_about_shows_the_licences_and_esc_closes_it() {
         .await;
     crate::tour::shot(&app, "about-ru").await;
     app.press_key('\u{e00c}').await; // Escape
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !app
-        .client
-        .find_all(fantoccini::Locator::Css("[data-testid=about]"))
-        .await
-        .unwrap()
-        .is_empty()
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "Esc did not close About"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
+    app.wait_gone("[data-testid=about]", "About after Esc")
+        .await;
     app.quit().await;
 }
