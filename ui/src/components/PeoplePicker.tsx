@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Person } from "../api";
@@ -15,7 +15,14 @@ export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: Person) => 
   const [text, setText] = useState("");
   const query = useDeferredValue(text.trim());
   const listId = useId();
-  const results = useQuery({ queryKey: keys.peopleSearch(query), queryFn: () => api.peopleSearch(query), enabled: query.length > 0 });
+  // While the next letters' results load, the last ones stay (the list does not blink
+  // empty at every keystroke, and a click lands on what was shown).
+  const results = useQuery({
+    queryKey: keys.peopleSearch(query),
+    queryFn: () => api.peopleSearch(query),
+    enabled: query.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const create = useMutation({
     mutationFn: () => api.personCreate({ ...emptyPerson(), names: [nameFromText(query, lang)] }),
     onSuccess: (person) => {
