@@ -1,4 +1,4 @@
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 
@@ -15,17 +15,24 @@ Sun;Wei;Researcher;CASS;sun.wei@example.cn\r\n\
 async fn invite(app: &App, query: &str, expect: &str) {
     app.type_into("[data-testid=person-search]", query).await;
     app.wait_for_text(".picker-results", expect).await;
-    let options = app
-        .client
-        .find_all(Locator::Css(".picker-results button[role=option]"))
-        .await
-        .unwrap();
+    // The results follow the typing: an option found a moment ago may have been replaced
+    // (stale), so look again until the click lands.
+    let deadline = Instant::now() + Duration::from_secs(15);
     let mut clicked = false;
-    for o in options {
-        if o.text().await.unwrap().contains(expect) {
-            o.click().await.unwrap();
-            clicked = true;
-            break;
+    while !clicked && Instant::now() < deadline {
+        let options = app
+            .client
+            .find_all(Locator::Css(".picker-results button[role=option]"))
+            .await
+            .unwrap_or_default();
+        for o in options {
+            if o.text().await.is_ok_and(|t| t.contains(expect)) {
+                clicked = o.click().await.is_ok();
+                break;
+            }
+        }
+        if !clicked {
+            tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
     assert!(clicked, "no option {expect}");
