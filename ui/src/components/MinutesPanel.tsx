@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Minutes, type MinutesItem, type Text } from "../api";
 import { formatClock, formatDate, pick } from "../format";
 import { useAsk } from "./AskDialog";
+import { DateField } from "./DateField";
 import { ErrorMessage } from "./ErrorMessage";
 import { RichText } from "./RichText";
 import { RichTextEditor } from "./RichTextEditor";
@@ -271,15 +272,18 @@ function FollowUpForm({ decisionId, text, attendees, lang, onDone }: { decisionI
   const [body, setBody] = useState(text);
   const [owner, setOwner] = useState("");
   const [due, setDue] = useState("");
+  const [dueProblem, setDueProblem] = useState<string | null>(null);
+  const dueId = `due-${useId()}`;
   const create = useMutation({ mutationFn: () => api.followupCreate(decisionId, { body: { [lang]: body }, ownerPersonId: owner, dueOn: due }), onSuccess: onDone });
+  const submit = () => (dueProblem ? document.getElementById(dueId)?.focus() : create.mutate());
   return (
-    <form className="followup-form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+    <form className="followup-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <input value={body} onChange={(e) => setBody(e.target.value)} aria-label={t("followups.what")} />
       <select value={owner} onChange={(e) => setOwner(e.target.value)} aria-label={t("followups.owner")}>
         <option value="">{t("followups.owner")}: —</option>
         {attendees.map((a) => <option key={a.id} value={a.id}>{pick(a.name, lang)}</option>)}
       </select>
-      <input type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-label={t("followups.due")} />
+      <DateField id={dueId} value={due} onChange={(iso, problem) => { setDue(iso); setDueProblem(problem); }} ariaLabel={t("followups.due")} />
       <button type="submit" className="primary">{t("followups.create")}</button>
       {create.error && <ErrorMessage error={create.error} />}
     </form>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Session, type StartOptions } from "../api";
 import { formatDate } from "../format";
 import { useNavigate } from "../navigation";
+import { DateField } from "./DateField";
 import { ErrorMessage } from "./ErrorMessage";
 
 /** Starts a new session from a previous one or a template: date (suggested) and what to take. */
@@ -15,6 +16,10 @@ export function StartPanel({ start, onClose }: { start: (options: StartOptions) 
   const queryClient = useQueryClient();
   const suggested = useQuery({ queryKey: keys.suggestedDate, queryFn: api.sessionSuggestedDate });
   const [options, setOptions] = useState<StartOptions>({ date: "", agenda: true, invitees: true, themes: true });
+  // The date as typed: null until the user changes the field, which shows the suggestion till
+  // then. Text that is not a date stays in the field with its reason (it used to turn back
+  // into the suggestion without a word) and the session is not created.
+  const [typed, setTyped] = useState<{ iso: string; problem: string | null } | null>(null);
   const create = useMutation({
     mutationFn: () => start(options),
     onSuccess: async (s) => {
@@ -24,6 +29,7 @@ export function StartPanel({ start, onClose }: { start: (options: StartOptions) 
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (typed?.problem) return document.getElementById("start-date")?.focus();
     create.mutate();
   };
   const check = (key: "agenda" | "invitees" | "themes", label: string) => (
@@ -35,7 +41,15 @@ export function StartPanel({ start, onClose }: { start: (options: StartOptions) 
     <form className="start-panel" onSubmit={submit} data-testid="start-panel">
       <div className="field">
         <label htmlFor="start-date">{t("series.date")}</label>
-        <input id="start-date" type="date" value={options.date || suggested.data || ""} onChange={(e) => setOptions({ ...options, date: e.target.value })} />
+        <DateField
+          id="start-date"
+          value={typed ? typed.iso : (suggested.data ?? "")}
+          onChange={(iso, problem) => {
+            setTyped({ iso, problem });
+            // Empty: the core takes the suggested date.
+            setOptions({ ...options, date: iso });
+          }}
+        />
         {suggested.data && <span className="muted small">{t("series.suggested", { date: formatDate(suggested.data, lang, "long") })}</span>}
       </div>
       <div className="checks">

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiError } from "../api";
 import { setLanguage } from "../i18n";
 import { fakeApi, session } from "../test/fakeApi";
@@ -43,6 +43,31 @@ describe("SessionForm", () => {
     expect(await screen.findByText("Слишком длинный текст.")).toBeInTheDocument();
     expect(document.getElementById("title-zh")).toHaveAttribute("aria-invalid", "true");
     expect(document.getElementById("title-ru")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("says that 30 February does not exist instead of \"required\", and sends nothing", async () => {
+    const sessionCreate = vi.fn(() => Promise.reject<never>({ code: "invalid", message: "date is required", field: "date", reason: "required" }));
+    const { api } = fakeApi([], { sessionCreate });
+    renderWith(<SessionForm />, api);
+    await waitFor(() => expect(screen.getByLabelText("Номер в серии")).toHaveValue("1"));
+    const date = screen.getByLabelText("Дата");
+    await userEvent.type(date, "30.02.2027");
+    await userEvent.click(screen.getByRole("button", { name: "Создать заседание" }));
+    expect(screen.getByText("Такой даты нет: 30.02.2027.")).toBeInTheDocument();
+    expect(screen.queryByText("Обязательное поле.")).not.toBeInTheDocument();
+    expect(date).toHaveFocus();
+    expect(sessionCreate).not.toHaveBeenCalled();
+    // An empty date is still the core's "required".
+    await userEvent.clear(date);
+    await userEvent.click(screen.getByRole("button", { name: "Создать заседание" }));
+    expect(await screen.findByText("Обязательное поле.")).toBeInTheDocument();
+    expect(screen.queryByText(/Такой даты нет/)).not.toBeInTheDocument();
+  });
+
+  it("puts the cursor in its first field", async () => {
+    const { api } = fakeApi();
+    renderWith(<SessionForm />, api);
+    expect(screen.getByLabelText("Номер в серии")).toHaveFocus();
   });
 
   it("says plainly when the number is taken", async () => {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, keys, useApi, type ApiError, type SessionInput } from "../api";
+import { DateField } from "../components/DateField";
 import { errorText, ErrorMessage } from "../components/ErrorMessage";
 import { MultiText } from "../components/MultiText";
 import { useNavigate } from "../navigation";
@@ -24,6 +25,9 @@ export function SessionForm({ id }: { id?: string }) {
   const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
   const [input, setInput] = useState<SessionInput | null>(id ? null : EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
+  // Typed text that is not a date (30.02.2027): the form is not sent while it is there.
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
   // Typed in and not saved: leaving asks first.
   const [touched, setTouched] = useState(false);
   const unsaved = useUnsavedChanges(touched);
@@ -84,6 +88,8 @@ export function SessionForm({ id }: { id?: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setRefused(!!dateProblem);
+    if (dateProblem) return document.getElementById("date")?.focus();
     save.mutate(input);
   };
   const cancel = () => navigate(id ? { name: "session", id } : { name: "sessions" });
@@ -112,10 +118,24 @@ export function SessionForm({ id }: { id?: string }) {
         <h1>{id ? t("form.editTitle") : t("form.newTitle")}</h1>
       </header>
       {error && !error.field && <ErrorMessage error={error} />}
-      {error?.field && <p className="error" role="alert">{t("form.fixErrors")}</p>}
+      {(error?.field || (refused && dateProblem)) && <p className="error" role="alert">{t("form.fixErrors")}</p>}
       <div className="row">
-        {simple("number", t("form.number"), "text", { inputMode: "numeric", size: 6, placeholder: next.data ? String(next.data) : "" })}
-        {simple("date", t("form.date"), "date", { required: true })}
+        {/* The first field takes the focus, so typing starts in the form (Ctrl+N). */}
+        {simple("number", t("form.number"), "text", { inputMode: "numeric", size: 6, placeholder: next.data ? String(next.data) : "", autoFocus: true })}
+        <div className={errorFor("date") ? "field invalid" : "field"}>
+          <label htmlFor="date">{t("form.date")}</label>
+          <DateField
+            id="date"
+            dataField="date"
+            value={input.date}
+            required
+            error={errorFor("date")}
+            onChange={(date, problem) => {
+              set({ date });
+              setDateProblem(problem);
+            }}
+          />
+        </div>
         {simple("start", t("form.start"), "time", { required: true })}
         {simple("end", t("form.end"), "time", { required: true })}
         <div className={errorFor("timeZone") ? "field invalid" : "field"}>
