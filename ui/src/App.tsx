@@ -36,6 +36,22 @@ function section(route: Route): (typeof SECTIONS)[number] {
 
 let lastMenu = "";
 
+/**
+ * Each screen starts at the top, with the focus on the main landmark so keyboard users start
+ * there too — unless the screen has already put it in a field of its own (autoFocus: the
+ * search box, the new session's first field). Rendered last in each visit, its effect runs
+ * once per screen, after the screen has set its own focus (autoFocus, or in an effect);
+ * taking the focus back at every change of route overrode the search box's.
+ */
+function ScreenStart() {
+  useEffect(() => {
+    (document.scrollingElement ?? document.documentElement).scrollTop = 0;
+    const main = document.getElementById("main");
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }, []);
+  return null;
+}
+
 export function App() {
   const api = useApi();
   const { t } = useTranslation();
@@ -136,11 +152,6 @@ export function App() {
     };
   }, [api]);
 
-  useEffect(() => {
-    // The main landmark takes focus on every screen change, so keyboard users start at the top.
-    document.getElementById("main")?.focus();
-  }, [route]);
-
   if (status.isPending || (ready && settings.isPending)) {
     return <p className="loading">{t("app.loading")}</p>;
   }
@@ -202,6 +213,7 @@ export function App() {
             {route.name === "people" && <PeopleScreen />}
             {route.name === "search" && <SearchScreen />}
             {route.name === "settings" && <SettingsScreen />}
+            <ScreenStart />
           </Fragment>
         </main>
       </div>
