@@ -10,6 +10,9 @@ import { errorText } from "./components/ErrorMessage";
 export type Toast = { id: number; kind: "done" | "failed"; text: string };
 
 const DONE_MS = 6000;
+/** How long an offer to undo stays (a removed agenda item): a little longer than a done toast,
+ *  to read what went and reach the button. */
+export const UNDO_MS = 8000;
 let toasts: Toast[] = [];
 let nextId = 1;
 const listeners = new Set<() => void>();

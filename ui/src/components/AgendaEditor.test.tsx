@@ -1,10 +1,11 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Agenda, AgendaItem } from "../api";
 import { setLanguage } from "../i18n";
 import { fakeApi } from "../test/fakeApi";
 import { renderWith } from "../test/render";
+import css from "../styles.css?raw";
 import { AgendaEditor } from "./AgendaEditor";
 
 function item(position: number, patch: Partial<AgendaItem>): AgendaItem {
@@ -61,5 +62,43 @@ describe("AgendaEditor", () => {
     expect(await screen.findByText("Пункт «Чай» удалён.")).toBeInTheDocument();
     await userEvent.click(screen.getByTestId("undo"));
     expect(agendaRestore).toHaveBeenCalledWith(removed);
+  });
+
+  it("takes the undo offer away after 8 s, and as soon as the agenda changes otherwise", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      const removed = { id: "item-1", sessionId: "s", position: 1, input: { title: { ru: "Чай" }, description: {}, durationMin: "15", pinnedStart: "", roles: [] } };
+      const agendaRestore = vi.fn(async () => agenda);
+      const { api } = fakeApi([], {
+        agendaGet: async () => agenda,
+        agendaRemove: async () => ({ agenda: { ...agenda, items: [agenda.items[0]] }, removed }),
+        agendaDuplicate: async () => agenda,
+        agendaRestore,
+      });
+      renderWith(<AgendaEditor sessionId="s" />, api);
+      await user.click((await screen.findAllByTestId("delete-item"))[1]);
+      expect(await screen.findByText("Пункт «Чай» удалён.")).toBeInTheDocument();
+      // In the flow after "+ Add item" (styles: not fixed over the page), so it covers nothing.
+      const bar = screen.getByTestId("undo-bar");
+      expect(screen.getByTestId("add-item").compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(css.match(/\.undo-bar \{[^}]*\}/)?.[0]).not.toMatch(/position:\s*(fixed|absolute)/);
+      expect(css.match(/\.toasts \{[^}]*\}/)?.[0]).toMatch(/pointer-events:\s*none/);
+      act(() => vi.advanceTimersByTime(5000));
+      expect(screen.getByText("Пункт «Чай» удалён.")).toBeInTheDocument(); // time to read it
+      act(() => vi.advanceTimersByTime(3500));
+      expect(screen.queryByText("Пункт «Чай» удалён.")).not.toBeInTheDocument();
+      // Edit → Undo outside a field no longer brings it back either.
+      act(() => void window.dispatchEvent(new CustomEvent("club:undo")));
+      expect(agendaRestore).not.toHaveBeenCalled();
+
+      await user.click((await screen.findAllByTestId("delete-item"))[0]);
+      expect(await screen.findByText("Пункт «Чай» удалён.")).toBeInTheDocument();
+      await user.click(screen.getByRole("button", { name: /^Дублировать/ }));
+      await waitFor(() => expect(screen.queryByText("Пункт «Чай» удалён.")).not.toBeInTheDocument());
+      expect(agendaRestore).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

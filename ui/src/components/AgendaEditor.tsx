@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, keys, useApi, type Agenda, type AgendaItem, type AgendaItemInput, type ApiError, type Lang, type RemovedItem } from "../api";
+import { UNDO_MS } from "../feedback";
 import { pick } from "../format";
 import { AgendaItemForm, inputOf } from "./AgendaItemForm";
 import { ErrorMessage } from "./ErrorMessage";
@@ -32,6 +33,8 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
       apply(next);
       setEditing(null);
       setFormError(null);
+      // Undo puts back the last removal only: once the agenda changed otherwise, it is not offered.
+      setUndo(null);
     },
     onError: (e) => setFormError(isApiError(e) ? e : { code: "internal", message: String(e) }),
   });
@@ -45,6 +48,12 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
     window.addEventListener("club:undo", restore);
     return () => window.removeEventListener("club:undo", restore);
   }, [undo, api, change]);
+  // The offer goes by itself, like a done toast.
+  useEffect(() => {
+    if (!undo) return;
+    const expire = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(expire);
+  }, [undo]);
   const remove = useMutation({
     mutationFn: (id: string) => api.agendaRemove(id),
     onSuccess: (removal) => {
@@ -128,9 +137,10 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
           + {t("agenda.add")}
         </button>
       )}
+      {/* In the flow under the list and its "+ Add", never over them (it was a fixed toast). */}
       {undo && (
-        <div className="toast" role="status">
-          {t("agenda.deleted", { title: pick(undo.input.title, lang) })}{" "}
+        <div className="undo-bar" role="status" data-testid="undo-bar">
+          <span className="undo-text">{t("agenda.deleted", { title: pick(undo.input.title, lang) })}</span>
           <button
             type="button"
             onClick={() => {
@@ -141,7 +151,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
           >
             {t("agenda.undo")}
           </button>
-          <button type="button" className="link" onClick={() => setUndo(null)} aria-label="×">×</button>
+          <button type="button" className="link" onClick={() => setUndo(null)} aria-label={t("feedback.close")}>×</button>
         </div>
       )}
       {(remove.error || (change.error && !editing)) && <ErrorMessage error={remove.error ?? change.error} />}
