@@ -26,6 +26,7 @@ pub mod minutes_text;
 pub mod organisations;
 pub mod paths;
 pub mod people;
+pub mod phone;
 pub mod search;
 pub mod series;
 pub mod sessions;

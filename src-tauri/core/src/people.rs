@@ -230,13 +230,9 @@ pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerso
         }
     }
     v.phone = TextRule::LINE.check(&input.phone, "phone")?;
-    if !v.phone.is_empty()
-        && (v.phone.chars().filter(char::is_ascii_digit).count() < 5
-            || v.phone
-                .chars()
-                .any(|c| !(c.is_ascii_digit() || " +-().,;/ext".contains(c))))
-    {
-        return Err(Error::invalid("phone", InvalidReason::BadPhone));
+    if !v.phone.is_empty() {
+        v.phone = crate::phone::normalize(&v.phone)
+            .ok_or_else(|| Error::invalid("phone", InvalidReason::BadPhone))?;
     }
     v.wechat = NAME.check(&input.wechat, "wechat")?;
     v.country = input.country.trim().to_ascii_uppercase();

@@ -377,3 +377,35 @@ fn a_session_can_order_its_own_precedence() {
     );
     assert_eq!(list.counts.attended, 9, "the demo 8th session's attendance");
 }
+
+#[test]
+fn a_phone_with_an_extension_in_any_language_is_kept_in_one_form() {
+    let db = test_db();
+    for (typed, kept) in [
+        ("+7 (727) 123-45-67 доб. 12", "+7 (727) 123-45-67 ext. 12"),
+        ("+86 10 6532 6182 转 8005", "+86 10 6532 6182 ext. 8005"),
+        ("+1 202 555 0100 ext. 203", "+1 202 555 0100 ext. 203"),
+    ] {
+        let input = PersonInput {
+            phone: typed.into(),
+            names: vec![name(Lang::Ru, "Тестов", "Тест", false)],
+            ..Default::default()
+        };
+        let p = people::create(&db, &clock(), &input).unwrap();
+        assert_eq!(p.phone, kept, "{typed:?}");
+        people::delete(&db, &p.id).unwrap();
+    }
+    // A note beside the number belongs in the form's notes field, not in the phone.
+    let input = PersonInput {
+        phone: "+7 701 123 4567 (WhatsApp)".into(),
+        names: vec![name(Lang::Ru, "Тестов", "Тест", false)],
+        ..Default::default()
+    };
+    assert!(matches!(
+        people::create(&db, &clock(), &input),
+        Err(Error::Invalid {
+            reason: InvalidReason::BadPhone,
+            ..
+        })
+    ));
+}
