@@ -15,7 +15,7 @@ use serde::Serialize;
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
 use club_core::fonts::Fonts;
 use club_core::generate;
-use club_core::import::{self, DuplicatePolicy, ImportRequest};
+use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
 use club_core::{agenda, invitations, minutes, people, search, sessions, Db, Lang, SystemClock};
 
 #[derive(Subcommand)]
@@ -536,6 +536,7 @@ fn import_rows(db: &Db, clock: &SystemClock, rows: &mut Vec<Row>) -> anyhow::Res
         bytes: contacts_csv(10_000).into_bytes(),
         mapping: Vec::new(),
         on_duplicate: DuplicatePolicy::Create,
+        on_problem: ProblemPolicy::Refuse,
     };
     let t = Instant::now();
     let dry = import::dry_run(db, &req)?;

@@ -1,7 +1,9 @@
 //! Importing people from a table (CSV, XLSX, vCard, Outlook and Google exports): columns
 //! mapped (guessed from the headers in ru/kk/zh/en, adjustable), every row checked in a
 //! dry run that names its line and column, duplicates flagged (in the directory and within
-//! the file), and nothing written until the whole file is clean — then all rows at once.
+//! the file). Rows with problems hold the import back, or — as the person chooses — are
+//! left out, or come in with each unreadable value kept verbatim in the notes. Whatever
+//! is imported is written at once, in one transaction.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +15,8 @@ use crate::db::Db;
 use crate::duplicates::{self, DuplicateReason};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::new_id;
-use crate::people::{self, PersonInput, PersonName};
+use crate::people::{self, PersonInput, PersonName, ValidPerson};
+use crate::phone;
 use crate::table::{self, FileFormat, Row, Table};
 use crate::text::Lang;
 
@@ -30,6 +33,23 @@ pub enum DuplicatePolicy {
     Create,
 }
 
+/// What happens to the rows with problems (a value that cannot be read, a row that names
+/// nobody, the same person twice in the file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ProblemPolicy {
+    /// Import nothing while any row has a problem.
+    #[default]
+    Refuse,
+    /// Import the other rows; leave these out.
+    Skip,
+    /// Import these too, each unreadable value kept verbatim in the person's notes under
+    /// its column's name. A row that names nobody (or repeats an earlier one) is still
+    /// left out.
+    KeepInNotes,
+}
+
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
@@ -39,6 +59,7 @@ pub struct ImportRequest {
     /// One column code per column ("" ignores it); guessed from the headers when empty.
     pub mapping: Vec<String>,
     pub on_duplicate: DuplicatePolicy,
+    pub on_problem: ProblemPolicy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -50,6 +71,19 @@ pub enum RowStatus {
     Error,
 }
 
+/// What the import does (or, in a dry run, would do) with a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RowAction {
+    Create,
+    /// Fill the directory's entry it duplicates.
+    Merge,
+    Skip,
+    /// The row's problems hold the whole import back (policy `refuse`).
+    Blocks,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -58,6 +92,8 @@ pub struct Problem {
     pub column: String,
     pub reason: InvalidReason,
     pub message: String,
+    /// The value as the file has it ("" when the problem is not one value's).
+    pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -71,6 +107,9 @@ pub struct RowReport {
     pub duplicate_name: String,
     pub duplicate_reason: Option<DuplicateReason>,
     pub problems: Vec<Problem>,
+    pub action: RowAction,
+    /// The row's unreadable values go into the notes (policy `keep_in_notes`).
+    pub kept_in_notes: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -80,10 +119,14 @@ pub struct ImportCounts {
     pub rows: u32,
     pub new: u32,
     pub duplicates: u32,
+    /// Rows with problems.
     pub errors: u32,
+    /// What the import does (in a dry run: would do) under the chosen policies.
     pub created: u32,
     pub merged: u32,
     pub skipped: u32,
+    /// Rows imported with unreadable values kept in their notes.
+    pub kept_in_notes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -324,16 +367,34 @@ fn split_full(full: &str, lang: Lang) -> PersonName {
     name
 }
 
+/// One cell that went into the person: the field it filled ("email", "names.ru.family",
+/// "names.zh.name" for a whole name), its column's header and the value as typed.
+struct Source {
+    key: String,
+    header: String,
+    value: String,
+}
+
+/// One row as a person, with where each part of it came from.
+struct Mapped {
+    input: PersonInput,
+    sources: Vec<Source>,
+    /// The numbers read from the phone columns, in one form.
+    phones: Vec<String>,
+    /// The parts of phone cells that hold no number, with their column's header.
+    bad_phones: Vec<(String, String)>,
+}
+
 /// One row as a person, with the columns each part of it came from.
-fn to_input(
-    headers: &[String],
-    mapping: &[String],
-    row: &Row,
-) -> (PersonInput, BTreeMap<String, String>) {
+fn to_input(headers: &[String], mapping: &[String], row: &Row) -> Mapped {
     let mut input = PersonInput::default();
     let mut names: BTreeMap<Lang, PersonName> = BTreeMap::new();
-    let mut origin: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources = Vec::new();
     let mut phones = Vec::new();
+    // What the phone field holds before the check: the numbers read, the rest as typed.
+    let mut typed = Vec::new();
+    let mut bad_phones = Vec::new();
+    let mut phone_notes = Vec::new();
     let mut order: Option<Vec<Lang>> = None;
     // Cyrillic name parts are Kazakh when another part of the row shows Kazakh letters:
     // "Нұрышев" + "Шахрат" is one Kazakh name, not a Kazakh family name and a Russian given one.
@@ -373,7 +434,7 @@ fn to_input(
                 if n.family.is_empty() && n.given.is_empty() {
                     *n = split;
                 }
-                "names"
+                format!("names.{}.name", lang.code())
             }
             "family" | "given" | "patronymic" => {
                 let n = names.entry(lang).or_insert_with(|| PersonName {
@@ -389,11 +450,11 @@ fn to_input(
                     _ => &mut n.patronymic,
                 };
                 *target = cell.to_string();
-                "names"
+                format!("names.{}.{base}", lang.code())
             }
             "honorific" => {
                 input.honorific.set(lang, cell);
-                "honorific"
+                "honorific".into()
             }
             "position" => {
                 input.positions.push(people::Position {
@@ -401,27 +462,46 @@ fn to_input(
                     started_on: String::new(),
                     ended_on: String::new(),
                 });
-                "positions"
+                "positions".into()
             }
             "organisation" => {
                 input.organisation_name = cell.to_string();
-                "organisationName"
+                "organisationName".into()
             }
             "email" => {
                 input.email = cell.to_string();
-                "email"
+                "email".into()
             }
             "phone" => {
-                phones.push(cell.to_string());
-                "phone"
+                // "+7 701 123 4567 (WhatsApp)": the number, and its note kept in the notes.
+                for phone in phone::parse_all(cell) {
+                    match phone {
+                        Ok(p) => {
+                            if !p.note.is_empty() {
+                                phone_notes.push(format!(
+                                    "{header} {}: {}",
+                                    p.normalized(),
+                                    p.note
+                                ));
+                            }
+                            typed.push(p.normalized());
+                            phones.push(p.normalized());
+                        }
+                        Err(raw) => {
+                            typed.push(raw.clone());
+                            bad_phones.push((header.clone(), raw));
+                        }
+                    }
+                }
+                "phone".into()
             }
             "wechat" => {
                 input.wechat = cell.to_string();
-                "wechat"
+                "wechat".into()
             }
             "country" => {
                 input.country = cell.to_string();
-                "country"
+                "country".into()
             }
             "tags" => {
                 input.tags.extend(
@@ -430,14 +510,14 @@ fn to_input(
                         .map(|t| t.trim().to_string())
                         .filter(|t| !t.is_empty()),
                 );
-                "tags"
+                "tags".into()
             }
             "languages" => {
                 input.languages.extend(
                     cell.split([',', ';', ' '])
                         .filter_map(|l| Lang::parse(l, "lang").ok()),
                 );
-                "languages"
+                "languages".into()
             }
             _ => {
                 input.notes = if input.notes.is_empty() {
@@ -445,31 +525,193 @@ fn to_input(
                 } else {
                     format!("{}\n{cell}", input.notes)
                 };
-                "notes"
+                "notes".into()
             }
         };
-        origin.entry(field.to_string()).or_insert(header);
+        sources.push(Source {
+            key: field,
+            header,
+            value: cell.to_string(),
+        });
     }
-    input.phone = phones.join("; ");
+    input.phone = typed.join("; ");
+    add_note_lines(&mut input.notes, &phone_notes);
     if let Some(order) = order {
         for n in names.values_mut() {
             n.family_first = order.contains(&n.lang);
         }
     }
     input.names = names.into_values().collect();
-    (input, origin)
+    Mapped {
+        input,
+        sources,
+        phones,
+        bad_phones,
+    }
 }
 
-fn problem(e: &Error, origin: &BTreeMap<String, String>) -> Problem {
-    let (field, reason) = match e {
-        Error::Invalid { field, reason } => (field.clone(), *reason),
-        _ => (String::new(), InvalidReason::BadFile),
-    };
-    let root = field.split('.').next().unwrap_or("");
-    Problem {
-        column: origin.get(root).cloned().unwrap_or_default(),
-        reason,
-        message: e.to_string(),
+fn add_note_lines(notes: &mut String, lines: &[String]) {
+    for line in lines {
+        if !notes.is_empty() {
+            notes.push('\n');
+        }
+        notes.push_str(line);
+    }
+}
+
+/// The source keys a refused field came from: "names.3.family" is the name in the
+/// language of the row's fourth name, "tags.2" is the tags column.
+fn group_of(field: &str, input: &PersonInput) -> String {
+    let mut parts = field.split('.');
+    let root = parts.next().unwrap_or("");
+    match (root, parts.next().and_then(|i| i.parse::<usize>().ok())) {
+        ("names", Some(i)) => match input.names.get(i) {
+            Some(n) => format!("names.{}.", n.lang.code()),
+            None => "names.".into(),
+        },
+        ("names", None) => "names.".into(),
+        (root, _) => root.to_string(),
+    }
+}
+
+fn in_group(key: &str, group: &str) -> bool {
+    if group.ends_with('.') {
+        key.starts_with(group)
+    } else {
+        key == group
+    }
+}
+
+/// "(не распознано)": how a kept value is marked in the notes, in the Club's language.
+fn unreadable_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "не распознано",
+        Lang::Kk => "танылмады",
+        Lang::Zh => "无法识别",
+        Lang::En => "not recognised",
+    }
+}
+
+/// A row checked field by field: every problem it has (not only the first), and the
+/// person it still makes with each refused value moved into the notes — None when no
+/// person is left (no name) or the value cannot be moved (the notes themselves).
+struct Checked {
+    problems: Vec<Problem>,
+    kept: Option<(ValidPerson, PersonInput)>,
+}
+
+fn check(c: &rusqlite::Connection, mapped: &Mapped, mark: &str) -> Checked {
+    let mut input = mapped.input.clone();
+    let mut problems = Vec::new();
+    let mut kept_lines: Vec<String> = Vec::new();
+    // Each round clears one field; a cleared field is never refused again.
+    for _ in 0..=CODES.len() + input.names.len() {
+        let e = match people::validate(c, &input) {
+            Ok(v) => {
+                return Checked {
+                    problems,
+                    kept: Some((v, input)),
+                }
+            }
+            Err(e) => e,
+        };
+        let (field, reason) = match &e {
+            Error::Invalid { field, reason } => (field.clone(), *reason),
+            _ => (String::new(), InvalidReason::BadFile),
+        };
+        let group = group_of(&field, &input);
+        let exact = field.split('.').nth(2).map(|part| format!("{group}{part}"));
+        let from: Vec<&Source> = mapped
+            .sources
+            .iter()
+            .filter(|s| in_group(&s.key, &group))
+            .collect();
+        // A phone field keeps the numbers it has; only the parts without one move.
+        let only_bad_phones =
+            group == "phone" && reason == InvalidReason::BadPhone && !mapped.bad_phones.is_empty();
+        let moved: Vec<(String, String)> = if only_bad_phones {
+            mapped.bad_phones.clone()
+        } else {
+            from.iter()
+                .map(|s| (s.header.clone(), s.value.clone()))
+                .collect()
+        };
+        let column = match exact.and_then(|k| mapped.sources.iter().find(|s| s.key == k)) {
+            Some(s) => s.header.clone(),
+            None => moved.first().map(|(h, _)| h.clone()).unwrap_or_default(),
+        };
+        problems.push(Problem {
+            column,
+            reason,
+            message: e.to_string(),
+            value: moved
+                .iter()
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        });
+        let cleared = match group.as_str() {
+            g if g.starts_with("names.") && g.len() > "names.".len() => {
+                input
+                    .names
+                    .retain(|n| format!("names.{}.", n.lang.code()) != g);
+                true
+            }
+            "phone" => {
+                input.phone = if only_bad_phones {
+                    mapped.phones.join("; ")
+                } else {
+                    String::new()
+                };
+                true
+            }
+            "email" => {
+                input.email.clear();
+                true
+            }
+            "wechat" => {
+                input.wechat.clear();
+                true
+            }
+            "country" => {
+                input.country.clear();
+                true
+            }
+            "organisationName" => {
+                input.organisation_name.clear();
+                true
+            }
+            "honorific" => {
+                input.honorific = crate::text::Text::new();
+                true
+            }
+            "positions" => {
+                input.positions.clear();
+                true
+            }
+            "tags" => {
+                input.tags.clear();
+                true
+            }
+            _ => false,
+        };
+        if !cleared || moved.is_empty() {
+            return Checked {
+                problems,
+                kept: None,
+            };
+        }
+        kept_lines.extend(
+            moved
+                .iter()
+                .map(|(header, value)| format!("{header} ({mark}): {value}")),
+        );
+        input.notes = mapped.input.notes.clone();
+        add_note_lines(&mut input.notes, &kept_lines);
+    }
+    Checked {
+        problems,
+        kept: None,
     }
 }
 
@@ -478,8 +720,9 @@ struct Planned {
     input: PersonInput,
 }
 
-fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
+fn plan(db: &Db, table: &Table, mapping: &[String], req: &ImportRequest) -> Result<Vec<Planned>> {
     let directory = people::list(db)?;
+    let mark = unreadable_mark(db.read(crate::settings::get_language)?);
     let mut known = duplicates::Index::default();
     for (i, p) in directory.iter().enumerate() {
         known.add(i, &p.email, &p.phone, &p.names);
@@ -487,10 +730,15 @@ fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
     let mut seen: Vec<u32> = Vec::new();
     let mut seen_index = duplicates::Index::default();
     let mut out = Vec::new();
+    let held_back = match req.on_problem {
+        ProblemPolicy::Refuse => RowAction::Blocks,
+        _ => RowAction::Skip,
+    };
     for row in &table.rows {
-        let (input, origin) = to_input(&table.headers, mapping, row);
-        let checked = db.read(|c| people::validate(c, &input));
-        let name = input
+        let mapped = to_input(&table.headers, mapping, row);
+        let checked = db.read(|c| Ok(check(c, &mapped, mark)))?;
+        let name = mapped
+            .input
             .names
             .first()
             .map(PersonName::display)
@@ -502,37 +750,60 @@ fn plan(db: &Db, table: &Table, mapping: &[String]) -> Result<Vec<Planned>> {
             duplicate_of: None,
             duplicate_name: String::new(),
             duplicate_reason: None,
-            problems: Vec::new(),
+            problems: checked.problems,
+            action: RowAction::Create,
+            kept_in_notes: false,
         };
-        match checked {
-            Err(e) => {
-                report.status = RowStatus::Error;
-                report.problems.push(problem(&e, &origin));
+        let has_problems = !report.problems.is_empty();
+        if has_problems {
+            report.status = RowStatus::Error;
+            report.action = held_back;
+        }
+        let usable = match checked.kept {
+            Some(kept) if !has_problems => Some(kept),
+            Some(kept) if req.on_problem == ProblemPolicy::KeepInNotes => {
+                report.kept_in_notes = true;
+                Some(kept)
             }
-            Ok(v) => {
-                let names = &v.names;
-                let (email, phone) = (&v.input.email, &v.input.phone);
-                let existing = known.first(email, phone, names).and_then(|i| {
-                    let p = &directory[i];
-                    duplicates::matches(p, email, phone, names).map(|r| (p, r))
-                });
-                if let Some((p, reason)) = existing {
+            _ => None,
+        };
+        let mut input = mapped.input;
+        if let Some((v, salvaged)) = usable {
+            input = salvaged;
+            let names = &v.names;
+            let (email, phone) = (&v.input.email, &v.input.phone);
+            let existing = known.first(email, phone, names).and_then(|i| {
+                let p = &directory[i];
+                duplicates::matches(p, email, phone, names).map(|r| (p, r))
+            });
+            if let Some((p, reason)) = existing {
+                if !has_problems {
                     report.status = RowStatus::Duplicate;
-                    report.duplicate_of = Some(p.id.clone());
-                    report.duplicate_name =
-                        p.names.first().map(PersonName::display).unwrap_or_default();
-                    report.duplicate_reason = Some(reason);
-                } else if let Some(line) = seen_index.first(email, phone, names).map(|i| seen[i]) {
-                    report.status = RowStatus::Error;
-                    report.problems.push(Problem {
-                        column: String::new(),
-                        reason: InvalidReason::Duplicate,
-                        message: format!("the same person as on line {line}"),
-                    });
                 }
-                seen_index.add(seen.len(), &v.input.email, &v.input.phone, &v.input.names);
-                seen.push(row.line);
+                report.duplicate_of = Some(p.id.clone());
+                report.duplicate_name =
+                    p.names.first().map(PersonName::display).unwrap_or_default();
+                report.duplicate_reason = Some(reason);
+                report.action = match req.on_duplicate {
+                    DuplicatePolicy::Skip => RowAction::Skip,
+                    DuplicatePolicy::Merge => RowAction::Merge,
+                    DuplicatePolicy::Create => RowAction::Create,
+                };
+            } else if let Some(line) = seen_index.first(email, phone, names).map(|i| seen[i]) {
+                report.status = RowStatus::Error;
+                report.kept_in_notes = false;
+                report.action = held_back;
+                report.problems.push(Problem {
+                    column: String::new(),
+                    reason: InvalidReason::Duplicate,
+                    message: format!("the same person as on line {line}"),
+                    value: String::new(),
+                });
+            } else {
+                report.action = RowAction::Create;
             }
+            seen_index.add(seen.len(), &v.input.email, &v.input.phone, &v.input.names);
+            seen.push(row.line);
         }
         out.push(Planned { report, input });
     }
@@ -574,6 +845,15 @@ fn report(
             RowStatus::Duplicate => counts.duplicates += 1,
             RowStatus::Error => counts.errors += 1,
         }
+        match p.report.action {
+            RowAction::Create => counts.created += 1,
+            RowAction::Merge => counts.merged += 1,
+            RowAction::Skip => counts.skipped += 1,
+            RowAction::Blocks => {}
+        }
+        if p.report.kept_in_notes && p.report.action != RowAction::Skip {
+            counts.kept_in_notes += 1;
+        }
     }
     ImportReport {
         format: table.format,
@@ -588,18 +868,23 @@ fn report(
     }
 }
 
-/// Reads, maps and checks the file; writes nothing.
+/// Reads, maps and checks the file; writes nothing. Each row says what the import would
+/// do with it under the request's policies.
 pub fn dry_run(db: &Db, req: &ImportRequest) -> Result<ImportReport> {
     let (table, mapping) = prepare(req)?;
-    let planned = plan(db, &table, &mapping)?;
+    let planned = plan(db, &table, &mapping, req)?;
     Ok(report(&table, mapping, &planned, false))
 }
 
-/// Imports every row in one transaction, or nothing when any row has a problem.
+/// Imports the rows in one transaction: all of them, or — while rows with problems are
+/// refused (the default) and any row has one — nothing.
 pub fn commit(db: &Db, clock: &dyn Clock, req: &ImportRequest) -> Result<ImportReport> {
     let (table, mapping) = prepare(req)?;
-    let planned = plan(db, &table, &mapping)?;
-    if let Some(bad) = planned.iter().find(|p| p.report.status == RowStatus::Error) {
+    let planned = plan(db, &table, &mapping, req)?;
+    if let Some(bad) = planned
+        .iter()
+        .find(|p| p.report.action == RowAction::Blocks)
+    {
         let reason = bad
             .report
             .problems
@@ -619,13 +904,12 @@ pub fn commit(db: &Db, clock: &dyn Clock, req: &ImportRequest) -> Result<ImportR
         };
         return Err(Error::invalid(place, reason));
     }
-    let mut out = report(&table, mapping, &planned, true);
+    let out = report(&table, mapping, &planned, true);
     db.write(|tx| {
         let lang = crate::settings::get_language(tx)?;
         for p in &planned {
-            match (p.report.status, req.on_duplicate) {
-                (RowStatus::Duplicate, DuplicatePolicy::Skip) => out.counts.skipped += 1,
-                (RowStatus::Duplicate, DuplicatePolicy::Merge) => {
+            match p.report.action {
+                RowAction::Merge => {
                     let id = new_id();
                     people::write(tx, clock, &id, &people::validate(tx, &p.input)?, lang)?;
                     duplicates::merge_in(
@@ -634,12 +918,11 @@ pub fn commit(db: &Db, clock: &dyn Clock, req: &ImportRequest) -> Result<ImportR
                         p.report.duplicate_of.as_deref().unwrap_or_default(),
                         &id,
                     )?;
-                    out.counts.merged += 1;
                 }
-                _ => {
+                RowAction::Create => {
                     people::write(tx, clock, &new_id(), &people::validate(tx, &p.input)?, lang)?;
-                    out.counts.created += 1;
                 }
+                RowAction::Skip | RowAction::Blocks => {}
             }
         }
         Ok(())

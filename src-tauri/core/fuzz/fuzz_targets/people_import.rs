@@ -1,6 +1,7 @@
 //! The people importer (CSV in any encoding and delimiter, XLSX, vCard 2.1/3/4) from raw
-//! bytes to a dry run and, when the dry run finds the file clean, a commit — against a
-//! directory that already holds the demo people, so duplicates are looked for too.
+//! bytes to a dry run and, when the dry run finds the file clean (or rows with problems
+//! are to be skipped or kept in the notes), a commit — against a directory that already
+//! holds the demo people, so duplicates are looked for too.
 //! Properties: no panic; every refusal is a clear error (a field or line named); a commit
 //! creates exactly the people the dry run promised, in one piece.
 #![no_main]
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 
 use club_core::clock::FixedClock;
 use club_core::db::Db;
-use club_core::import::{self, DuplicatePolicy, ImportRequest};
+use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -63,11 +64,17 @@ fuzz_target!(|data: &[u8]| {
         DuplicatePolicy::Merge,
         DuplicatePolicy::Create,
     ][usize::from(selector / 4 % 3)];
+    let on_problem = [
+        ProblemPolicy::Refuse,
+        ProblemPolicy::Skip,
+        ProblemPolicy::KeepInNotes,
+    ][usize::from(selector / 12 % 3)];
     let req = ImportRequest {
         file_name: file_name.to_string(),
         bytes: bytes.to_vec(),
         mapping: Vec::new(),
         on_duplicate,
+        on_problem,
     };
     let report = match import::dry_run(&f.db, &req) {
         Ok(report) => report,
@@ -78,7 +85,8 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(!report.committed);
     assert_eq!(report.counts.rows as usize, report.rows.len());
-    if report.counts.errors > 0 || report.counts.rows > 200 {
+    if (report.counts.errors > 0 && on_problem == ProblemPolicy::Refuse) || report.counts.rows > 200
+    {
         return;
     }
     let before = people(&f.db);
@@ -90,10 +98,15 @@ fuzz_target!(|data: &[u8]| {
                 i64::from(done.counts.created),
                 "people created"
             );
+            assert_eq!(
+                done.counts, report.counts,
+                "the commit does what the dry run said"
+            );
             if on_duplicate == DuplicatePolicy::Create {
                 assert_eq!(
-                    done.counts.created, report.counts.rows,
-                    "Create imports every row"
+                    done.counts.created + done.counts.skipped,
+                    report.counts.rows,
+                    "Create imports every row it does not skip"
                 );
             }
         }

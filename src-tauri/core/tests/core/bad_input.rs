@@ -8,7 +8,7 @@ use club_core::agenda::{self, AgendaItemInput};
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, Paper};
 use club_core::followups::{self, FollowUpInput};
 use club_core::fonts::Fonts;
-use club_core::import::{self, DuplicatePolicy, ImportRequest};
+use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
 use club_core::invitations::{self, InvitationPatch, InviteeRole};
 use club_core::people::{self, PersonInput, PersonName, Position};
 use club_core::sessions::{self, SessionInput};
@@ -99,6 +99,7 @@ fn import_req(file_name: &str, bytes: &[u8]) -> ImportRequest {
         bytes: bytes.to_vec(),
         mapping: vec![],
         on_duplicate: DuplicatePolicy::Skip,
+        on_problem: ProblemPolicy::Refuse,
     }
 }
 

@@ -1,4 +1,6 @@
-use club_core::import::{self, DuplicatePolicy, ImportRequest, RowStatus};
+use club_core::import::{
+    self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction, RowStatus,
+};
 use club_core::{demo, export, people, Error, InvalidReason, Lang};
 
 use crate::common::{clock, test_db, TestDb};
@@ -414,5 +416,245 @@ fn the_exported_list_imports_again_unchanged() {
                 .then(format!("{:?}", x.0).cmp(&format!("{:?}", y.0)))
         });
         assert_eq!(a, b, "{name}");
+    }
+}
+
+/// Contacts as Apple, Google and Outlook export them: one e-mail field holding a name, one
+/// phone written in words; extensions and notes written the ru/kk/zh ways.
+const REAL_VCF: &str = "contacts-real-world.vcf";
+/// The same contacts as a Russian Excel writes them, and a business card that names nobody.
+const REAL_CSV: &str = "contacts-real-world.csv";
+const PHONE_IN_WORDS: &str = "восемь семьсот один сто двадцать три сорок пять шестьдесят семь";
+
+fn with_policy(name: &str, on_problem: ProblemPolicy) -> ImportRequest {
+    ImportRequest {
+        on_problem,
+        ..request(name, fixture(name))
+    }
+}
+
+fn person_with_email<'a>(people: &'a [people::Person], email: &str) -> &'a people::Person {
+    people
+        .iter()
+        .find(|p| p.email == email)
+        .unwrap_or_else(|| panic!("{email} imported"))
+}
+
+fn person_named<'a>(people: &'a [people::Person], family: &str) -> Option<&'a people::Person> {
+    people
+        .iter()
+        .find(|p| p.names.iter().any(|n| n.family == family))
+}
+
+#[test]
+fn a_dry_run_of_real_address_books_lists_the_odd_rows_with_line_and_column() {
+    for (file, odd) in [
+        (
+            REAL_VCF,
+            vec![
+                (24, "email", InvalidReason::BadEmail, "Айгерім Сейтқали"),
+                (33, "phone", InvalidReason::BadPhone, PHONE_IN_WORDS),
+            ],
+        ),
+        (
+            REAL_CSV,
+            vec![
+                (4, "Эл. почта", InvalidReason::BadEmail, "Айгерім Сейтқали"),
+                (5, "Моб. телефон", InvalidReason::BadPhone, PHONE_IN_WORDS),
+                (9, "", InvalidReason::Required, ""),
+            ],
+        ),
+    ] {
+        let db = test_db();
+        let report = import::dry_run(&db, &request(file, fixture(file))).unwrap();
+        let listed: Vec<_> = report
+            .rows
+            .iter()
+            .filter(|r| r.status == RowStatus::Error)
+            .map(|r| {
+                let p = &r.problems[0];
+                (r.line, p.column.as_str(), p.reason, p.value.as_str())
+            })
+            .collect();
+        assert_eq!(listed, odd, "{file}");
+        assert!(
+            report
+                .rows
+                .iter()
+                .filter(|r| r.status == RowStatus::Error)
+                .all(|r| r.action == RowAction::Blocks),
+            "{file}: by default they hold the import back"
+        );
+        assert!(import::commit(&db, &clock(), &request(file, fixture(file))).is_err());
+        assert_eq!(people_count(&db), 0, "{file}: nothing written");
+    }
+}
+
+#[test]
+fn skip_imports_every_other_row_and_reports_the_skipped_ones() {
+    for (file, skipped_lines) in [(REAL_VCF, vec![24, 33]), (REAL_CSV, vec![4, 5, 9])] {
+        let db = test_db();
+        let req = with_policy(file, ProblemPolicy::Skip);
+        let dry = import::dry_run(&db, &req).unwrap();
+        let done = import::commit(&db, &clock(), &req).unwrap();
+        assert_eq!(
+            dry.counts, done.counts,
+            "{file}: the dry run said what happens"
+        );
+        assert_eq!(
+            (
+                done.counts.created,
+                done.counts.skipped,
+                done.counts.kept_in_notes
+            ),
+            (5, skipped_lines.len() as u32, 0),
+            "{file}"
+        );
+        let skipped: Vec<u32> = done
+            .rows
+            .iter()
+            .filter(|r| r.action == RowAction::Skip)
+            .map(|r| r.line)
+            .collect();
+        assert_eq!(skipped, skipped_lines, "{file}");
+        let people = people::list(&db).unwrap();
+        assert_eq!(people.len(), 5, "{file}");
+        assert!(person_named(&people, "Сейтқали").is_none(), "{file}");
+        assert!(person_named(&people, "Омаров").is_none(), "{file}");
+        assert!(person_named(&people, "Әбенов").is_some(), "{file}");
+    }
+}
+
+#[test]
+fn keep_in_notes_imports_the_odd_rows_with_every_unreadable_value_in_the_notes() {
+    for file in [REAL_VCF, REAL_CSV] {
+        let db = test_db();
+        let req = with_policy(file, ProblemPolicy::KeepInNotes);
+        let dry = import::dry_run(&db, &req).unwrap();
+        assert_eq!(people_count(&db), 0, "a dry run writes nothing");
+        let done = import::commit(&db, &clock(), &req).unwrap();
+        assert_eq!(
+            dry.counts, done.counts,
+            "{file}: the dry run said what happens"
+        );
+        assert_eq!(
+            (done.counts.created, done.counts.kept_in_notes),
+            (7, 2),
+            "{file}"
+        );
+        let people = people::list(&db).unwrap();
+        assert_eq!(people.len(), 7, "{file}");
+        let seitqali = person_named(&people, "Сейтқали").unwrap();
+        assert_eq!(seitqali.email, "", "{file}");
+        assert_eq!(seitqali.phone, "+7 701 765 4321", "{file}");
+        assert!(
+            seitqali
+                .notes
+                .contains("Познакомились на приёме 12 апреля.")
+                && seitqali.notes.contains("(не распознано): Айгерім Сейтқали"),
+            "{file}: {}",
+            seitqali.notes
+        );
+        let omarov = person_named(&people, "Омаров").unwrap();
+        assert_eq!(
+            omarov.phone, "+7 7172 55-66-77",
+            "the readable number stays a phone"
+        );
+        assert!(
+            omarov
+                .notes
+                .contains(&format!("(не распознано): {PHONE_IN_WORDS}")),
+            "{file}: {}",
+            omarov.notes
+        );
+        // Every value the dry run called unreadable is in some person's notes, verbatim.
+        for row in dry.rows.iter().filter(|r| r.kept_in_notes) {
+            for p in &row.problems {
+                assert!(
+                    people.iter().any(|person| person.notes.contains(&p.value)),
+                    "{file} line {}: {:?} kept",
+                    row.line,
+                    p.value
+                );
+            }
+        }
+        // The notes written beside numbers are not lost either.
+        let kim = person_named(&people, "Ким").unwrap();
+        assert_eq!(kim.phone, "+7 701 123 4567");
+        assert!(
+            kim.notes.contains("+7 701 123 4567: WhatsApp"),
+            "{}",
+            kim.notes
+        );
+        let chen = person_with_email(&people, "chen.jing@example.cn");
+        assert!(chen.notes.contains("微信"), "{}", chen.notes);
+    }
+}
+
+#[test]
+fn a_row_that_names_nobody_is_skipped_even_when_values_are_kept() {
+    let db = test_db();
+    let report = import::commit(
+        &db,
+        &clock(),
+        &with_policy(REAL_CSV, ProblemPolicy::KeepInNotes),
+    )
+    .unwrap();
+    let nameless = report.rows.iter().find(|r| r.line == 9).unwrap();
+    assert_eq!(nameless.action, RowAction::Skip);
+    assert!(!nameless.kept_in_notes);
+    assert_eq!(nameless.problems[0].reason, InvalidReason::Required);
+    assert_eq!(report.counts.skipped, 1);
+    assert!(people::list(&db)
+        .unwrap()
+        .iter()
+        .all(|p| p.email != "info@astana-logistic.kz"));
+}
+
+#[test]
+fn extensions_written_the_ru_kk_zh_and_en_ways_import_as_phones() {
+    let db = test_db();
+    import::commit(&db, &clock(), &with_policy(REAL_VCF, ProblemPolicy::Skip)).unwrap();
+    let people = people::list(&db).unwrap();
+    assert_eq!(
+        person_with_email(&people, "n.abenov@example.kz").phone,
+        "+7 (727) 123-45-67 ext. 12"
+    );
+    assert_eq!(
+        person_with_email(&people, "li.hua@example.cn").phone,
+        "+86 10 6532 6182 ext. 8005"
+    );
+
+    // Different numbers: the same one twice would be the same person twice.
+    let forms = [
+        ("+7 727 2501231 доб. 12", "+7 727 2501231"),
+        ("+7 727 2501232 доб 12", "+7 727 2501232"),
+        ("+7 727 2501233 вн. 12", "+7 727 2501233"),
+        ("+7 727 2501234 внутр. 12", "+7 727 2501234"),
+        ("+7 7172 741234 қос. 12", "+7 7172 741234"),
+        ("010-6532 6181 转 12", "010-6532 6181"),
+        ("010-6532 6182 分机 12", "010-6532 6182"),
+        ("010-6532 6183 分机号12", "010-6532 6183"),
+        ("+1 202 555 0101 ext 12", "+1 202 555 0101"),
+        ("+1 202 555 0102 x12", "+1 202 555 0102"),
+        ("+1 202 555 0103 #12", "+1 202 555 0103"),
+    ];
+    let mut csv = String::from("Фамилия,Имя,Телефон\n");
+    for (i, (form, _)) in forms.iter().enumerate() {
+        csv.push_str(&format!("Абонент{i},Тест,{form}\n"));
+    }
+    let db = test_db();
+    let report = import::commit(&db, &clock(), &request("ext.csv", csv.into_bytes())).unwrap();
+    assert_eq!(
+        report.counts.created as usize,
+        forms.len(),
+        "{:?}",
+        report.rows
+    );
+    for (i, (form, number)) in forms.iter().enumerate() {
+        let p = people::search(&db, &format!("Абонент{i}"))
+            .unwrap()
+            .remove(0);
+        assert_eq!(p.phone, format!("{number} ext. 12"), "{form:?}");
     }
 }

@@ -5,4 +5,8 @@ export type Problem = {
 /**
  * The column's header, or "" when the problem concerns the whole row.
  */
-column: string, reason: InvalidReason, message: string, };
+column: string, reason: InvalidReason, message: string, 
+/**
+ * The value as the file has it ("" when the problem is not one value's).
+ */
+value: string, };
