@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use club_core::import::{self, DuplicatePolicy, ImportRequest};
+use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction};
 use club_core::invitations::{
     self, AttendanceStatus, InvitationPatch, InvitationStatus, Invitee, InviteeList, InviteeRole,
 };
@@ -37,7 +37,7 @@ pub enum PeopleCommand {
     Delete { person: String },
     /// Merge REMOVE into KEEP (names, contacts, invitations, roles move over)
     Merge { keep: String, remove: String },
-    /// Import people from CSV, XLSX or vCard; prints the report; all rows or none
+    /// Import people from CSV, XLSX or vCard; prints the report; written in one step
     Import {
         file: PathBuf,
         /// Only check the file and print the report
@@ -49,6 +49,10 @@ pub enum PeopleCommand {
         /// What to do with people already in the directory: skip | merge | create
         #[arg(long, default_value = "skip")]
         on_duplicate: String,
+        /// Rows with problems: refuse (import nothing) | skip (import the rest) |
+        /// keep-in-notes (import them too, unreadable values kept in the notes)
+        #[arg(long, default_value = "refuse")]
+        on_problem: String,
     },
     /// Export the directory to CSV or XLSX (by the file's extension)
     Export {
@@ -258,6 +262,7 @@ pub fn run(
             dry_run,
             mapping,
             on_duplicate,
+            on_problem,
         } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -267,6 +272,14 @@ pub fn run(
                 "create" => DuplicatePolicy::Create,
                 other => bail!("--on-duplicate must be skip, merge or create, not {other:?}"),
             };
+            let on_problem = match on_problem.as_str() {
+                "refuse" => ProblemPolicy::Refuse,
+                "skip" => ProblemPolicy::Skip,
+                "keep-in-notes" => ProblemPolicy::KeepInNotes,
+                other => {
+                    bail!("--on-problem must be refuse, skip or keep-in-notes, not {other:?}")
+                }
+            };
             let req = ImportRequest {
                 file_name: file
                     .file_name()
@@ -275,26 +288,32 @@ pub fn run(
                 bytes,
                 mapping,
                 on_duplicate,
+                on_problem,
             };
             let report = if dry_run {
                 import::dry_run(db, &req)?
             } else {
                 import::commit(db, clock, &req)?
             };
+            let blocked = report.rows.iter().any(|r| r.action == RowAction::Blocks);
             out.data(&report, || {
+                let c = &report.counts;
+                let outcome = format!(
+                    "{} new, {} merged, {} skipped, {} with values kept in the notes",
+                    c.created, c.merged, c.skipped, c.kept_in_notes
+                );
                 let mut lines = vec![format!(
                     "{} rows: {} new, {} duplicates, {} with problems{}",
-                    report.counts.rows,
-                    report.counts.new,
-                    report.counts.duplicates,
-                    report.counts.errors,
+                    c.rows,
+                    c.new,
+                    c.duplicates,
+                    c.errors,
                     if report.committed {
-                        format!(
-                            "; imported {} new, {} merged, {} skipped",
-                            report.counts.created, report.counts.merged, report.counts.skipped
-                        )
-                    } else {
+                        format!("; imported {outcome}")
+                    } else if blocked {
                         "; nothing written".into()
+                    } else {
+                        format!("; nothing written (would import {outcome})")
                     }
                 )];
                 for r in report
@@ -307,15 +326,24 @@ pub fn run(
                     } else {
                         r.problems
                             .iter()
-                            .map(|p| p.message.clone())
+                            .map(|p| match p.value.as_str() {
+                                "" => p.message.clone(),
+                                v => format!("{} ({v:?})", p.message),
+                            })
                             .collect::<Vec<_>>()
                             .join("; ")
                     };
-                    lines.push(format!("line {}: {} — {what}", r.line, r.name));
+                    let action = match (r.action, r.kept_in_notes) {
+                        (RowAction::Skip, _) => " [skipped]",
+                        (_, true) => " [kept in the notes]",
+                        _ => "",
+                    };
+                    lines.push(format!("line {}: {} — {what}{action}", r.line, r.name));
                 }
                 lines.join("\n")
             })?;
-            if report.counts.errors > 0 {
+            // Rows with problems fail the command only while they hold the import back.
+            if blocked {
                 std::process::exit(4);
             }
             Ok(())

@@ -418,6 +418,65 @@ fn a_bad_import_prints_its_problems_and_writes_nothing() {
 }
 
 #[test]
+fn a_real_address_book_imports_skipping_or_keeping_its_odd_rows() {
+    // One card's e-mail field holds a name (line 24), one phone is written in words (33).
+    let file = fixture("contacts-real-world.vcf");
+    let ctl = Ctl::new();
+    let out = ctl.run(&["people", "import", &file, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(4), "refused while they are refused");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("line 24") && text.contains("line 33"),
+        "{text}"
+    );
+    let out = ctl.run(&[
+        "people",
+        "import",
+        &file,
+        "--dry-run",
+        "--on-problem",
+        "skip",
+    ]);
+    assert!(out.status.success(), "the rest can be imported");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("would import 5 new, 0 merged, 2 skipped"),
+        "{text}"
+    );
+    let report = ctl.json(&["people", "import", &file, "--on-problem", "skip"]);
+    assert_eq!(
+        (&report["counts"]["created"], &report["counts"]["skipped"]),
+        (&serde_json::json!(5), &serde_json::json!(2))
+    );
+    assert_eq!(ctl.json(&["people", "list"]).as_array().unwrap().len(), 5);
+
+    let ctl = Ctl::new();
+    let report = ctl.json(&["people", "import", &file, "--on-problem", "keep-in-notes"]);
+    assert_eq!(
+        (
+            &report["counts"]["created"],
+            &report["counts"]["keptInNotes"]
+        ),
+        (&serde_json::json!(7), &serde_json::json!(2))
+    );
+    let list = ctl.json(&["people", "list"]);
+    for kept in ["Айгерім Сейтқали", "восемь семьсот один сто двадцать три"]
+    {
+        assert!(
+            list.as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["notes"].as_str().unwrap_or("").contains(kept)),
+            "{kept} is in the notes"
+        );
+    }
+    assert!(!ctl
+        .run(&["people", "import", &file, "--on-problem", "maybe"])
+        .status
+        .success());
+}
+
+#[test]
 fn people_add_edit_export() {
     let ctl = Ctl::new();
     let p = ctl.json(&[
