@@ -110,6 +110,11 @@ fn add_show_edit_delete_with_multilingual_flags() {
     assert_eq!(edited["title"]["en"], "Year in review");
     assert_eq!(edited["status"], "invitations_sent");
 
+    // `LANG=` removes that translation (it used to answer "title.kk is required").
+    let cleared = ctl.json(&["session", "edit", &id, "--title", "kk="]);
+    assert_eq!(cleared["title"].get("kk"), None);
+    assert_eq!(cleared["title"]["zh"], "年度总结");
+
     assert_eq!(ctl.json(&["session", "next-number"])["number"], 10);
     assert!(ctl.run(&["session", "delete", "9"]).status.success());
     assert_eq!(ctl.json(&["session", "list"]), serde_json::json!([]));

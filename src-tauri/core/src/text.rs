@@ -79,11 +79,17 @@ impl Text {
     }
 
     /// Trims every translation, drops empty ones and checks each against `rule`.
+    /// An emptied translation is removed, never refused: `required` asks for the text in
+    /// at least one language, not in every language it once had.
     pub fn validated(&self, field: &str, rule: TextRule) -> Result<Text> {
+        let each = TextRule {
+            required: false,
+            ..rule
+        };
         let mut out = Text::new();
         for (lang, value) in &self.0 {
             let f = format!("{field}.{}", lang.code());
-            out.set(*lang, &rule.check(value, &f)?);
+            out.set(*lang, &each.check(value, &f)?);
         }
         if rule.required && out.is_empty() {
             return Err(Error::invalid(field, InvalidReason::Required));
@@ -161,6 +167,25 @@ mod tests {
         assert_eq!(ok.get(Lang::Ru), None);
         let err = Text::new()
             .with(Lang::Ru, " ")
+            .validated("title", TextRule::REQUIRED_LINE)
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::Invalid { ref field, reason: InvalidReason::Required } if field == "title")
+        );
+    }
+
+    #[test]
+    fn clearing_one_language_removes_it_while_another_remains() {
+        let t = Text::new()
+            .with(Lang::Ru, "Зелёная энергетика")
+            .with(Lang::Zh, "绿色能源");
+        let mut edited = t.clone();
+        edited.0.insert(Lang::Zh, String::new());
+        let ok = edited.validated("title", TextRule::REQUIRED_LINE).unwrap();
+        assert_eq!(ok.get(Lang::Zh), None);
+        assert_eq!(ok.get(Lang::Ru), Some("Зелёная энергетика"));
+        edited.0.insert(Lang::Ru, "  ".into());
+        let err = edited
             .validated("title", TextRule::REQUIRED_LINE)
             .unwrap_err();
         assert!(
