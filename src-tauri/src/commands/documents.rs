@@ -1,7 +1,7 @@
 //! Documents of a session: the preview's pages, and saving to a file chosen in the
 //! system's dialog. Rendering runs off the UI thread, so the window never freezes.
 
-use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
+use club_core::documents::{self, DocumentKind, DocumentOptions, DocumentWarning, Format};
 use tauri::State;
 
 use super::Reply;
@@ -20,6 +20,23 @@ pub fn document_preview(
         state.db()?,
         &state.clock,
         fonts,
+        &session_id,
+        kind,
+        &options,
+    )?)
+}
+
+/// What the document would print wrongly: text missing in its languages, collisions.
+#[tauri::command(async)]
+pub fn document_warnings(
+    state: State<AppState>,
+    session_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Reply<Vec<DocumentWarning>> {
+    Ok(documents::warnings(
+        state.db()?,
+        &state.clock,
         &session_id,
         kind,
         &options,

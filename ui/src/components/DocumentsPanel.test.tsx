@@ -50,4 +50,18 @@ describe("DocumentsPanel", () => {
     expect(screen.queryByTestId("doc-print")).toBeNull();
     expect(screen.queryByTestId("doc-lang")).toBeNull();
   });
+
+  it("lists before saving what the chosen languages lack and where items collide", async () => {
+    const documentWarnings = vi.fn(async () => [
+      { kind: "missingText" as const, lang: "zh" as const, place: { ru: "Пункт 3 «Дискуссия»" } },
+      { kind: "collision" as const, item: { ru: "Доклад посла" }, start: "15:30", minutes: 20 },
+    ]);
+    const { api } = fakeApi([], { documentPreview: async () => [svg("1")], documentWarnings });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    await userEvent.selectOptions(await screen.findByTestId("doc-lang2"), "zh");
+    const box = await screen.findByTestId("doc-warnings");
+    expect(box).toHaveTextContent("Пункт 3 «Дискуссия»: нет текста (китайский)");
+    expect(box).toHaveTextContent("«Доклад посла» в 15:30: предыдущие пункты заходят на него на 20 мин.");
+    expect(documentWarnings).toHaveBeenLastCalledWith("s", "agenda", { langs: ["ru", "zh"], layout: "side", paper: "a4" });
+  });
 });

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi, type DocumentKind, type DocumentOptions, type Format, type Lang } from "../api";
+import { useApi, type DocumentKind, type DocumentOptions, type DocumentWarning, type Format, type Lang } from "../api";
+import { languageName, pick } from "../format";
 import { Progress } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -44,11 +45,28 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
+  const warnings = useQuery({
+    queryKey: ["document-warnings", sessionId, kind, options],
+    queryFn: () => api.documentWarnings(sessionId, kind, options),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
   const save = useMutation({
     mutationFn: (format: Format) => api.documentSave(sessionId, kind, format, options),
   });
   useEffect(() => save.reset(), [kind, first, second, layout, paper]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const uiLang = i18n.language as Lang;
+  const warningText = (w: DocumentWarning) => {
+    switch (w.kind) {
+      case "missingText":
+        return t("documents.warnings.missingText", { place: pick(w.place, uiLang), lang: languageName(w.lang, uiLang) });
+      case "collision":
+        return t("documents.warnings.collision", { item: pick(w.item, uiLang), start: w.start, count: w.minutes });
+      case "overrun":
+        return t("documents.warnings.overrun", { end: w.plannedEnd, count: w.minutes });
+    }
+  };
   const pages = previewable ? preview.data ?? [] : [];
   const print = () => {
     // The pages alone go to the printer, on paper of the document's size.
@@ -124,6 +142,14 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
             </button>
           )}
         </div>
+        {(warnings.data?.length ?? 0) > 0 && (
+          <div className="doc-warnings" role="note" data-testid="doc-warnings">
+            <strong>{t("documents.warnings.warningsTitle")}</strong>
+            <ul>
+              {warnings.data!.map((w, i) => <li key={i}>{warningText(w)}</li>)}
+            </ul>
+          </div>
+        )}
         {save.isPending && <Progress label={t("documents.saving")} />}
         {save.data && <p className="ok-text" role="status" data-testid="doc-saved">{t("documents.saved", { path: save.data })}</p>}
         {save.error && <ErrorMessage error={save.error} />}

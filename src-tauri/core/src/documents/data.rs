@@ -269,11 +269,14 @@ pub fn agenda_data(
         "计划结束",
         "Planned end",
     );
+    // Printed in time order: an item pinned earlier than its place in the list (a
+    // report fixed at 15:30) prints where it happens, not where it was entered.
+    let mut items: Vec<&agenda::AgendaItem> = a.items.iter().collect();
+    items.sort_by(|x, y| x.start.cmp(&y.start));
     Ok(AgendaDoc {
         frame: frame(db, &s, options, heading)?,
-        items: a
-            .items
-            .iter()
+        items: items
+            .into_iter()
             .map(|i| AgendaRow {
                 start: i.start.clone(),
                 end: i.end.clone(),

@@ -6,6 +6,7 @@
 //! values (what snapshot tests compare), then a renderer lays it out. Typst receives the
 //! data as JSON through sys.inputs — user text is never spliced into markup.
 
+mod check;
 mod data;
 pub mod docx;
 pub mod ics;
@@ -24,6 +25,7 @@ use crate::sessions;
 use crate::text::Lang;
 use crate::Clock;
 
+pub use check::{warnings, DocumentWarning};
 pub use data::{
     agenda_data, cards_data, dossier_data, invitees_data, long_date, minutes_data, signin_data,
     AgendaDoc, CardsDoc, DossierDoc, InviteesDoc, MinutesDoc, SigninDoc,

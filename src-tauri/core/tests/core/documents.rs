@@ -652,3 +652,154 @@ fn the_invitee_list_exports_to_csv_and_xlsx_and_reads_back() {
         assert_eq!(guest.cells[2], "欧阳修");
     }
 }
+
+/// The demo's 8th session with a report pinned at 15:30 but entered last.
+fn eighth_with_a_pinned_report() -> (crate::common::TestDb, String) {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    agenda::add(
+        &db,
+        &clock(),
+        &eighth.id,
+        &AgendaItemInput {
+            kind: Some(ItemKind::Report),
+            title: Text::new()
+                .with(Lang::Ru, "Сообщение в 15:30")
+                .with(Lang::Zh, "十五点半的报告"),
+            duration_min: "10".into(),
+            pinned_start: "15:30".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    (db, eighth.id)
+}
+
+#[test]
+fn the_agenda_prints_in_time_order_with_its_closing_line_beside_the_last_item() {
+    let (db, session) = eighth_with_a_pinned_report();
+    let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
+    let data = documents::agenda_data(&db, &clock(), &session, &o).unwrap();
+    let starts: Vec<&str> = data.items.iter().map(|i| i.start.as_str()).collect();
+    let mut in_order = starts.clone();
+    in_order.sort();
+    assert_eq!(starts, in_order, "printed in time order");
+    assert_eq!(data.items[2].title.get(Lang::Ru), Some("Сообщение в 15:30"));
+
+    for (db, session) in [eighth_with_a_pinned_report(), eighth_as_in_the_demo()] {
+        closing_line_stays_with_the_table(&db, &session);
+    }
+}
+
+fn eighth_as_in_the_demo() -> (crate::common::TestDb, String) {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    (db, eighth.id)
+}
+
+/// In every language, pair, layout and paper, the closing line ("Planned end") stands on
+/// a page with the last item, never on a page of its own.
+fn closing_line_stays_with_the_table(db: &crate::common::TestDb, session: &str) {
+    let mut choices: Vec<Vec<Lang>> = Lang::ALL.iter().map(|l| vec![*l]).collect();
+    for a in Lang::ALL {
+        for b in Lang::ALL {
+            if a != b {
+                choices.push(vec![a, b]);
+            }
+        }
+    }
+    let closing = |l: Lang| match l {
+        Lang::Ru => "Окончание по плану",
+        Lang::Kk => "Жоспар бойынша",
+        Lang::Zh => "计划结束",
+        Lang::En => "Planned end",
+    };
+    let mut wrong = Vec::new();
+    for langs in &choices {
+        for layout in [Layout::Side, Layout::Stacked] {
+            for paper in [Paper::A4, Paper::Letter] {
+                let o = DocumentOptions {
+                    langs: langs.clone(),
+                    layout,
+                    paper,
+                };
+                let data = documents::agenda_data(db, &clock(), session, &o).unwrap();
+                let last = data.items.last().unwrap();
+                let last_time = format!("{}–{}", last.start, last.end);
+                let pdf =
+                    documents::pdf(db, &clock(), &fonts(), session, DocumentKind::Agenda, &o)
+                        .unwrap();
+                let text = pdftotext(&pdf);
+                let page = text
+                    .split('\u{c}')
+                    .find(|p| p.contains(closing(langs[0])))
+                    .unwrap_or_else(|| panic!("{langs:?} {layout:?}: no closing line"));
+                if !page.contains(&last_time) {
+                    wrong.push(format!("{langs:?} {layout:?} {paper:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the closing line stands on a page without the last item: {wrong:?}"
+    );
+}
+
+#[test]
+fn before_saving_the_documents_tab_learns_what_a_language_lacks_and_what_collides() {
+    let (db, session) = eighth_with_a_pinned_report();
+    let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
+    let warnings =
+        documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
+    let collision = warnings
+        .iter()
+        .find_map(|w| match w {
+            documents::DocumentWarning::Collision { item, start, minutes } => {
+                Some((item.get(Lang::Ru).unwrap().to_string(), start.clone(), *minutes))
+            }
+            _ => None,
+        })
+        .expect("the pinned report collides with the report before it");
+    assert_eq!(collision.0, "Сообщение в 15:30");
+    assert_eq!(collision.1, "15:30");
+    assert!(collision.2 > 0);
+
+    // Clearing the Chinese title of an item: that item is named as lacking Chinese.
+    let a = agenda::get(&db, &session).unwrap();
+    let item = &a.items[0];
+    let mut input = agenda::AgendaItemInput::from(item);
+    input.title.0.insert(Lang::Zh, String::new());
+    agenda::update(&db, &clock(), &item.id, &input).unwrap();
+    let warnings =
+        documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
+    let missing: Vec<String> = warnings
+        .iter()
+        .filter_map(|w| match w {
+            documents::DocumentWarning::MissingText { lang: Lang::Zh, place } => {
+                Some(place.get(Lang::Ru).unwrap().to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    let name = item.title.get(Lang::Ru).unwrap();
+    assert!(
+        missing.iter().any(|m| m == &format!("Пункт 1 «{name}»")),
+        "{missing:?}"
+    );
+    // In Russian alone nothing of the item's is missing.
+    let ru = documents::warnings(
+        &db,
+        &clock(),
+        &session,
+        DocumentKind::Agenda,
+        &opts(&[Lang::Ru], Layout::Side),
+    )
+    .unwrap();
+    assert!(!ru
+        .iter()
+        .any(|w| matches!(w, documents::DocumentWarning::MissingText { .. })));
+}
