@@ -2,6 +2,7 @@
 //! All behaviour lives in club-core; commands here are one-line adapters.
 
 mod commands;
+mod fonts;
 mod instance;
 mod menu;
 mod state;
@@ -23,6 +24,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         // The window opens where and as large as it was left (Rust side only: no permission).
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .register_asynchronous_uri_scheme_protocol(fonts::SCHEME, fonts::serve)
         .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
         // Closing with unsaved work in a form: the UI asks, and closes the window itself
         // if the user agrees (a UI that does not answer never keeps a clean window open).
@@ -82,6 +84,7 @@ pub fn run() {
             commands::backup::archive_export,
             commands::documents::document_preview,
             commands::documents::document_save,
+            commands::documents::document_warnings,
             commands::people::people_list,
             commands::people::people_search,
             commands::people::person_get,

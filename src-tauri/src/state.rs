@@ -60,6 +60,10 @@ impl AppState {
         self.db.as_ref().map_err(Clone::clone)
     }
 
+    pub fn fonts_dir(&self) -> &std::path::Path {
+        &self.fonts_dir
+    }
+
     pub fn fonts(&self) -> Result<&Fonts, ApiError> {
         self.fonts
             .get_or_init(|| Fonts::load(&self.fonts_dir).map_err(ApiError::from))

@@ -11,6 +11,7 @@ import type { Backup } from "./types/Backup";
 import type { Change } from "./types/Change";
 import type { DocumentKind } from "./types/DocumentKind";
 import type { DocumentOptions } from "./types/DocumentOptions";
+import type { DocumentWarning } from "./types/DocumentWarning";
 import type { Duplicate } from "./types/Duplicate";
 import type { Format } from "./types/Format";
 import type { FollowUp } from "./types/FollowUp";
@@ -42,6 +43,7 @@ import type { Settings } from "./types/Settings";
 import type { SettingsPatch } from "./types/SettingsPatch";
 
 export type { Agenda } from "./types/Agenda";
+export type { DocumentWarning } from "./types/DocumentWarning";
 export type { AgendaItem } from "./types/AgendaItem";
 export type { AgendaItemInput } from "./types/AgendaItemInput";
 export type { AgendaRole } from "./types/AgendaRole";
@@ -117,6 +119,7 @@ export interface Api {
   backupRestore(path: string | null): Promise<boolean>;
   documentPreview(sessionId: string, kind: DocumentKind, options: DocumentOptions): Promise<string[]>;
   documentSave(sessionId: string, kind: DocumentKind, format: Format, options: DocumentOptions): Promise<string | null>;
+  documentWarnings(sessionId: string, kind: DocumentKind, options: DocumentOptions): Promise<DocumentWarning[]>;
   inviteesList(sessionId: string): Promise<InviteeList>;
   invite(sessionId: string, personIds: string[], role: InviteeRole): Promise<InviteeList>;
   inviteTag(sessionId: string, tag: string, role: InviteeRole): Promise<InviteeList>;
@@ -210,6 +213,7 @@ export const tauriApi: Api = {
   backupRestore: (path) => call("backup_restore", { path }),
   documentPreview: (sessionId, kind, options) => call("document_preview", { sessionId, kind, options }),
   documentSave: (sessionId, kind, format, options) => call("document_save", { sessionId, kind, format, options }),
+  documentWarnings: (sessionId, kind, options) => call("document_warnings", { sessionId, kind, options }),
   inviteesList: (sessionId) => call("invitees_list", { sessionId }),
   invite: (sessionId, personIds, role) => call("invite", { sessionId, personIds, role }),
   inviteTag: (sessionId, tag, role) => call("invite_tag", { sessionId, tag, role }),

@@ -69,6 +69,7 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
     backupNow: missing("backupNow"),
     backupRestore: missing("backupRestore"),
     documentSave: missing("documentSave"),
+    documentWarnings: async () => [],
     inviteesList: missing("inviteesList"),
     invite: missing("invite"),
     inviteTag: missing("inviteTag"),
