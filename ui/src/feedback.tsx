@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "./components/ErrorMessage";
+import { Icon } from "./components/Icon";
 
 /**
  * Toasts: what finished ("done") or failed and why, in one corner of the window whatever
@@ -68,7 +69,7 @@ export function Toasts() {
     <div className="toasts" aria-live="polite" data-testid="toasts">
       {list.map((item) => (
         <div key={item.id} className={`toast-card ${item.kind}`} role={item.kind === "failed" ? "alert" : "status"} data-testid={`toast-${item.kind}`}>
-          <span aria-hidden="true" className="toast-mark">{item.kind === "done" ? "✓" : "!"}</span>
+          <span aria-hidden="true" className="toast-mark">{item.kind === "done" ? <Icon name="check" /> : "!"}</span>
           <span className="toast-text">{item.text}</span>
           <button type="button" className="link" onClick={() => dismiss(item.id)} aria-label={t("feedback.close")}>×</button>
         </div>

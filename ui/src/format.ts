@@ -46,6 +46,37 @@ export function pick(text: Text, lang: Lang): string {
   return text[lang] ?? LANGS.map((l) => text[l]).find((v) => v) ?? "";
 }
 
+/** A language's name in the interface language ("китайский", "中文", "Chinese"). */
+export function languageName(lang: Lang, uiLang: Lang): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[uiLang]], { type: "language" }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
+
+/**
+ * When something happened in the app (saved, backed up, revised): on this computer's clock,
+ * in the interface language — one zone and one format wherever such a moment shows.
+ * `withDate: false` for today's moments ("сохранено в 09:17").
+ */
+export function formatMoment(iso: string, lang: Lang, withDate = true): string {
+  const options: Intl.DateTimeFormatOptions = withDate
+    ? { dateStyle: "medium", timeStyle: "short" }
+    : { timeStyle: "short" };
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone: the session's day there. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Whether an instant falls on today's date on this computer. */
+export function isToday(iso: string, now: Date = new Date()): boolean {
+  return new Date(iso).toDateString() === now.toDateString();
+}
+
 /** The clock time of an instant (RFC 3339) in the session's zone: when someone checked in. */
 export function formatClock(iso: string, timeZone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: "short", timeZone }).format(new Date(iso));

@@ -6,6 +6,7 @@ import { UNDO_MS } from "../feedback";
 import { pick } from "../format";
 import { AgendaItemForm, inputOf } from "./AgendaItemForm";
 import { ErrorMessage } from "./ErrorMessage";
+import { Icon } from "./Icon";
 
 type Editing = { id: string } | { id: "new" } | null;
 
@@ -101,7 +102,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
               {handle}
               <div className="agenda-time" data-testid="item-time">
                 {item.start}–{item.end}
-                {item.pinnedStart && <span className="pin" title={t("agenda.pinned")}> 📌</span>}
+                {item.pinnedStart && <span className="pin" title={t("agenda.pinned")}> <Icon name="pin" /></span>}
               </div>
               <div className="agenda-body">
                 <div className="agenda-title">
@@ -113,7 +114,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
                     {item.roles.map((r) => (
                       <span key={`${r.personId}-${r.role}`} className={r.invited ? "chip" : "chip warn"} title={r.invited ? undefined : t("agenda.notInvited")}>
                         {pick(r.name, lang)} · {t(`roles.${r.role}`)}
-                        {!r.invited && " ⚠"}
+                        {!r.invited && <> <Icon name="warning" /></>}
                       </span>
                     ))}
                   </div>
@@ -123,8 +124,8 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
               <div className="agenda-duration">{t("agenda.minutes", { count: item.durationMin })}</div>
               <div className="agenda-actions">
                 <button type="button" onClick={() => { setFormError(null); setEditing({ id: item.id }); }}>{t("agenda.edit")}</button>
-                <button type="button" onClick={() => change.mutate(() => api.agendaDuplicate(item.id))} aria-label={`${t("agenda.duplicate")}: ${pick(item.title, lang)}`}>⧉</button>
-                <button type="button" className="danger" onClick={() => remove.mutate(item.id)} aria-label={`${t("agenda.delete")}: ${pick(item.title, lang)}`} data-testid="delete-item">✕</button>
+                <button type="button" onClick={() => change.mutate(() => api.agendaDuplicate(item.id))} aria-label={`${t("agenda.duplicate")}: ${pick(item.title, lang)}`}><Icon name="copy" /></button>
+                <button type="button" className="danger" onClick={() => remove.mutate(item.id)} aria-label={`${t("agenda.delete")}: ${pick(item.title, lang)}`} data-testid="delete-item"><Icon name="close" /></button>
               </div>
             </div>
           )
@@ -238,7 +239,7 @@ function DraggableList({
             data-handle={item.id}
             data-testid="drag-handle"
           >
-            ⋮⋮
+            <Icon name="grip" />
           </button>
         );
         const classes = [

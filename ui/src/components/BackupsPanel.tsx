@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Backup } from "../api";
+import { keys, useApi, type Backup, type Lang } from "../api";
 import { Progress, useToast } from "../feedback";
 import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
+import { formatMoment } from "../format";
 
 function size(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -40,7 +41,7 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
     onError: (e) => toast.failed(t("backups.restoreFailed"), e),
   });
   const when = (b: Backup) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(b.takenAt));
+formatMoment(b.takenAt, i18n.language as Lang);
 
   return (
     <div className="backups" data-testid="backups">

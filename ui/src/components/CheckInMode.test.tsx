@@ -5,6 +5,7 @@ import type { Invitee, InviteeList, Person, PersonInput } from "../api";
 import { setLanguage } from "../i18n";
 import { fakeApi } from "../test/fakeApi";
 import { renderWith } from "../test/render";
+import { todayIn } from "../format";
 import { CheckInMode } from "./CheckInMode";
 
 function person(id: string, names: Person["names"], displayName: Person["displayName"]): Person {
@@ -35,7 +36,7 @@ describe("CheckInMode", () => {
   it("checks in the first match on Enter, typed in Kazakh letters", async () => {
     const checkIn = vi.fn(async () => list);
     const { api } = fakeApi([], { inviteesList: async () => list, checkIn });
-    renderWith(<CheckInMode sessionId="s" timeZone="Asia/Shanghai" onClose={() => {}} />, api);
+    renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     const input = await screen.findByTestId("checkin-input");
     await userEvent.type(input, "нұры{Enter}");
     await waitFor(() => expect(checkIn).toHaveBeenCalledWith("i1"));
@@ -44,7 +45,7 @@ describe("CheckInMode", () => {
   it("says who is already in, at the session's local time, instead of checking in twice", async () => {
     const checkIn = vi.fn(async () => list);
     const { api } = fakeApi([], { inviteesList: async () => list, checkIn });
-    renderWith(<CheckInMode sessionId="s" timeZone="Asia/Shanghai" onClose={() => {}} />, api);
+    renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     await userEvent.type(await screen.findByTestId("checkin-input"), "王{Enter}");
     expect(await screen.findByTestId("checkin-last")).toHaveTextContent("уже отмечен(а) (14:50)");
     expect(checkIn).not.toHaveBeenCalled();
@@ -53,10 +54,20 @@ describe("CheckInMode", () => {
   it("offers a walk-in when nobody matches", async () => {
     const walkIn = vi.fn(async (_session: string, _person: PersonInput) => list);
     const { api } = fakeApi([], { inviteesList: async () => list, walkIn });
-    renderWith(<CheckInMode sessionId="s" timeZone="Asia/Shanghai" onClose={() => {}} />, api);
+    renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     await userEvent.type(await screen.findByTestId("checkin-input"), "Анна Петрова");
     await userEvent.click(await screen.findByTestId("walk-in"));
     await waitFor(() => expect(walkIn).toHaveBeenCalled());
     expect(walkIn.mock.calls[0]![1].names[0]).toMatchObject({ lang: "ru", given: "Анна", family: "Петрова" });
+  });
+
+  it("says so when the session is not today, and not on its day", async () => {
+    const { api } = fakeApi([], { inviteesList: async () => list });
+    const { unmount } = renderWith(<CheckInMode sessionId="s" date="2027-12-09" timeZone="Asia/Shanghai" onClose={() => {}} />, api);
+    expect(await screen.findByTestId("checkin-not-today")).toHaveTextContent("Заседание не сегодня, а 9 декабря 2027");
+    unmount();
+    renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
+    await screen.findByTestId("checkin-input");
+    expect(screen.queryByTestId("checkin-not-today")).toBeNull();
   });
 });

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Invitee, type InviteeList, type Lang } from "../api";
-import { formatClock, otherScripts, pick } from "../format";
+import { formatClock, formatDate, otherScripts, pick, todayIn } from "../format";
 import { emptyPerson, nameFromText } from "../person";
 import { ErrorMessage } from "./ErrorMessage";
+import { Icon } from "./Icon";
 
 /** Lowercase, ё = е: the same folding the core uses. */
 const fold = (s: string) => s.toLowerCase().replaceAll("ё", "е");
@@ -15,7 +16,7 @@ function matches(i: Invitee, q: string) {
 }
 
 /** Full-screen arrival desk: a few letters in any script, Enter, and the person is in. */
-export function CheckInMode({ sessionId, timeZone, onClose }: { sessionId: string; timeZone: string; onClose: () => void }) {
+export function CheckInMode({ sessionId, date, timeZone, onClose }: { sessionId: string; date: string; timeZone: string; onClose: () => void }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -74,6 +75,11 @@ export function CheckInMode({ sessionId, timeZone, onClose }: { sessionId: strin
         {c && <p className="checkin-counter" data-testid="checkin-counter">{t("checkin.counter", { attended: c.attended, total: c.total })}</p>}
         <button type="button" onClick={onClose}>{t("checkin.close")}</button>
       </header>
+      {date !== todayIn(timeZone) && (
+        <p className="checkin-not-today" role="alert" data-testid="checkin-not-today">
+          <Icon name="warning" /> {t("checkin.notToday", { date: formatDate(date, lang, "long") })}
+        </p>
+      )}
       <input
         ref={input}
         className="checkin-input"
@@ -89,7 +95,7 @@ export function CheckInMode({ sessionId, timeZone, onClose }: { sessionId: strin
         <div className={last.already ? "checkin-last warn" : "checkin-last"} role="status" data-testid="checkin-last">
           {last.already
             ? t("checkin.already", { name: pick(last.invitee.person.displayName, lang), time: time(last.invitee.checkedInAt) })
-            : `✓ ${t("checkin.arrived", { name: pick(last.invitee.person.displayName, lang), time: time(last.invitee.checkedInAt) })}`}
+            : <><Icon name="check" /> {t("checkin.arrived", { name: pick(last.invitee.person.displayName, lang), time: time(last.invitee.checkedInAt) })}</>}
           {!last.already && <button type="button" onClick={() => undo.mutate(last.invitee)}>{t("checkin.undo")}</button>}
         </div>
       )}
@@ -102,7 +108,7 @@ export function CheckInMode({ sessionId, timeZone, onClose }: { sessionId: strin
               <span className="muted">
                 {otherScripts(i.person.displayName, lang).join(" · ")}
               </span>
-              {i.checkedInAt && <span className="badge status-held">✓ {time(i.checkedInAt)}</span>}
+              {i.checkedInAt && <span className="badge status-held"><Icon name="check" /> {time(i.checkedInAt)}</span>}
             </button>
           </li>
         ))}

@@ -9,6 +9,7 @@ import { useAsk } from "./AskDialog";
 import { CheckInMode } from "./CheckInMode";
 import { ErrorMessage } from "./ErrorMessage";
 import { PeoplePicker } from "./PeoplePicker";
+import { Icon } from "./Icon";
 
 const ROLES: InviteeRole[] = ["guest", "speaker", "moderator", "organizer", "press", "observer"];
 const STATUSES: InvitationStatus[] = ["to_invite", "invited", "confirmed", "tentative", "declined", "deputy", "no_reply"];
@@ -16,7 +17,7 @@ const CHANNELS: Channel[] = ["email", "letter", "phone", "wechat", "in_person"];
 const ATTENDANCE: AttendanceStatus[] = ["present", "late", "left_early", "absent", "excused"];
 
 /** A session's invitee list in order of precedence: answers, channels, attendance. */
-export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
+export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string; date: string; timeZone: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -55,7 +56,7 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
   return (
     <section className="invitees" aria-label={t("invitees.tab")}>
       {dialog}
-      {checkIn && <CheckInMode sessionId={sessionId} timeZone={timeZone} onClose={() => setCheckIn(false)} />}
+      {checkIn && <CheckInMode sessionId={sessionId} date={date} timeZone={timeZone} onClose={() => setCheckIn(false)} />}
       <div className="counts" data-testid="invitee-counts">
         <span><strong>{c.total}</strong> {t("invitees.counts.total")}</span>
         <span><strong>{c.confirmed + c.deputy}</strong> {t("invitees.counts.confirmed")}</span>
@@ -140,13 +141,13 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
                     <div className="invitee-fields">
                       <label>
                         <span>{t("invitees.role")}</span>
-                        <select value={i.role} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))}>
+                        <select value={i.role} data-testid="role" onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))}>
                           {ROLES.map((r) => <option key={r} value={r}>{t(`roles2.${r}`)}</option>)}
                         </select>
                       </label>
                       <label>
                         <span>{t("invitees.status")}</span>
-                        <select value={i.status} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} className={`rsvp-${i.status}`}>
+                        <select value={i.status} data-testid="rsvp" onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} className={`rsvp-${i.status}`}>
                           {STATUSES.map((s) => <option key={s} value={s}>{t(`rsvp.${s}`)}</option>)}
                         </select>
                       </label>
@@ -171,9 +172,9 @@ export function InviteesPanel({ sessionId, timeZone }: { sessionId: string; time
                     </div>
                   </td>
                   <td className="row-actions">
-                    <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}>↑</button>
-                    <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}>↓</button>
-                    <button type="button" className="danger" onClick={() => ask({ title: t("invitees.remove"), text: t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), yes: t("invitees.removeYes"), then: () => change.mutate(() => api.invitationRemove(i.id)) })} aria-label={t("invitees.remove")}>✕</button>
+                    <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}><Icon name="up" /></button>
+                    <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}><Icon name="down" /></button>
+                    <button type="button" className="danger" onClick={() => ask({ title: t("invitees.remove"), text: t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), yes: t("invitees.removeYes"), then: () => change.mutate(() => api.invitationRemove(i.id)) })} aria-label={t("invitees.remove")}><Icon name="close" /></button>
                   </td>
                 </tr>
               );

@@ -2,12 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { keys, useApi, type Lang, type Minutes, type MinutesItem, type Text } from "../api";
-import { formatClock, formatDate, pick } from "../format";
+import { formatDate, formatMoment, isToday, pick } from "../format";
 import { useAsk } from "./AskDialog";
 import { DateField } from "./DateField";
 import { ErrorMessage } from "./ErrorMessage";
 import { RichText } from "./RichText";
 import { RichTextEditor } from "./RichTextEditor";
+import { Icon } from "./Icon";
 
 /** Waits this long after the last keystroke before saving: at most this much typing is
  *  ever at risk if the app is killed. */
@@ -16,7 +17,7 @@ export const AUTOSAVE_MS = 400;
 type Draft = Record<string, { notes: string; keyPoints: string }>;
 
 /** The minutes of one session, item by item, saved as you type. */
-export function MinutesPanel({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
+export function MinutesPanel({ sessionId }: { sessionId: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -84,7 +85,7 @@ export function MinutesPanel({ sessionId, timeZone }: { sessionId: string; timeZ
     <section className="minutes" aria-label={t("minutes.tab")}>
       <ApprovalBar minutes={m} sessionId={sessionId} lang={lang} onRestored={() => { setDraft(null); setSummary(null); }} />
       <p className="save-state muted small" role="status" data-testid="save-state">
-        {state === "saving" ? t("minutes.saving") : (savedAt ?? m.updatedAt) ? t("minutes.saved", { time: formatClock((savedAt ?? m.updatedAt)!, timeZone, lang) }) : t("minutes.unsaved")}
+        {state === "saving" ? t("minutes.saving") : (savedAt ?? m.updatedAt) ? t("minutes.saved", { time: formatMoment((savedAt ?? m.updatedAt)!, lang, isToday((savedAt ?? m.updatedAt)!) === false) }) : t("minutes.unsaved")}
       </p>
       {error ? <ErrorMessage error={error} /> : null}
       <section className="attendance-summary">
@@ -148,7 +149,7 @@ function ApprovalBar({ minutes: m, sessionId, lang, onRestored }: { minutes: Min
     <div className={m.approvedAt ? "approval locked" : "approval"}>
       {m.approvedAt ? (
         <>
-          <strong>🔒 {t("minutes.approved", { date: formatDate(m.approvedAt.slice(0, 10), lang, "long") })}</strong>
+          <strong><Icon name="lock" /> {t("minutes.approved", { date: formatDate(m.approvedAt.slice(0, 10), lang, "long") })}</strong>
           <button type="button" onClick={() => act.mutate(() => api.minutesReopen(sessionId))} title={t("minutes.reopenNote")}>{t("minutes.reopen")}</button>
         </>
       ) : (
@@ -163,7 +164,7 @@ function ApprovalBar({ minutes: m, sessionId, lang, onRestored }: { minutes: Min
           <option value="">—</option>
           {revisions.data?.map((r) => (
             <option key={r.number} value={r.number}>
-              {r.number}. {formatDate(r.createdAt.slice(0, 10), lang, "medium")} {r.createdAt.slice(11, 16)} UTC — {t(`minutes.reasons.${r.reason}`, { defaultValue: r.reason })}
+              {r.number}. {formatMoment(r.createdAt, lang)} — {t(`minutes.reasons.${r.reason}`, { defaultValue: r.reason })}
             </option>
           ))}
         </select>

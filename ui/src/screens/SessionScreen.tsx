@@ -18,6 +18,7 @@ import { WorkflowPanel } from "../components/WorkflowPanel";
 import { formatDate, formatTime, pick, zoneName } from "../format";
 import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
+import { Icon } from "../components/Icon";
 
 type Tab = "overview" | "agenda" | "invitees" | "minutes" | "documents";
 
@@ -42,7 +43,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
 
   const back = (
     <button type="button" className="link" onClick={() => navigate({ name: "sessions" })}>
-      ← {t("session.back")}
+      <Icon name="back" /> {t("session.back")}
     </button>
   );
   if (session.isPending) return <>{back}<p className="loading">{t("app.loading")}</p></>;
@@ -97,8 +98,8 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
-        {tab === "invitees" && <InviteesPanel sessionId={s.id} timeZone={s.timeZone} />}
-        {tab === "minutes" && <MinutesPanel sessionId={s.id} timeZone={s.timeZone} />}
+        {tab === "invitees" && <InviteesPanel sessionId={s.id} date={s.date} timeZone={s.timeZone} />}
+        {tab === "minutes" && <MinutesPanel sessionId={s.id} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
         {tab === "documents" && <DocumentsPanel sessionId={s.id} />}
       </div>
