@@ -10,6 +10,7 @@ use crate::clock::{stamp, Clock};
 use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
+use crate::invitations;
 use crate::people;
 use crate::sessions::parse_time;
 use crate::text::{Text, TextRule};
@@ -567,10 +568,43 @@ pub fn update(
                 stamp(clock)
             ],
         )?;
+        let before = people_of_item(tx, &item_id)?;
         write_roles(tx, &item_id, &v.roles)?;
+        release_roles(tx, clock, &session_id, &before)?;
         touch_session(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
+}
+
+fn people_of_item(tx: &Transaction, item_id: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT person_id FROM agenda_role WHERE agenda_item_id = ?1")?;
+    let people = stmt
+        .query_map([item_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(people)
+}
+
+/// People taken off the session's agenda altogether stop being listed as its speakers or
+/// moderators among the invitees (they were, because the agenda named them).
+fn release_roles(
+    tx: &Transaction,
+    clock: &dyn Clock,
+    session_id: &str,
+    people: &[String],
+) -> Result<()> {
+    for person in people {
+        let still: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM agenda_role r JOIN agenda_item a ON a.id = r.agenda_item_id
+                            WHERE a.session_id = ?1 AND r.person_id = ?2)",
+            params![session_id, person],
+            |r| r.get(0),
+        )?;
+        if !still {
+            invitations::agenda_role_released(tx, clock, session_id, person)?;
+        }
+    }
+    Ok(())
 }
 
 /// Moves an item to position `to` (0-based, clamped to the end); the others close up.
@@ -631,7 +665,9 @@ pub fn remove(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Removal> {
             position: item.position,
             input: AgendaItemInput::from(&item),
         };
+        let before = people_of_item(tx, &item_id)?;
         tx.execute("DELETE FROM agenda_item WHERE id = ?1", [&item_id])?;
+        release_roles(tx, clock, &session_id, &before)?;
         renumber(tx, &ordered_ids(tx, &session_id)?)?;
         touch_session(tx, clock, &session_id)?;
         Ok(Removal {

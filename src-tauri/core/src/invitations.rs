@@ -3,7 +3,7 @@
 //! `attendance`.
 
 use chrono::TimeZone;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -366,6 +366,22 @@ fn session_of(c: &Connection, invitation_id: &str) -> Result<String> {
     )
     .optional()?
     .ok_or(Error::NotFound { what: "invitation" })
+}
+
+/// The agenda no longer names `person` in the session: an invitation that says speaker or
+/// moderator goes back to guest. Other roles (press, organizer…) were set by hand and stay.
+pub(crate) fn agenda_role_released(
+    tx: &Transaction,
+    clock: &dyn Clock,
+    session_id: &str,
+    person_id: &str,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE invitation SET role = 'guest', updated_at = ?3
+          WHERE session_id = ?1 AND person_id = ?2 AND role IN ('speaker', 'moderator')",
+        params![session_id, person_id, stamp(clock)],
+    )?;
+    Ok(())
 }
 
 pub fn update(

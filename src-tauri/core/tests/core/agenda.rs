@@ -429,3 +429,54 @@ proptest! {
         }
     }
 }
+
+/// A speaker taken off the agenda is no longer listed as a speaker among the invitees;
+/// one who still speaks in another item stays a speaker.
+#[test]
+fn speakers_removed_from_the_agenda_go_back_to_guests() {
+    let db = test_db();
+    club_core::demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    let role_of = |name: &str| {
+        club_core::invitations::list(&db, &eighth.id)
+            .unwrap()
+            .invitees
+            .into_iter()
+            .find(|i| i.person.display_name.get(Lang::Ru) == Some(name))
+            .unwrap()
+            .role
+    };
+    use club_core::invitations::InviteeRole;
+    assert_eq!(role_of("Шахрат Нурышев"), InviteeRole::Speaker);
+    let a = agenda::get(&db, &eighth.id).unwrap();
+    // The report: its speaker is removed from the item.
+    let report = &a.items[1];
+    let mut input = AgendaItemInput::from(report);
+    input.roles.clear();
+    agenda::update(&db, &clock(), &report.id, &input).unwrap();
+    assert_eq!(
+        role_of("Шахрат Нурышев"),
+        InviteeRole::Speaker,
+        "he still chairs the closing"
+    );
+    // The former ambassadors' item is removed whole: both go back to guests.
+    let remarks = &a.items[2];
+    let names: Vec<String> = remarks
+        .roles
+        .iter()
+        .map(|r| r.name.get(Lang::Ru).unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 2);
+    agenda::remove(&db, &clock(), &remarks.id).unwrap();
+    for n in &names {
+        assert_eq!(role_of(n), InviteeRole::Guest, "{n}");
+    }
+    // The moderator still opens the session: still the moderator.
+    assert_eq!(role_of("Айгерим Сарсенова"), InviteeRole::Moderator);
+    // Off the closing too: now he is a guest.
+    let closing = a.items.last().unwrap();
+    let mut input = AgendaItemInput::from(closing);
+    input.roles.clear();
+    agenda::update(&db, &clock(), &closing.id, &input).unwrap();
+    assert_eq!(role_of("Шахрат Нурышев"), InviteeRole::Guest);
+}
