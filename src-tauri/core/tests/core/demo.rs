@@ -83,3 +83,34 @@ fn loading_the_demo_twice_adds_it_once() {
     assert!(!demo::load(&db, &clock()).unwrap());
     assert_eq!(sessions::list(&db, &clock()).unwrap().len(), n);
 }
+
+/// The demo reads in every interface language: the 8th session's minutes, remarks,
+/// decisions and follow-ups have all four (a Kazakh or Chinese organizer saw Russian).
+#[test]
+fn the_demo_minutes_and_follow_ups_are_written_in_all_four_languages() {
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    let m = club_core::minutes::get(&db, &eighth.id).unwrap();
+    let mut texts = vec![("summary".to_string(), m.summary.clone())];
+    for (n, item) in m.items.iter().enumerate() {
+        texts.push((format!("item {n} notes"), item.notes.clone()));
+        texts.push((format!("item {n} key points"), item.key_points.clone()));
+        for r in &item.remarks {
+            texts.push((format!("item {n} remark"), r.body.clone()));
+        }
+        for d in &item.decisions {
+            texts.push((format!("item {n} decision"), d.body.clone()));
+        }
+    }
+    for f in club_core::followups::list(&db).unwrap() {
+        texts.push(("follow-up".into(), f.body));
+    }
+    assert!(texts.len() > 10);
+    for (place, text) in texts.iter().filter(|(_, t)| !t.is_empty()) {
+        for lang in Lang::ALL {
+            assert!(text.get(lang).is_some(), "{place} lacks {lang:?}: {text:?}");
+        }
+    }
+    assert!(eighth.notes.is_empty() || !eighth.notes.is_ascii(), "{:?}", eighth.notes);
+}
