@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Person } from "../api";
+import { keys, useApi, type Lang, type Person, type PersonName } from "../api";
 import { emptyPerson, nameFromText } from "../person";
 import { pick } from "../format";
 import { ErrorMessage } from "./ErrorMessage";
@@ -23,15 +23,34 @@ export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: Person) => 
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
   });
+  // "Add as new" opens a short form with the typed name split as its script writes it,
+  // to confirm or correct before anyone is added.
+  const [draft, setDraft] = useState<PersonName | null>(null);
   const create = useMutation({
-    mutationFn: () => api.personCreate({ ...emptyPerson(), names: [nameFromText(query, lang)] }),
+    mutationFn: (name: PersonName) => api.personCreate({ ...emptyPerson(), names: [name] }),
     onSuccess: (person) => {
       void queryClient.invalidateQueries({ queryKey: keys.people });
       void queryClient.invalidateQueries({ queryKey: ["people_search"] });
       onPick(person);
       setText("");
+      setDraft(null);
     },
   });
+  const save = () => {
+    if (!draft || create.isPending || !(draft.family.trim() || draft.given.trim())) return;
+    create.mutate({ ...draft, family: draft.family.trim(), given: draft.given.trim(), patronymic: draft.patronymic.trim() });
+  };
+  const field = (key: "family" | "given" | "patronymic") => (
+    <label>
+      {t(`people.${key}`)}
+      <input
+        value={draft![key]}
+        onChange={(e) => setDraft({ ...draft!, [key]: e.target.value })}
+        data-testid={`new-person-${key}`}
+        autoFocus={key === (draft!.lang === "zh" ? "family" : "given")}
+      />
+    </label>
+  );
   const found = (results.data ?? []).filter((p) => !exclude.includes(p.id)).slice(0, 8);
   return (
     <div className="picker">
@@ -64,11 +83,27 @@ export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: Person) => 
           ))}
           {results.data && found.length === 0 && <li className="muted small">{t("agenda.noPeople")}</li>}
           <li>
-            <button type="button" className="link" onClick={() => create.mutate()} disabled={create.isPending} data-testid="create-person">
+            <button type="button" className="link" onClick={() => setDraft(nameFromText(query, lang))} data-testid="create-person">
               + {t("agenda.createPerson", { name: query })}
             </button>
           </li>
         </ul>
+      )}
+      {draft && (
+        // Not a <form>: the picker sits inside the agenda item's form, and forms do not nest.
+        <div
+          className="new-person"
+          role="group"
+          aria-label={t("agenda.createPerson", { name: query })}
+          onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); save(); } }}
+          data-testid="new-person-form"
+        >
+          {draft.lang === "zh" ? <>{field("family")}{field("given")}</> : <>{field("given")}{field("family")}{(draft.lang === "ru" || draft.lang === "kk") && field("patronymic")}</>}
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={save} disabled={create.isPending || !(draft.family.trim() || draft.given.trim())} data-testid="new-person-save">{t("people.save")}</button>
+            <button type="button" onClick={() => setDraft(null)}>{t("people.cancel")}</button>
+          </div>
+        </div>
       )}
       {create.error && <ErrorMessage error={create.error} />}
     </div>
