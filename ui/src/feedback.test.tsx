@@ -13,8 +13,8 @@ import { renderWith } from "./test/render";
 function report(_request: ImportRequest, patch: Partial<ImportReport> = {}): ImportReport {
   return {
     format: "csv", encoding: "UTF-8", delimiter: ",", headers: ["family", "given"], mapping: ["family.ru", "given.ru"],
-    preview: [], rows: [{ line: 2, name: "Ержан Қазыханов", status: "new", duplicateOf: null, duplicateName: "", duplicateReason: null, problems: [] }],
-    counts: { rows: 1, new: 1, duplicates: 0, errors: 0, created: 0, merged: 0, skipped: 0 }, committed: false,
+    preview: [], rows: [{ line: 2, name: "Ержан Қазыханов", status: "new", duplicateOf: null, duplicateName: "", duplicateReason: null, problems: [], action: "create", keptInNotes: false }],
+    counts: { rows: 1, new: 1, duplicates: 0, errors: 0, created: 1, merged: 0, skipped: 0, keptInNotes: 0 }, committed: false,
     ...patch,
   };
 }

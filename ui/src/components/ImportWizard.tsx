@@ -13,9 +13,15 @@ const CODES = ["name", "family", "given", "patronymic", "honorific", "position",
 const WITH_LANG = ["name", "family", "given", "patronymic", "honorific", "position"];
 const LANG_SUFFIXES = ["", ".ru", ".kk", ".zh", ".en"];
 
+/** Rows left out for their problems (the rest of `skipped` were already in the directory). */
+const skippedForProblems = (r: ImportReport) => r.rows.filter((row) => row.problems.length > 0 && row.action === "skip").length;
+/** The counts the "done" message names: `skipped` there means left as they were. */
+const doneCounts = (r: ImportReport) => ({ ...r.counts, skipped: r.counts.skipped - skippedForProblems(r) });
+
 /** Choose a file (or drop one on the People screen: `file`), see how it was read and what
- *  each column means, check every row, then import all rows at once (or nothing while any
- *  row has a problem). */
+ *  each column means, check every row, then import all rows at once. While any row has a
+ *  problem nothing is imported, unless the person chooses to skip those rows or to import
+ *  them with their unreadable values kept in the notes. */
 export function ImportWizard({ onClose, file }: { onClose: () => void; file?: File }) {
   const api = useApi();
   const { t } = useTranslation();
@@ -29,7 +35,7 @@ export function ImportWizard({ onClose, file }: { onClose: () => void; file?: Fi
     mutationFn: api.importCommit,
     onSuccess: async (r) => {
       setDone(r);
-      toast.done(t("import.done", r.counts));
+      toast.done(t("import.done", doneCounts(r)));
       await queryClient.invalidateQueries({ queryKey: keys.people });
     },
     onError: (e) => toast.failed(t("import.failed"), e),
@@ -37,7 +43,7 @@ export function ImportWizard({ onClose, file }: { onClose: () => void; file?: Fi
 
   const load = async (file: File) => {
     const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-    const next: ImportRequest = { fileName: file.name, bytes, mapping: [], onDuplicate: "skip" };
+    const next: ImportRequest = { fileName: file.name, bytes, mapping: [], onDuplicate: "skip", onProblem: "refuse" };
     setRequest(next);
     setReport(null);
     setDone(null);
@@ -68,6 +74,14 @@ export function ImportWizard({ onClose, file }: { onClose: () => void; file?: Fi
   };
   const options = CODES.flatMap((c) => (WITH_LANG.includes(c) ? LANG_SUFFIXES.map((s) => c + s) : [c]));
   const rowsToImport = report ? report.counts.rows - report.counts.errors : 0;
+  const problemRows = report ? report.rows.filter((r) => r.problems.length > 0) : [];
+  // The person's choice for the rows with problems: import with it at once.
+  const importWith = (onProblem: ImportRequest["onProblem"]) => {
+    const next = { ...request!, onProblem };
+    setRequest(next);
+    commit.mutate(next);
+  };
+  const importing = request?.onProblem === "keep_in_notes" ? report?.counts.rows ?? 0 : rowsToImport;
 
   return (
     <section className="import" aria-labelledby="import-heading" data-testid="import-wizard">
@@ -152,15 +166,62 @@ export function ImportWizard({ onClose, file }: { onClose: () => void; file?: Fi
               </select>
             </div>
           )}
-          {report.counts.errors > 0 && <p className="warning-text">{t("import.fixFirst")}</p>}
+          {problemRows.length > 0 && !done && (
+            <section aria-labelledby="import-problems-heading" data-testid="import-problems">
+              <h3 id="import-problems-heading">{t("import.problemRows")}</h3>
+              <p className="warning-text">{t("import.problemsIntro", { count: problemRows.length })}</p>
+              <table className="grid">
+                <thead>
+                  <tr>
+                    <th>{t("import.line")}</th>
+                    <th>{t("import.name")}</th>
+                    <th>{t("import.column")}</th>
+                    <th>{t("import.value")}</th>
+                    <th>{t("import.problems")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {problemRows.flatMap((r) =>
+                    r.problems.map((p, i) => (
+                      <tr key={`${r.line}-${i}`} data-testid="import-problem-row">
+                        <td>{r.line}</td>
+                        <td>{r.name}</td>
+                        <td>{p.column}</td>
+                        <td>{p.value}</td>
+                        <td>{t(`errors.${p.reason}`, { defaultValue: p.message })}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+              <div className="form-actions">
+                <button type="button" disabled={commit.isPending} onClick={() => importWith("skip")} data-testid="import-skip-problems">
+                  {t("import.skipProblems")}
+                </button>
+                <button type="button" disabled={commit.isPending} onClick={() => importWith("keep_in_notes")} data-testid="import-keep-problems">
+                  {t("import.keepProblems")}
+                </button>
+                <button type="button" onClick={onClose}>{t("import.cancel")}</button>
+              </div>
+              <p className="muted small">{t("import.keepHint")}</p>
+            </section>
+          )}
           <div className="form-actions">
             <button type="button" className="primary" disabled={report.counts.errors > 0 || commit.isPending || !!done} onClick={() => commit.mutate(request!)} data-testid="import-commit">
               {t("import.commit", { count: rowsToImport })}
             </button>
           </div>
-          {commit.isPending && <Progress label={t("import.importing", { count: rowsToImport })} />}
+          {commit.isPending && <Progress label={t("import.importing", { count: importing })} />}
           {commit.error && <ErrorMessage error={commit.error} />}
-          {done && <p className="ok-text" role="status" data-testid="import-done">{t("import.done", done.counts)}</p>}
+          {done && <p className="ok-text" role="status" data-testid="import-done">{t("import.done", doneCounts(done))}</p>}
+          {done && done.counts.errors > 0 && (
+            <p className="muted" data-testid="import-done-problems">
+              {t("import.doneProblems", {
+                skipped: skippedForProblems(done),
+                kept: done.counts.keptInNotes,
+              })}
+            </p>
+          )}
         </>
       )}
     </section>
