@@ -326,9 +326,15 @@ pub fn run(
                     } else {
                         r.problems
                             .iter()
-                            .map(|p| match p.value.as_str() {
-                                "" => p.message.clone(),
-                                v => format!("{} ({v:?})", p.message),
+                            .map(|p| {
+                                let column = match p.column.as_str() {
+                                    "" => String::new(),
+                                    c => format!("column {c}: "),
+                                };
+                                match p.value.as_str() {
+                                    "" => format!("{column}{}", p.message),
+                                    v => format!("{column}{} ({v:?})", p.message),
+                                }
                             })
                             .collect::<Vec<_>>()
                             .join("; ")

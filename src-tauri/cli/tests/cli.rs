@@ -431,7 +431,8 @@ fn a_real_address_book_imports_skipping_or_keeping_its_odd_rows() {
     assert_eq!(out.status.code(), Some(4), "refused while they are refused");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("line 24") && text.contains("line 33"),
+        text.contains("line 24: Айгерім Сейтқали — column email:")
+            && text.contains("line 33: Бекзат Омаров — column phone:"),
         "{text}"
     );
     let out = ctl.run(&[
