@@ -15,17 +15,31 @@ pub struct App {
     driver: Child,
     /// The database this app runs on: its process is found by it.
     db: PathBuf,
+    /// The X display of a test that has one of its own (None: the tests' shared one).
+    display: Option<String>,
 }
 
 /// A data directory for one test: XDG dirs (WebKit's storage and caches) and the database.
 pub struct Home {
     pub dir: tempfile::TempDir,
+    /// A display of the test's own, for tests that use X's mouse: a popup list holds X's
+    /// pointer grab, and windows of tests running side by side would take the clicks.
+    screen: Option<Screen>,
 }
 
 impl Home {
     pub fn new() -> Home {
         Home {
             dir: tempfile::tempdir().expect("temp dir"),
+            screen: None,
+        }
+    }
+
+    /// A home whose app runs on an Xvfb display of its own.
+    pub fn with_own_display() -> Home {
+        Home {
+            screen: Some(Screen::start()),
+            ..Home::new()
         }
     }
 
@@ -67,6 +81,14 @@ impl App {
             .env("XDG_CACHE_HOME", root.join("cache"))
             .env("XDG_CONFIG_HOME", root.join("config"))
             .env(club_core::paths::DB_ENV, home.db_path())
+            .env(
+                "DISPLAY",
+                home.screen
+                    .as_ref()
+                    .map(|s| s.display.clone().into())
+                    .or_else(|| std::env::var_os("DISPLAY"))
+                    .unwrap_or_default(),
+            )
             .stdout(Stdio::null())
             // CLUB_E2E_LOG=FILE keeps what the driver and the app print (to debug a test).
             .stderr(match std::env::var_os("CLUB_E2E_LOG") {
@@ -122,6 +144,7 @@ impl App {
             client,
             driver,
             db: home.db_path(),
+            display: home.screen.as_ref().map(|s| s.display.clone()),
         }
     }
 
@@ -315,6 +338,109 @@ impl App {
         assert!(status.success(), "xdotool could not press {keys}");
     }
 
+    /// This app's visible X windows (the main one, and a popup menu while one is open).
+    fn windows(&self) -> Vec<String> {
+        let pid = app_pids(&self.db)
+            .into_iter()
+            .next()
+            .expect("the app is running");
+        self.xdotool(&["search", "--onlyvisible", "--pid", &pid])
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Chooses option `index` of the `<select>` at `css` as a person does: a mouse click
+    /// opens GTK's popup list, a click on the option chooses it. WebDriver's own click on
+    /// an <option> sets the value in the page and never goes through the popup.
+    pub async fn pick_with_mouse(&self, css: &str, index: usize) {
+        let el = self.find(css).await;
+        let rect = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });
+                 const r = arguments[0].getBoundingClientRect();
+                 return [r.left + r.width / 2, r.top + r.height / 2,
+                         window.outerHeight - window.innerHeight, arguments[0].options.length];",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+        let v: Vec<f64> = serde_json::from_value(rect).unwrap();
+        // Window coordinates: the page sits under the native menu bar.
+        let (x, y, count) = (v[0], v[1] + v[2], v[3] as usize);
+        let main = self.main_window();
+        self.xdotool(&[
+            "mousemove",
+            "--window",
+            &main,
+            &format!("{x:.0}"),
+            &format!("{y:.0}"),
+        ]);
+        self.xdotool(&["click", "1"]);
+        // The popup list is a window of its own: wait for it, then click the option's row.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let popup = loop {
+            if let Some(w) = self.windows().into_iter().find(|w| *w != main) {
+                break w;
+            }
+            assert!(Instant::now() < deadline, "no popup list opened for {css}");
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        std::thread::sleep(Duration::from_millis(300)); // its opening animation
+        let geometry = self.xdotool(&["getwindowgeometry", "--shell", &popup]);
+        let field = |name: &str| -> f64 {
+            geometry
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}=")))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {geometry}"))
+        };
+        let (px, py, pw, ph) = (field("X"), field("Y"), field("WIDTH"), field("HEIGHT"));
+        let row = ph / count as f64;
+        let target_y = py + row * (index as f64 + 0.5);
+        self.xdotool(&[
+            "mousemove",
+            &format!("{:.0}", px + pw / 2.0),
+            &format!("{target_y:.0}"),
+        ]);
+        std::thread::sleep(Duration::from_millis(150));
+        self.xdotool(&["click", "1"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.windows().iter().any(|w| *w == popup) {
+            assert!(
+                Instant::now() < deadline,
+                "the popup list of {css} stayed open"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        xdotool(self.display.as_deref(), args)
+    }
+
+    /// The X id of the app's main window.
+    fn main_window(&self) -> String {
+        let pid = app_pids(&self.db)
+            .into_iter()
+            .next()
+            .expect("the app is running");
+        self.xdotool(&[
+            "search",
+            "--sync",
+            "--onlyvisible",
+            "--pid",
+            &pid,
+            "--name",
+            "^Club Planner$",
+        ])
+        .lines()
+        .next()
+        .expect("the app's window")
+        .to_string()
+    }
+
     /// Closes the session and stops the driver with SIGTERM so WebKitWebDriver goes too.
     /// Ends the session and makes sure the app is gone (the next launch on the same data
     /// would otherwise meet the single-instance lock): SIGTERM, then SIGKILL after 5 s.
@@ -439,5 +565,63 @@ impl App {
             assert!(Instant::now() < deadline, "the killed app did not go");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+}
+
+/// Runs xdotool (bounded to 20 s) on `display` (None: the tests' own) and returns what
+/// it printed.
+fn xdotool(display: Option<&str>, args: &[&str]) -> String {
+    let mut command = Command::new("timeout");
+    if let Some(d) = display {
+        command.env("DISPLAY", d);
+    }
+    let out = command
+        .arg("20")
+        .arg("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool (scripts/setup --test installs it)");
+    assert!(out.status.success(), "xdotool {args:?} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// An Xvfb display of one test's own, gone with it.
+struct Screen {
+    display: String,
+    xvfb: Child,
+}
+
+impl Screen {
+    fn start() -> Screen {
+        use std::io::{BufRead, BufReader};
+        // -displayfd: Xvfb picks a free display number and writes it once it is ready.
+        let mut xvfb = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x860x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (scripts/setup --test installs it)");
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("Xvfb's display number");
+        Screen {
+            display: format!(":{}", line.trim()),
+            xvfb,
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        terminate(&mut self.xvfb);
     }
 }

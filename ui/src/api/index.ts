@@ -43,6 +43,7 @@ import type { Settings } from "./types/Settings";
 import type { SettingsPatch } from "./types/SettingsPatch";
 
 export type { Agenda } from "./types/Agenda";
+export type { InvitationPatch } from "./types/InvitationPatch";
 export type { DocumentWarning } from "./types/DocumentWarning";
 export type { AgendaItem } from "./types/AgendaItem";
 export type { AgendaItemInput } from "./types/AgendaItemInput";

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  keys, useApi, type AttendanceStatus, type Channel, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
+  keys, useApi, type AttendanceStatus, type Channel, type InvitationPatch, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
 } from "../api";
 import { formatClock, formatDate, otherScripts, pick } from "../format";
 import { useAsk } from "./AskDialog";
@@ -38,6 +38,11 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
       void queryClient.invalidateQueries({ queryKey: keys.readiness(sessionId) });
     },
   });
+
+  // The patch is read from the event now: by the time the mutation runs, React has put
+  // the controlled <select> back to its old value (reading e.target.value then sent the
+  // old answer — a choice made with the mouse "snapped back").
+  const update = (id: string, patch: InvitationPatch) => change.mutate(() => api.invitationUpdate(id, patch));
 
   if (list.isPending) return <p className="loading">{t("app.loading")}</p>;
   if (list.error) return <ErrorMessage error={list.error} />;
@@ -141,19 +146,19 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
                     <div className="invitee-fields">
                       <label>
                         <span>{t("invitees.role")}</span>
-                        <select value={i.role} data-testid="role" onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { role: e.target.value as InviteeRole }))}>
+                        <select value={i.role} data-testid="role" onChange={(e) => update(i.id, { role: e.target.value as InviteeRole })}>
                           {ROLES.map((r) => <option key={r} value={r}>{t(`roles2.${r}`)}</option>)}
                         </select>
                       </label>
                       <label>
                         <span>{t("invitees.status")}</span>
-                        <select value={i.status} data-testid="rsvp" onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { status: e.target.value as InvitationStatus }))} className={`rsvp-${i.status}`}>
+                        <select value={i.status} data-testid="rsvp" onChange={(e) => update(i.id, { status: e.target.value as InvitationStatus })} className={`rsvp-${i.status}`}>
                           {STATUSES.map((s) => <option key={s} value={s}>{t(`rsvp.${s}`)}</option>)}
                         </select>
                       </label>
                       <label>
                         <span>{t("invitees.channel")}</span>
-                        <select value={i.channel ?? ""} onChange={(e) => change.mutate(() => api.invitationUpdate(i.id, { channel: e.target.value }))}>
+                        <select value={i.channel ?? ""} onChange={(e) => update(i.id, { channel: e.target.value })}>
                           <option value="">—</option>
                           {CHANNELS.map((ch) => <option key={ch} value={ch}>{t(`channels.${ch}`)}</option>)}
                         </select>
@@ -162,7 +167,10 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
                         <span>{t("invitees.attendance")}{i.checkedInAt && <span className="muted"> · {formatClock(i.checkedInAt, timeZone, lang)}</span>}</span>
                         <select
                           value={i.attendance ?? ""}
-                          onChange={(e) => change.mutate(() => api.attendanceSet(i.id, (e.target.value || null) as AttendanceStatus | null))}
+                          onChange={(e) => {
+                            const status = (e.target.value || null) as AttendanceStatus | null;
+                            change.mutate(() => api.attendanceSet(i.id, status));
+                          }}
                           data-testid="attendance"
                         >
                           <option value="">{t("attendance.unknown")}</option>
