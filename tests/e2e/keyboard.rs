@@ -11,23 +11,72 @@ async fn ctrl_n_starts_a_new_session_and_ctrl_f_searches_the_archive() {
     app.wait_for_text("[data-testid=session-card]", "Казахстан как опора")
         .await;
 
+    // From a page scrolled down (the long list of sessions), Ctrl+N: the form starts at the
+    // top and what is typed lands in its first field (it once landed in "Venue").
+    app.client
+        .execute("window.scrollTo(0, document.body.scrollHeight);", vec![])
+        .await
+        .unwrap();
     app.press_ctrl('n').await;
     app.find("[data-testid=session-form]").await;
+    settle().await;
+    let scrolled = app
+        .client
+        .execute("return window.scrollY;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        scrolled.as_f64(),
+        Some(0.0),
+        "the new form starts at the top"
+    );
+    type_keys(&app, "12").await;
+    let number = app.find("#number").await.prop("value").await.unwrap();
+    assert!(
+        number.as_deref().unwrap_or_default().contains("12"),
+        "typing lands in the first field (the number), got {number:?}"
+    );
 
+    // Ctrl+F: the cursor is in the search box and stays there (the screen change used to
+    // move the focus to the page a moment later). Keys go to whatever has the focus.
+    app.click("[data-testid=nav-sessions]").await;
+    app.click("[data-testid=ask-yes]").await; // the form was typed in
     app.press_ctrl('f').await;
     app.find("[data-testid=search-input]").await;
+    settle().await;
     assert_eq!(
         app.focused().await,
         "search-input",
         "the cursor is in the field"
     );
-    // Typing goes straight into the search.
-    app.find("[data-testid=search-input]")
-        .await
-        .send_keys("верховенства")
-        .await
-        .unwrap();
+    type_keys(&app, "верховенства").await;
     app.wait_for_text("[data-testid=search-results]", "8").await;
+    app.quit().await;
+}
+
+/// Lets the screen finish what it does after a change (focus, scroll): a few frames.
+async fn settle() {
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+}
+
+/// Types `text` as key presses into whatever has the focus (never focusing anything itself,
+/// unlike WebDriver's send_keys on an element).
+async fn type_keys(app: &App, text: &str) {
+    for c in text.chars() {
+        app.press_key(c).await;
+    }
+}
+
+/// The "item removed — Undo" offer goes by itself: it used to stay, covering "+ Add item".
+#[tokio::test(flavor = "multi_thread")]
+async fn the_undo_offer_goes_by_itself() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    crate::agenda::delete_the_eighths_opening(&app).await;
+    app.find("[data-testid=undo]").await;
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    app.wait_gone("[data-testid=undo]", "the undo offer").await;
+    app.click("[data-testid=add-item]").await;
     app.quit().await;
 }
 
