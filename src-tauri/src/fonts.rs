@@ -31,7 +31,11 @@ pub fn serve<R: Runtime>(
 
 fn response(dir: &std::path::Path, name: &str) -> Response<Vec<u8>> {
     let known = club_core::fonts::FILES.contains(&name);
-    let bytes = if known { std::fs::read(dir.join(name)).ok() } else { None };
+    let bytes = if known {
+        std::fs::read(dir.join(name)).ok()
+    } else {
+        None
+    };
     let builder = Response::builder()
         // The page's origin differs from this scheme's: fonts need CORS to be used.
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -39,7 +43,11 @@ fn response(dir: &std::path::Path, name: &str) -> Response<Vec<u8>> {
         Some(bytes) => builder
             .header(
                 header::CONTENT_TYPE,
-                if name.ends_with(".otf") { "font/otf" } else { "font/ttf" },
+                if name.ends_with(".otf") {
+                    "font/otf"
+                } else {
+                    "font/ttf"
+                },
             )
             .header(header::CACHE_CONTROL, "max-age=31536000, immutable")
             .body(bytes),
@@ -59,7 +67,12 @@ mod tests {
         assert_eq!(ok.status(), StatusCode::OK);
         assert_eq!(ok.headers()[header::CONTENT_TYPE], "font/otf");
         assert!(ok.body().len() > 1_000_000);
-        for bad in ["../Cargo.toml", "OFL.txt", "", "NotoSans-Regular.ttf/../../README.md"] {
+        for bad in [
+            "../Cargo.toml",
+            "OFL.txt",
+            "",
+            "NotoSans-Regular.ttf/../../README.md",
+        ] {
             assert_eq!(response(&dir, bad).status(), StatusCode::NOT_FOUND, "{bad}");
         }
     }

@@ -58,9 +58,16 @@ async fn chinese_and_kazakh_letters_render_with_the_shipped_fonts() {
 
     let cjk = glyphs_of(&app, "Club Sans CJK", "会议中文").await;
     assert!(cjk["loaded"].as_u64().unwrap_or(0) >= 1, "{cjk}");
-    assert_eq!(cjk["glyphs"], serde_json::json!([true, true, true, true]), "{cjk}");
+    assert_eq!(
+        cjk["glyphs"],
+        serde_json::json!([true, true, true, true]),
+        "{cjk}"
+    );
     assert!(
-        cjk["body"].as_str().unwrap().starts_with("\"Club Sans\", \"Club Sans CJK\""),
+        cjk["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"Club Sans\", \"Club Sans CJK\""),
         "{cjk}"
     );
     let kazakh = glyphs_of(&app, "Club Sans", "әғқңөұүһі").await;

@@ -45,7 +45,15 @@ pub fn warnings(
     validate(options)?;
     let s = sessions::get(db, clock, session_id)?;
     let mut places: Vec<(Text, Text)> = vec![
-        (t("Название заседания", "Отырыс атауы", "会议名称", "Session title"), s.title.clone()),
+        (
+            t(
+                "Название заседания",
+                "Отырыс атауы",
+                "会议名称",
+                "Session title",
+            ),
+            s.title.clone(),
+        ),
         (t("Место", "Өтетін орны", "地点", "Venue"), s.venue.clone()),
         (t("Тема", "Тақырып", "主题", "Theme"), s.theme.clone()),
     ];
@@ -80,7 +88,10 @@ pub fn warnings(
     }
     if matches!(kind, DocumentKind::Minutes | DocumentKind::Dossier) {
         let m = minutes::get(db, &s.id)?;
-        places.push((t("Итоги", "Қорытынды", "总结", "Summary"), m.summary.clone()));
+        places.push((
+            t("Итоги", "Қорытынды", "总结", "Summary"),
+            m.summary.clone(),
+        ));
         for (n, item) in m.items.iter().enumerate() {
             let label = item_label(n + 1, &item.title);
             places.push((

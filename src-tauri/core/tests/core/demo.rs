@@ -112,5 +112,9 @@ fn the_demo_minutes_and_follow_ups_are_written_in_all_four_languages() {
             assert!(text.get(lang).is_some(), "{place} lacks {lang:?}: {text:?}");
         }
     }
-    assert!(eighth.notes.is_empty() || !eighth.notes.is_ascii(), "{:?}", eighth.notes);
+    assert!(
+        eighth.notes.is_empty() || !eighth.notes.is_ascii(),
+        "{:?}",
+        eighth.notes
+    );
 }

@@ -729,9 +729,8 @@ fn closing_line_stays_with_the_table(db: &crate::common::TestDb, session: &str) 
                 let data = documents::agenda_data(db, &clock(), session, &o).unwrap();
                 let last = data.items.last().unwrap();
                 let last_time = format!("{}–{}", last.start, last.end);
-                let pdf =
-                    documents::pdf(db, &clock(), &fonts(), session, DocumentKind::Agenda, &o)
-                        .unwrap();
+                let pdf = documents::pdf(db, &clock(), &fonts(), session, DocumentKind::Agenda, &o)
+                    .unwrap();
                 let text = pdftotext(&pdf);
                 let page = text
                     .split('\u{c}')
@@ -753,14 +752,19 @@ fn closing_line_stays_with_the_table(db: &crate::common::TestDb, session: &str) 
 fn before_saving_the_documents_tab_learns_what_a_language_lacks_and_what_collides() {
     let (db, session) = eighth_with_a_pinned_report();
     let o = opts(&[Lang::Ru, Lang::Zh], Layout::Side);
-    let warnings =
-        documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
+    let warnings = documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
     let collision = warnings
         .iter()
         .find_map(|w| match w {
-            documents::DocumentWarning::Collision { item, start, minutes } => {
-                Some((item.get(Lang::Ru).unwrap().to_string(), start.clone(), *minutes))
-            }
+            documents::DocumentWarning::Collision {
+                item,
+                start,
+                minutes,
+            } => Some((
+                item.get(Lang::Ru).unwrap().to_string(),
+                start.clone(),
+                *minutes,
+            )),
             _ => None,
         })
         .expect("the pinned report collides with the report before it");
@@ -774,14 +778,14 @@ fn before_saving_the_documents_tab_learns_what_a_language_lacks_and_what_collide
     let mut input = agenda::AgendaItemInput::from(item);
     input.title.0.insert(Lang::Zh, String::new());
     agenda::update(&db, &clock(), &item.id, &input).unwrap();
-    let warnings =
-        documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
+    let warnings = documents::warnings(&db, &clock(), &session, DocumentKind::Agenda, &o).unwrap();
     let missing: Vec<String> = warnings
         .iter()
         .filter_map(|w| match w {
-            documents::DocumentWarning::MissingText { lang: Lang::Zh, place } => {
-                Some(place.get(Lang::Ru).unwrap().to_string())
-            }
+            documents::DocumentWarning::MissingText {
+                lang: Lang::Zh,
+                place,
+            } => Some(place.get(Lang::Ru).unwrap().to_string()),
             _ => None,
         })
         .collect();
