@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, instant, pick } from "./format";
+import { formatMoment, formatTime, instant, pick } from "./format";
 
 describe("format", () => {
   it("reads a wall time in the session's own zone", () => {
@@ -12,5 +12,17 @@ describe("format", () => {
     expect(pick({ zh: "会议" }, "ru")).toBe("会议");
     expect(pick({ ru: "Заседание", zh: "会议" }, "zh")).toBe("会议");
     expect(pick({}, "en")).toBe("");
+  });
+
+  it("shows a moment of the app in one zone and the interface language, with or without the date", () => {
+    const iso = "2026-12-01T01:17:00Z";
+    const local = new Date(iso);
+    const hhmm = `${String(local.getHours()).padStart(2, "0")}:${String(local.getMinutes()).padStart(2, "0")}`;
+    // The computer's clock, whatever the session's zone: the same text for a save and a backup.
+    expect(formatMoment(iso, "ru", false)).toBe(hhmm);
+    expect(formatMoment(iso, "ru")).toContain(hhmm);
+    expect(formatMoment(iso, "ru")).toMatch(/дек/);
+    expect(formatMoment(iso, "zh")).toMatch(/12月/);
+    expect(formatMoment(iso, "en")).not.toMatch(/AM|PM/);
   });
 });

@@ -21,6 +21,16 @@ describe("translations", () => {
   }
 });
 
+describe("answer statuses", () => {
+  it("read as a state, never as the button that invites", () => {
+    for (const lang of ["ru", "kk", "zh", "en"] as const) {
+      const tr = resources[lang].translation as { rsvp: Record<string, string>; invitees: Record<string, string> };
+      expect(Object.values(tr.rsvp)).not.toContain(tr.invitees.invite);
+    }
+    expect(resources.ru.translation.rsvp.to_invite).toBe("Ещё не приглашён");
+  });
+});
+
 describe("error reasons", () => {
   it("every reason the core can give has a message", async () => {
     const source = (await import("../api/types/InvalidReason.ts?raw")).default as string;
