@@ -407,7 +407,7 @@ impl App {
         std::thread::sleep(Duration::from_millis(150));
         self.xdotool(&["click", "1"]);
         let deadline = Instant::now() + Duration::from_secs(10);
-        while self.windows().iter().any(|w| *w == popup) {
+        while self.windows().contains(&popup) {
             assert!(
                 Instant::now() < deadline,
                 "the popup list of {css} stayed open"
