@@ -1,6 +1,7 @@
 //! The invitee table driven with the mouse, as organizers use it.
 
 use crate::harness::{App, Home};
+use crate::tour::shot;
 
 /// The `n`th field (1: role, 2: answer) of the second invitee row.
 fn field(n: usize) -> String {
@@ -33,6 +34,16 @@ async fn answer_and_role_chosen_with_the_mouse_are_saved() {
         )
         .await
         .unwrap();
+    shot(&app, "invitees-mouse-ru").await;
+    // Adding someone new from the search: a short form to confirm the split name.
+    app.type_into("[data-testid=person-search]", "Марат").await;
+    app.click("[data-testid=create-person]").await;
+    app.find("[data-testid=new-person-form]").await;
+    shot(&app, "new-person-ru").await;
+    // Check-in for the 8th, long past, says it is not the session's day.
+    app.click("[data-testid=check-in-mode]").await;
+    app.find("[data-testid=checkin-not-today]").await;
+    shot(&app, "checkin-not-today-ru").await;
     app.quit().await;
     assert_eq!(values, serde_json::json!(["declined", "observer"]));
 
