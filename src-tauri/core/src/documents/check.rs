@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::data::t;
+use super::data::{each, t};
 use super::{validate, DocumentKind, DocumentOptions};
 use crate::agenda;
 use crate::db::Db;
@@ -122,23 +122,16 @@ pub fn warnings(
 /// «Пункт 3 «Дискуссия»» in each language, the title in the language it has.
 fn item_label(n: usize, title: &Text) -> Text {
     let word = t("Пункт", "Тармақ", "议项", "Item");
-    let mut out = Text::new();
-    for l in Lang::ALL {
-        let title = title.best(l);
-        let quoted = match l {
-            Lang::Zh => format!("{} {n}「{title}」", word.best(l)),
-            Lang::En => format!("{} {n} “{title}”", word.best(l)),
-            Lang::Ru | Lang::Kk => format!("{} {n} «{title}»", word.best(l)),
-        };
-        out.set(l, &quoted);
-    }
-    out
+    each(|l| {
+        let (word, title) = (word.best(l), title.best(l));
+        match l {
+            Lang::Zh => format!("{word} {n}「{title}」"),
+            Lang::En => format!("{word} {n} “{title}”"),
+            Lang::Ru | Lang::Kk => format!("{word} {n} «{title}»"),
+        }
+    })
 }
 
 fn join(a: &Text, b: &Text) -> Text {
-    let mut out = Text::new();
-    for l in Lang::ALL {
-        out.set(l, &format!("{}: {}", a.best(l), b.best(l)));
-    }
-    out
+    each(|l| format!("{}: {}", a.best(l), b.best(l)))
 }

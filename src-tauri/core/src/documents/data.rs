@@ -39,7 +39,7 @@ pub(super) fn t(ru: &str, kk: &str, zh: &str, en: &str) -> Text {
 }
 
 /// A value written the same in every language, made from each language's form.
-fn each(f: impl Fn(Lang) -> String) -> Text {
+pub(super) fn each(f: impl Fn(Lang) -> String) -> Text {
     let mut out = Text::new();
     for l in Lang::ALL {
         out.set(l, &f(l));
