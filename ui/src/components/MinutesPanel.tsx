@@ -80,12 +80,13 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
   };
   const present = invitees.data?.invitees.filter((i) => i.attendance && ["present", "late", "left_early"].includes(i.attendance)) ?? [];
   const away = invitees.data?.invitees.filter((i) => i.attendance === "absent" || i.attendance === "excused") ?? [];
+  const lastSaved = savedAt ?? m.updatedAt;
 
   return (
     <section className="minutes" aria-label={t("minutes.tab")}>
       <ApprovalBar minutes={m} sessionId={sessionId} lang={lang} onRestored={() => { setDraft(null); setSummary(null); }} />
       <p className="save-state muted small" role="status" data-testid="save-state">
-        {state === "saving" ? t("minutes.saving") : (savedAt ?? m.updatedAt) ? t("minutes.saved", { time: formatMoment((savedAt ?? m.updatedAt)!, lang, isToday((savedAt ?? m.updatedAt)!) === false) }) : t("minutes.unsaved")}
+        {state === "saving" ? t("minutes.saving") : lastSaved ? t("minutes.saved", { time: formatMoment(lastSaved, lang, !isToday(lastSaved)) }) : t("minutes.unsaved")}
       </p>
       {error ? <ErrorMessage error={error} /> : null}
       <section className="attendance-summary">
