@@ -313,6 +313,14 @@ impl App {
         assert_eq!(refused, json!(""), "zoom refused");
     }
 
+    /// The app's process id (tests side by side each run their own app).
+    fn pid(&self) -> String {
+        app_pids(&self.db)
+            .into_iter()
+            .next()
+            .expect("the app is running")
+    }
+
     /// Whether the app's process is still there (after its window was asked to close).
     pub fn is_running(&self) -> bool {
         !app_pids(&self.db).is_empty()
@@ -323,10 +331,7 @@ impl App {
     /// (delivered inside the web page) do not. The window is found by this app's process:
     /// tests run side by side on one display, each app in a window of the same name.
     pub fn press_on_window(&self, keys: &str) {
-        let pid = app_pids(&self.db)
-            .into_iter()
-            .next()
-            .expect("the app is running");
+        let pid = self.pid();
         // `search --sync` waits for the window: never longer than 20 s.
         let status = Command::new("timeout")
             .args(["20", "xdotool"])
@@ -340,10 +345,7 @@ impl App {
 
     /// This app's visible X windows (the main one, and a popup menu while one is open).
     fn windows(&self) -> Vec<String> {
-        let pid = app_pids(&self.db)
-            .into_iter()
-            .next()
-            .expect("the app is running");
+        let pid = self.pid();
         self.xdotool(&["search", "--onlyvisible", "--pid", &pid])
             .lines()
             .map(str::to_string)
@@ -422,10 +424,7 @@ impl App {
 
     /// The X id of the app's main window.
     fn main_window(&self) -> String {
-        let pid = app_pids(&self.db)
-            .into_iter()
-            .next()
-            .expect("the app is running");
+        let pid = self.pid();
         self.xdotool(&[
             "search",
             "--sync",
