@@ -1,7 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, keys, useApi } from "./api";
+import { isApiError, useApi, useCommand } from "./api";
 import { AboutDialog } from "./components/AboutDialog";
 import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
@@ -55,9 +54,9 @@ function ScreenStart() {
 export function App() {
   const api = useApi();
   const { t } = useTranslation();
-  const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
+  const status = useCommand("app_status");
   const ready = status.data && !status.data.error;
-  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet, enabled: !!ready });
+  const settings = useCommand("settings_get", {}, { enabled: !!ready });
   const [chosen, setChosen] = useState<Route | null>(null);
   // Each visit starts its screen afresh: choosing People while a person is open goes back
   // to the list, as a sidebar does.
@@ -92,7 +91,7 @@ export function App() {
     const key = JSON.stringify(labels);
     if (key === lastMenu) return;
     lastMenu = key;
-    api.menuSet(labels).catch(() => {});
+    api.call("menu_set", { labels }).catch(() => {});
   }, [api, language, t]);
 
   const run = useCallback(
@@ -145,7 +144,7 @@ export function App() {
   useEffect(() => {
     let gone = false;
     let unlisten: (() => void) | undefined;
-    api.onCloseRequested(() => leaveUnsaved(() => void api.appClose())).then((u) => (gone ? u() : (unlisten = u)), () => {});
+    api.onCloseRequested(() => leaveUnsaved(() => void api.call("app_close"))).then((u) => (gone ? u() : (unlisten = u)), () => {});
     return () => {
       gone = true;
       unlisten?.();

@@ -38,8 +38,9 @@ describe("accessibility (axe-core)", () => {
   });
 
   it("the questions, toasts and progress have no violations", async () => {
-    const { api } = fakeApi([session()]);
-    api.settingsGet = async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false });
+    const { api } = fakeApi([session()], {
+      settings_get: async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false }),
+    });
     const { container } = renderWith(
       <>
         <SettingsScreen />

@@ -50,8 +50,8 @@ describe("toasts", () => {
 
   it("a failed import says so with the reason, whatever screen is open", async () => {
     const { api } = fakeApi([], {
-      importDryRun: async (r) => report(r),
-      importCommit: async () => Promise.reject({ code: "validation", message: "the database is read-only", reason: "read_only" }),
+      import_dry_run: async ({ request: r }) => report(r),
+      import_commit: async () => Promise.reject({ code: "validation", message: "the database is read-only", reason: "read_only" }),
     });
     renderWith(<><PeopleScreen /><Toasts /></>, api);
     fireEvent.click(await screen.findByTestId("open-import"));
@@ -67,7 +67,7 @@ describe("a contacts file dropped on the People screen", () => {
 
   it("opens the import with that file read", async () => {
     const seen: ImportRequest[] = [];
-    const { api } = fakeApi([], { importDryRun: async (r) => (seen.push(r), report(r)) });
+    const { api } = fakeApi([], { import_dry_run: async ({ request: r }) => (seen.push(r), report(r)) });
     renderWith(<PeopleScreen />, api);
     const screenEl = await screen.findByTestId("people-screen");
     const file = new File(["family,given\nҚазыханов,Ержан\n"], "Контакты клуба.csv", { type: "text/csv" });
@@ -82,7 +82,7 @@ describe("a contacts file dropped on the People screen", () => {
 
   it("refuses a file the import cannot read, saying which and why", async () => {
     const dryRun = vi.fn();
-    const { api } = fakeApi([], { importDryRun: dryRun });
+    const { api } = fakeApi([], { import_dry_run: dryRun });
     renderWith(<><PeopleScreen /><Toasts /></>, api);
     dropFile(await screen.findByTestId("people-screen"), new File(["%PDF-1.7"], "повестка.pdf"));
     expect(await screen.findByTestId("toast-failed")).toHaveTextContent("Файл повестка.pdf нельзя импортировать: импорт читает файлы CSV");
@@ -96,7 +96,7 @@ describe("unsaved work", () => {
 
   it("leaving a typed-in session form asks; staying keeps the text, leaving goes", async () => {
     const told: boolean[] = [];
-    const { api } = fakeApi([session()], { unsavedSet: async (d) => void told.push(d) });
+    const { api } = fakeApi([session()], { unsaved_set: async ({ dirty }) => (told.push(dirty), null) });
     renderWith(<App />, api);
     await screen.findAllByTestId("session-card");
     fireEvent.click(screen.getByTestId("new-session"));
@@ -147,10 +147,11 @@ describe("removing the demonstration", () => {
   beforeEach(() => setLanguage("ru"));
 
   it("asks first; only yes removes it", async () => {
-    const { api } = fakeApi();
-    const remove = vi.fn(async () => {});
-    api.settingsGet = async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false });
-    api.demoRemove = remove;
+    const remove = vi.fn(async () => null);
+    const { api } = fakeApi([], {
+      settings_get: async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false }),
+      demo_remove: remove,
+    });
     renderWith(<><SettingsScreen /><Toasts /></>, api);
     fireEvent.click(await screen.findByTestId("remove-demo"));
     expect(await screen.findByTestId("demo-dialog")).toBeInTheDocument();

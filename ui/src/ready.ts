@@ -12,6 +12,6 @@ export function useReadyMark(screen: string, shown: boolean) {
   useEffect(() => {
     if (!shown || marked) return;
     marked = true;
-    requestAnimationFrame(() => setTimeout(() => void api.appReady(screen).catch(() => {}), 0));
+    requestAnimationFrame(() => setTimeout(() => void api.call("app_ready", { screen }).catch(() => {}), 0));
   }, [api, screen, shown]);
 }

@@ -22,7 +22,7 @@ function tellRust(api: Api) {
   const now = dirty.size > 0;
   if (now === told) return;
   told = now;
-  api.unsavedSet(now).catch(() => {});
+  api.call("unsaved_set", { dirty: now }).catch(() => {});
 }
 
 /** Marks the calling form as holding unsaved work while `isDirty`; `release()` ends that

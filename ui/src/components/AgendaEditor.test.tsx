@@ -29,7 +29,7 @@ describe("AgendaEditor", () => {
   beforeEach(() => setLanguage("ru"));
 
   it("warns about the over-run, the collision and the speaker not yet invited", async () => {
-    const { api } = fakeApi([], { agendaGet: async () => agenda });
+    const { api } = fakeApi([], { agenda_get: async () => agenda });
     renderWith(<AgendaEditor sessionId="s" />, api);
     expect(await screen.findByText(/Повестка выходит за окончание заседания \(16:00\) на 10 мин/)).toBeInTheDocument();
     expect(screen.getByText("Начинается за 10 мин до окончания предыдущего пункта.")).toBeInTheDocument();
@@ -40,11 +40,11 @@ describe("AgendaEditor", () => {
 
   it("moves an item with Alt+↓ on its handle", async () => {
     const agendaMove = vi.fn(async () => agenda);
-    const { api } = fakeApi([], { agendaGet: async () => agenda, agendaMove });
+    const { api } = fakeApi([], { agenda_get: async () => agenda, agenda_move: agendaMove });
     renderWith(<AgendaEditor sessionId="s" />, api);
     const handles = await screen.findAllByTestId("drag-handle");
     fireEvent.keyDown(handles[0], { key: "ArrowDown", altKey: true });
-    await waitFor(() => expect(agendaMove).toHaveBeenCalledWith("item-0", 1));
+    await waitFor(() => expect(agendaMove).toHaveBeenCalledWith({ id: "item-0", to: 1 }));
     fireEvent.keyDown(handles[0], { key: "ArrowUp", altKey: true });
     expect(agendaMove).toHaveBeenCalledTimes(1); // already first: nothing to do
   });
@@ -53,15 +53,15 @@ describe("AgendaEditor", () => {
     const removed = { id: "item-1", sessionId: "s", position: 1, input: { title: { ru: "Чай" }, description: {}, durationMin: "15", pinnedStart: "", roles: [] } };
     const agendaRestore = vi.fn(async () => agenda);
     const { api } = fakeApi([], {
-      agendaGet: async () => agenda,
-      agendaRemove: async () => ({ agenda: { ...agenda, items: [agenda.items[0]] }, removed }),
-      agendaRestore,
+      agenda_get: async () => agenda,
+      agenda_remove: async () => ({ agenda: { ...agenda, items: [agenda.items[0]] }, removed }),
+      agenda_restore: agendaRestore,
     });
     renderWith(<AgendaEditor sessionId="s" />, api);
     await userEvent.click((await screen.findAllByTestId("delete-item"))[1]);
     expect(await screen.findByText("Пункт «Чай» удалён.")).toBeInTheDocument();
     await userEvent.click(screen.getByTestId("undo"));
-    expect(agendaRestore).toHaveBeenCalledWith(removed);
+    expect(agendaRestore).toHaveBeenCalledWith({ removed });
   });
 
   it("takes the undo offer away after 8 s, and as soon as the agenda changes otherwise", async () => {
@@ -71,10 +71,10 @@ describe("AgendaEditor", () => {
       const removed = { id: "item-1", sessionId: "s", position: 1, input: { title: { ru: "Чай" }, description: {}, durationMin: "15", pinnedStart: "", roles: [] } };
       const agendaRestore = vi.fn(async () => agenda);
       const { api } = fakeApi([], {
-        agendaGet: async () => agenda,
-        agendaRemove: async () => ({ agenda: { ...agenda, items: [agenda.items[0]] }, removed }),
-        agendaDuplicate: async () => agenda,
-        agendaRestore,
+        agenda_get: async () => agenda,
+        agenda_remove: async () => ({ agenda: { ...agenda, items: [agenda.items[0]] }, removed }),
+        agenda_duplicate: async () => agenda,
+        agenda_restore: agendaRestore,
       });
       renderWith(<AgendaEditor sessionId="s" />, api);
       await user.click((await screen.findAllByTestId("delete-item"))[1]);

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, keys, useApi, type Agenda, type AgendaItem, type AgendaItemInput, type ApiError, type Lang, type RemovedItem } from "../api";
+import { isApiError, queryKey, useApi, useCommand, type Agenda, type AgendaItem, type AgendaItemInput, type ApiError, type Lang, type RemovedItem } from "../api";
 import { UNDO_MS } from "../feedback";
 import { pick } from "../format";
 import { AgendaItemForm, inputOf } from "./AgendaItemForm";
@@ -17,7 +17,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
-  const agenda = useQuery({ queryKey: keys.agenda(sessionId), queryFn: () => api.agendaGet(sessionId) });
+  const agenda = useCommand("agenda_get", { sessionId });
   const [editing, setEditing] = useState<Editing>(null);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [undo, setUndo] = useState<RemovedItem | null>(null);
@@ -25,8 +25,8 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
   const refocus = useRef<string | null>(null);
 
   const apply = (next: Agenda) => {
-    queryClient.setQueryData(keys.agenda(sessionId), next);
-    void queryClient.invalidateQueries({ queryKey: keys.readiness(sessionId) });
+    queryClient.setQueryData(queryKey("agenda_get", { sessionId }), next);
+    void queryClient.invalidateQueries({ queryKey: queryKey("session_readiness", { id: sessionId }) });
   };
   const change = useMutation({
     mutationFn: (op: () => Promise<Agenda>) => op(),
@@ -43,7 +43,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     if (!undo) return;
     const restore = () => {
-      change.mutate(() => api.agendaRestore(undo));
+      change.mutate(() => api.call("agenda_restore", { removed: undo }));
       setUndo(null);
     };
     window.addEventListener("club:undo", restore);
@@ -56,7 +56,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
     return () => clearTimeout(expire);
   }, [undo]);
   const remove = useMutation({
-    mutationFn: (id: string) => api.agendaRemove(id),
+    mutationFn: (id: string) => api.call("agenda_remove", { id }),
     onSuccess: (removal) => {
       apply(removal.agenda);
       setUndo(removal.removed);
@@ -79,10 +79,10 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
     if (to < 0 || to >= a.items.length || to === item.position) return;
     refocus.current = item.id;
     setAnnounce(t("agenda.moved", { n: to + 1 }));
-    change.mutate(() => api.agendaMove(item.id, to));
+    change.mutate(() => api.call("agenda_move", { id: item.id, to }));
   };
   const save = (input: AgendaItemInput) =>
-    change.mutate(() => (editing?.id === "new" || !editing ? api.agendaAdd(sessionId, input) : api.agendaUpdate(editing.id, input)));
+    change.mutate(() => (editing?.id === "new" || !editing ? api.call("agenda_add", { sessionId, input, at: null }) : api.call("agenda_update", { id: editing.id, input })));
 
   return (
     <section className="agenda" aria-label={t("tabs.agenda")}>
@@ -124,7 +124,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
               <div className="agenda-duration">{t("agenda.minutes", { count: item.durationMin })}</div>
               <div className="agenda-actions">
                 <button type="button" onClick={() => { setFormError(null); setEditing({ id: item.id }); }}>{t("agenda.edit")}</button>
-                <button type="button" onClick={() => change.mutate(() => api.agendaDuplicate(item.id))} aria-label={`${t("agenda.duplicate")}: ${pick(item.title, lang)}`}><Icon name="copy" /></button>
+                <button type="button" onClick={() => change.mutate(() => api.call("agenda_duplicate", { id: item.id }))} aria-label={`${t("agenda.duplicate")}: ${pick(item.title, lang)}`}><Icon name="copy" /></button>
                 <button type="button" className="danger" onClick={() => remove.mutate(item.id)} aria-label={`${t("agenda.delete")}: ${pick(item.title, lang)}`} data-testid="delete-item"><Icon name="close" /></button>
               </div>
             </div>
@@ -145,7 +145,7 @@ export function AgendaEditor({ sessionId }: { sessionId: string }) {
           <button
             type="button"
             onClick={() => {
-              change.mutate(() => api.agendaRestore(undo));
+              change.mutate(() => api.call("agenda_restore", { removed: undo }));
               setUndo(null);
             }}
             data-testid="undo"

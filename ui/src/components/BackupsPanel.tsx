@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Backup, type Lang } from "../api";
+import { queryKey, useApi, useCommand, type Backup, type Lang } from "../api";
 import { Progress, useToast } from "../feedback";
 import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
@@ -19,19 +19,20 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: keys.backups, queryFn: api.backupsList });
+  const list = useCommand("backups_list");
   const { dialog, ask } = useAsk();
   const toast = useToast();
   const take = useMutation({
-    mutationFn: api.backupNow,
+    mutationFn: () => api.call("backup_now"),
     onSuccess: (b) => {
       toast.done(t("backups.taken", { path: b.path }));
-      return queryClient.invalidateQueries({ queryKey: keys.backups });
+      return queryClient.invalidateQueries({ queryKey: queryKey("backups_list") });
     },
     onError: (e) => toast.failed(t("backups.failed"), e),
   });
   const restore = useMutation({
-    mutationFn: api.backupRestore,
+    /** A backup file, or null to pick one in the system dialog; false when cancelled. */
+    mutationFn: (path: string | null) => api.call("backup_restore", { path }),
     onSuccess: (done) => {
       if (!done) return;
       toast.done(t("backups.restored"));

@@ -35,16 +35,16 @@ describe("CheckInMode", () => {
 
   it("checks in the first match on Enter, typed in Kazakh letters", async () => {
     const checkIn = vi.fn(async () => list);
-    const { api } = fakeApi([], { inviteesList: async () => list, checkIn });
+    const { api } = fakeApi([], { invitees_list: async () => list, check_in: checkIn });
     renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     const input = await screen.findByTestId("checkin-input");
     await userEvent.type(input, "нұры{Enter}");
-    await waitFor(() => expect(checkIn).toHaveBeenCalledWith("i1"));
+    await waitFor(() => expect(checkIn).toHaveBeenCalledWith({ id: "i1" }));
   });
 
   it("says who is already in, at the session's local time, instead of checking in twice", async () => {
     const checkIn = vi.fn(async () => list);
-    const { api } = fakeApi([], { inviteesList: async () => list, checkIn });
+    const { api } = fakeApi([], { invitees_list: async () => list, check_in: checkIn });
     renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     await userEvent.type(await screen.findByTestId("checkin-input"), "王{Enter}");
     expect(await screen.findByTestId("checkin-last")).toHaveTextContent("уже отмечен(а) (14:50)");
@@ -52,17 +52,17 @@ describe("CheckInMode", () => {
   });
 
   it("offers a walk-in when nobody matches", async () => {
-    const walkIn = vi.fn(async (_session: string, _person: PersonInput) => list);
-    const { api } = fakeApi([], { inviteesList: async () => list, walkIn });
+    const walkIn = vi.fn(async (_args: { sessionId: string; person: PersonInput }) => list);
+    const { api } = fakeApi([], { invitees_list: async () => list, walk_in: walkIn });
     renderWith(<CheckInMode sessionId="s" date={todayIn("Asia/Shanghai")} timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     await userEvent.type(await screen.findByTestId("checkin-input"), "Анна Петрова");
     await userEvent.click(await screen.findByTestId("walk-in"));
     await waitFor(() => expect(walkIn).toHaveBeenCalled());
-    expect(walkIn.mock.calls[0]![1].names[0]).toMatchObject({ lang: "ru", given: "Анна", family: "Петрова" });
+    expect(walkIn.mock.calls[0]![0].person.names[0]).toMatchObject({ lang: "ru", given: "Анна", family: "Петрова" });
   });
 
   it("says so when the session is not today, and not on its day", async () => {
-    const { api } = fakeApi([], { inviteesList: async () => list });
+    const { api } = fakeApi([], { invitees_list: async () => list });
     const { unmount } = renderWith(<CheckInMode sessionId="s" date="2027-12-09" timeZone="Asia/Shanghai" onClose={() => {}} />, api);
     expect(await screen.findByTestId("checkin-not-today")).toHaveTextContent("Заседание не сегодня, а 9 декабря 2027");
     unmount();

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Invitee, type InviteeList, type Lang } from "../api";
+import { queryKey, useApi, useCommand, type Invitee, type InviteeList, type Lang } from "../api";
 import { formatClock, formatDate, otherScripts, pick, todayIn } from "../format";
 import { emptyPerson, nameFromText } from "../person";
 import { ErrorMessage } from "./ErrorMessage";
@@ -21,14 +21,14 @@ export function CheckInMode({ sessionId, date, timeZone, onClose }: { sessionId:
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: keys.invitees(sessionId), queryFn: () => api.inviteesList(sessionId) });
+  const list = useCommand("invitees_list", { sessionId });
   const [text, setText] = useState("");
   const [selected, setSelected] = useState(0);
   const [last, setLast] = useState<{ invitee: Invitee; already: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const apply = (next: InviteeList) => queryClient.setQueryData(keys.invitees(sessionId), next);
+  const apply = (next: InviteeList) => queryClient.setQueryData(queryKey("invitees_list", { sessionId }), next);
   const arrive = useMutation({
-    mutationFn: (i: Invitee) => api.checkIn(i.id),
+    mutationFn: (i: Invitee) => api.call("check_in", { id: i.id }),
     onSuccess: (next, i) => {
       apply(next);
       setLast({ invitee: next.invitees.find((x) => x.id === i.id) ?? i, already: false });
@@ -36,9 +36,9 @@ export function CheckInMode({ sessionId, date, timeZone, onClose }: { sessionId:
       input.current?.focus();
     },
   });
-  const undo = useMutation({ mutationFn: (i: Invitee) => api.checkInUndo(i.id), onSuccess: (next) => { apply(next); setLast(null); input.current?.focus(); } });
+  const undo = useMutation({ mutationFn: (i: Invitee) => api.call("check_in_undo", { id: i.id }), onSuccess: (next) => { apply(next); setLast(null); input.current?.focus(); } });
   const walkIn = useMutation({
-    mutationFn: (name: string) => api.walkIn(sessionId, { ...emptyPerson(), names: [nameFromText(name, lang)] }),
+    mutationFn: (name: string) => api.call("walk_in", { sessionId, person: { ...emptyPerson(), names: [nameFromText(name, lang)] } }),
     onSuccess: (next) => {
       apply(next);
       const added = next.invitees.filter((i) => i.walkIn).sort((a, b) => (b.checkedInAt ?? "").localeCompare(a.checkedInAt ?? ""))[0];

@@ -13,16 +13,16 @@ describe("DocumentsPanel", () => {
 
   it("previews the chosen document in the chosen languages, one image per page", async () => {
     const documentPreview = vi.fn(async () => [svg("1"), svg("2")]);
-    const { api } = fakeApi([], { documentPreview });
+    const { api } = fakeApi([], { document_preview: documentPreview });
     renderWith(<DocumentsPanel sessionId="s" />, api);
     expect(await screen.findByAltText("Страница 2 из 2")).toBeInTheDocument();
-    expect(documentPreview).toHaveBeenLastCalledWith("s", "agenda", { langs: ["ru"], layout: "side", paper: "a4" });
+    expect(documentPreview).toHaveBeenLastCalledWith({ sessionId: "s", kind: "agenda", options: { langs: ["ru"], layout: "side", paper: "a4" } });
 
     await userEvent.click(screen.getByTestId("doc-cards"));
     await userEvent.selectOptions(screen.getByTestId("doc-lang2"), "zh");
     await userEvent.click(screen.getByTestId("doc-layout-stacked"));
     await waitFor(() =>
-      expect(documentPreview).toHaveBeenLastCalledWith("s", "cards", { langs: ["ru", "zh"], layout: "stacked", paper: "a4" }),
+      expect(documentPreview).toHaveBeenLastCalledWith({ sessionId: "s", kind: "cards", options: { langs: ["ru", "zh"], layout: "stacked", paper: "a4" } }),
     );
     // The second language never repeats the first.
     const second = screen.getByTestId("doc-lang2") as HTMLSelectElement;
@@ -34,16 +34,16 @@ describe("DocumentsPanel", () => {
 
   it("saves in the format asked for and says where", async () => {
     const documentSave = vi.fn(async () => "/home/org/session-8-agenda-ru.docx");
-    const { api } = fakeApi([], { documentPreview: async () => [svg("1")], documentSave });
+    const { api } = fakeApi([], { document_preview: async () => [svg("1")], document_save: documentSave });
     renderWith(<DocumentsPanel sessionId="s" />, api);
     await userEvent.click(await screen.findByTestId("doc-save-docx"));
-    expect(documentSave).toHaveBeenCalledWith("s", "agenda", "docx", { langs: ["ru"], layout: "side", paper: "a4" });
+    expect(documentSave).toHaveBeenCalledWith({ sessionId: "s", kind: "agenda", format: "docx", options: { langs: ["ru"], layout: "side", paper: "a4" } });
     expect(await screen.findByTestId("doc-saved")).toHaveTextContent("/home/org/session-8-agenda-ru.docx");
   });
 
   it("shows a calendar event without a preview, saved as ICS", async () => {
     const documentPreview = vi.fn(async () => [svg("1")]);
-    const { api } = fakeApi([], { documentPreview });
+    const { api } = fakeApi([], { document_preview: documentPreview });
     renderWith(<DocumentsPanel sessionId="s" />, api);
     await userEvent.click(await screen.findByTestId("doc-ics"));
     expect(screen.getByTestId("doc-save-ics")).toBeInTheDocument();
@@ -56,12 +56,12 @@ describe("DocumentsPanel", () => {
       { kind: "missingText" as const, lang: "zh" as const, place: { ru: "Пункт 3 «Дискуссия»" } },
       { kind: "collision" as const, item: { ru: "Доклад посла" }, start: "15:30", minutes: 20 },
     ]);
-    const { api } = fakeApi([], { documentPreview: async () => [svg("1")], documentWarnings });
+    const { api } = fakeApi([], { document_preview: async () => [svg("1")], document_warnings: documentWarnings });
     renderWith(<DocumentsPanel sessionId="s" />, api);
     await userEvent.selectOptions(await screen.findByTestId("doc-lang2"), "zh");
     const box = await screen.findByTestId("doc-warnings");
     expect(box).toHaveTextContent("Пункт 3 «Дискуссия»: нет текста (китайский)");
     expect(box).toHaveTextContent("«Доклад посла» в 15:30: предыдущие пункты заходят на него на 20 мин.");
-    expect(documentWarnings).toHaveBeenLastCalledWith("s", "agenda", { langs: ["ru", "zh"], layout: "side", paper: "a4" });
+    expect(documentWarnings).toHaveBeenLastCalledWith({ sessionId: "s", kind: "agenda", options: { langs: ["ru", "zh"], layout: "side", paper: "a4" } });
   });
 });

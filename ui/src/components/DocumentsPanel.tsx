@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi, type DocumentKind, type DocumentOptions, type DocumentWarning, type Format, type Lang } from "../api";
+import { useApi, useCommand, type DocumentKind, type DocumentOptions, type DocumentWarning, type Format, type Lang } from "../api";
 import { languageName, pick } from "../format";
 import { Progress } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
@@ -38,21 +38,10 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
   const options: DocumentOptions = { langs: second ? [first, second] : [first], layout, paper };
   const previewable = kind !== "ics";
 
-  const preview = useQuery({
-    queryKey: ["document", sessionId, kind, options],
-    queryFn: () => api.documentPreview(sessionId, kind, options),
-    enabled: previewable,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
-  const warnings = useQuery({
-    queryKey: ["document-warnings", sessionId, kind, options],
-    queryFn: () => api.documentWarnings(sessionId, kind, options),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  const preview = useCommand("document_preview", { sessionId, kind, options }, { enabled: previewable, placeholderData: keepPreviousData, staleTime: 0 });
+  const warnings = useCommand("document_warnings", { sessionId, kind, options }, { placeholderData: keepPreviousData, staleTime: 0 });
   const save = useMutation({
-    mutationFn: (format: Format) => api.documentSave(sessionId, kind, format, options),
+    mutationFn: (format: Format) => api.call("document_save", { sessionId, kind, format, options }),
   });
   useEffect(() => save.reset(), [kind, first, second, layout, paper]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -37,8 +37,8 @@ function report(request: ImportRequest, committed = false): ImportReport {
 
 async function openWith(commits: ImportRequest[]) {
   const { api } = fakeApi([], {
-    importDryRun: async (r) => report(r),
-    importCommit: async (r) => (commits.push(r), report(r, true)),
+    import_dry_run: async ({ request: r }) => report(r),
+    import_commit: async ({ request: r }) => (commits.push(r), report(r, true)),
   });
   const onClose = vi.fn();
   renderWith(<ImportWizard onClose={onClose} />, api);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type ImportReport, type ImportRequest } from "../api";
+import { queryKey, useApi, type ImportReport, type ImportRequest } from "../api";
 import { Progress, useToast } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -30,13 +30,13 @@ export function ImportWizard({ onClose, file }: { onClose: () => void; file?: Fi
   const [request, setRequest] = useState<ImportRequest | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
-  const check = useMutation({ mutationFn: api.importDryRun, onSuccess: setReport });
+  const check = useMutation({ mutationFn: (request: ImportRequest) => api.call("import_dry_run", { request }), onSuccess: setReport });
   const commit = useMutation({
-    mutationFn: api.importCommit,
+    mutationFn: (request: ImportRequest) => api.call("import_commit", { request }),
     onSuccess: async (r) => {
       setDone(r);
       toast.done(t("import.done", doneCounts(r)));
-      await queryClient.invalidateQueries({ queryKey: keys.people });
+      await queryClient.invalidateQueries({ queryKey: queryKey("people_list") });
     },
     onError: (e) => toast.failed(t("import.failed"), e),
   });

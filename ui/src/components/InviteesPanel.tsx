@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  keys, useApi, type AttendanceStatus, type Channel, type InvitationPatch, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
+  queryKey, useApi, useCommand, type AttendanceStatus, type Channel, type InvitationPatch, type InvitationStatus, type InviteeList, type InviteeRole, type Lang,
 } from "../api";
 import { formatClock, formatDate, otherScripts, pick } from "../format";
 import { useAsk } from "./AskDialog";
@@ -22,9 +22,9 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: keys.invitees(sessionId), queryFn: () => api.inviteesList(sessionId) });
-  const agenda = useQuery({ queryKey: keys.agenda(sessionId), queryFn: () => api.agendaGet(sessionId) });
-  const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
+  const list = useCommand("invitees_list", { sessionId });
+  const agenda = useCommand("agenda_get", { sessionId });
+  const sessions = useCommand("sessions_list");
   const [filter, setFilter] = useState<InvitationStatus | "">("");
   const [tag, setTag] = useState("");
   const [from, setFrom] = useState("");
@@ -33,16 +33,16 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
   const change = useMutation({
     mutationFn: (op: () => Promise<InviteeList>) => op(),
     onSuccess: (next) => {
-      queryClient.setQueryData(keys.invitees(sessionId), next);
-      void queryClient.invalidateQueries({ queryKey: keys.agenda(sessionId) });
-      void queryClient.invalidateQueries({ queryKey: keys.readiness(sessionId) });
+      queryClient.setQueryData(queryKey("invitees_list", { sessionId }), next);
+      void queryClient.invalidateQueries({ queryKey: queryKey("agenda_get", { sessionId }) });
+      void queryClient.invalidateQueries({ queryKey: queryKey("session_readiness", { id: sessionId }) });
     },
   });
 
   // The patch is read from the event now: by the time the mutation runs, React has put
   // the controlled <select> back to its old value (reading e.target.value then sent the
   // old answer — a choice made with the mouse "snapped back").
-  const update = (id: string, patch: InvitationPatch) => change.mutate(() => api.invitationUpdate(id, patch));
+  const update = (id: string, patch: InvitationPatch) => change.mutate(() => api.call("invitation_update", { id, patch }));
 
   if (list.isPending) return <p className="loading">{t("app.loading")}</p>;
   if (list.error) return <ErrorMessage error={list.error} />;
@@ -54,7 +54,7 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
     const ids = l.invitees.map((i) => i.id);
     const [moved] = ids.splice(index, 1);
     ids.splice(index + by, 0, moved);
-    change.mutate(() => api.inviteesReorder(sessionId, ids));
+    change.mutate(() => api.call("invitees_reorder", { sessionId, ids }));
   };
   const uninvited = agenda.data?.uninvited ?? [];
 
@@ -73,20 +73,20 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
       {uninvited.length > 0 && (
         <div className="duplicate">
           {t("invitees.uninvitedSpeakers", { names: uninvited.map((r) => pick(r.name, lang)).join(", ") })}{" "}
-          <button type="button" onClick={() => change.mutate(() => api.invite(sessionId, uninvited.map((r) => r.personId), "speaker"))}>{t("invitees.inviteThem")}</button>
+          <button type="button" onClick={() => change.mutate(() => api.call("invite", { sessionId, personIds: uninvited.map((r) => r.personId), role: "speaker" }))}>{t("invitees.inviteThem")}</button>
         </div>
       )}
       <div className="add-people">
         <div>
           <span className="label">{t("invitees.add")}</span>
-          <PeoplePicker exclude={l.invitees.map((i) => i.person.id)} onPick={(p) => change.mutate(() => api.invite(sessionId, [p.id], "guest"))} />
+          <PeoplePicker exclude={l.invitees.map((i) => i.person.id)} onPick={(p) => change.mutate(() => api.call("invite", { sessionId, personIds: [p.id], role: "guest" }))} />
         </div>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (tag.trim()) change.mutate(() => api.inviteTag(sessionId, tag.trim(), "guest")); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (tag.trim()) change.mutate(() => api.call("invite_tag", { sessionId, tag: tag.trim(), role: "guest" })); }}>
           <label htmlFor="invite-tag">{t("invitees.byTag")}</label>
           <input id="invite-tag" value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t("invitees.tagPlaceholder")} />
           <button type="submit">{t("invitees.invite")}</button>
         </form>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (from) change.mutate(() => api.inviteFromSession(sessionId, from)); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (from) change.mutate(() => api.call("invite_from_session", { sessionId, from })); }}>
           <label htmlFor="invite-from">{t("invitees.fromSession")}</label>
           <select id="invite-from" value={from} onChange={(e) => setFrom(e.target.value)}>
             <option value="">{t("invitees.choose")}</option>
@@ -105,7 +105,7 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
           </button>
         ))}
         {l.invitees.some((i) => i.precedenceOverride != null) && (
-          <button type="button" className="link" onClick={() => change.mutate(() => api.inviteesResetOrder(sessionId))}>{t("invitees.resetOrder")}</button>
+          <button type="button" className="link" onClick={() => change.mutate(() => api.call("invitees_reset_order", { sessionId }))}>{t("invitees.resetOrder")}</button>
         )}
       </div>
       {l.invitees.length === 0 ? (
@@ -169,7 +169,7 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
                           value={i.attendance ?? ""}
                           onChange={(e) => {
                             const status = (e.target.value || null) as AttendanceStatus | null;
-                            change.mutate(() => api.attendanceSet(i.id, status));
+                            change.mutate(() => api.call("attendance_set", { id: i.id, status }));
                           }}
                           data-testid="attendance"
                         >
@@ -182,7 +182,7 @@ export function InviteesPanel({ sessionId, date, timeZone }: { sessionId: string
                   <td className="row-actions">
                     <button type="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t("invitees.moveUp")}><Icon name="up" /></button>
                     <button type="button" disabled={index === l.invitees.length - 1} onClick={() => move(index, 1)} aria-label={t("invitees.moveDown")}><Icon name="down" /></button>
-                    <button type="button" className="danger" onClick={() => ask({ title: t("invitees.remove"), text: t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), yes: t("invitees.removeYes"), then: () => change.mutate(() => api.invitationRemove(i.id)) })} aria-label={t("invitees.remove")}><Icon name="close" /></button>
+                    <button type="button" className="danger" onClick={() => ask({ title: t("invitees.remove"), text: t("invitees.removeConfirm", { name: pick(i.person.displayName, lang) }), yes: t("invitees.removeYes"), then: () => change.mutate(() => api.call("invitation_remove", { id: i.id })) })} aria-label={t("invitees.remove")}><Icon name="close" /></button>
                   </td>
                 </tr>
               );

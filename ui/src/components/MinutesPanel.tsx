@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Minutes, type MinutesItem, type Text } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type Minutes, type MinutesItem, type Text } from "../api";
 import { formatDate, formatMoment, isToday, pick } from "../format";
 import { useAsk } from "./AskDialog";
 import { DateField } from "./DateField";
@@ -22,8 +22,8 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
-  const minutes = useQuery({ queryKey: keys.minutes(sessionId), queryFn: () => api.minutesGet(sessionId) });
-  const invitees = useQuery({ queryKey: keys.invitees(sessionId), queryFn: () => api.inviteesList(sessionId) });
+  const minutes = useCommand("minutes_get", { sessionId });
+  const invitees = useCommand("invitees_list", { sessionId });
   const [draft, setDraft] = useState<Draft | null>(null);
   // The language the draft's text is in: switching the interface language edits that language.
   const [draftLang, setDraftLang] = useState<Lang>(lang);
@@ -45,7 +45,7 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
     }
   }, [minutes.data, draft, draftLang, lang]);
 
-  const stored = (m: Minutes) => queryClient.setQueryData(keys.minutes(sessionId), m);
+  const stored = (m: Minutes) => queryClient.setQueryData(queryKey("minutes_get", { sessionId }), m);
   /** Saves run one after another, in the order they were typed. */
   const enqueue = (save: () => Promise<Minutes>) => {
     setState("saving");
@@ -56,7 +56,7 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
         setSavedAt(m.updatedAt);
         setState("saved");
         setError(null);
-        void queryClient.invalidateQueries({ queryKey: keys.revisions(sessionId) });
+        void queryClient.invalidateQueries({ queryKey: queryKey("minutes_revisions", { sessionId }) });
       })
       .catch((e) => setError(e));
   };
@@ -75,7 +75,11 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
     const next = { ...draft, [item.agendaItemId]: { ...draft[item.agendaItemId], [field]: value } };
     setDraft(next);
     schedule(item.agendaItemId, () =>
-      api.minutesSetItem(item.agendaItemId, textWith(item.notes, next[item.agendaItemId].notes), textWith(item.keyPoints, next[item.agendaItemId].keyPoints)),
+      api.call("minutes_set_item", {
+        agendaItemId: item.agendaItemId,
+        notes: textWith(item.notes, next[item.agendaItemId].notes),
+        keyPoints: textWith(item.keyPoints, next[item.agendaItemId].keyPoints),
+      }),
     );
   };
   const present = invitees.data?.invitees.filter((i) => i.attendance && ["present", "late", "left_early"].includes(i.attendance)) ?? [];
@@ -102,7 +106,7 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
         lang={lang}
         onChange={(v) => {
           setSummary(v);
-          schedule("summary", () => api.minutesSetSummary(sessionId, textWith(m.summary, v)));
+          schedule("summary", () => api.call("minutes_set_summary", { sessionId, summary: textWith(m.summary, v) }));
         }}
       />
       {m.items.length === 0 && <p className="muted">{t("minutes.noAgenda")}</p>}
@@ -124,39 +128,35 @@ function ApprovalBar({ minutes: m, sessionId, lang, onRestored }: { minutes: Min
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const revisions = useQuery({ queryKey: keys.revisions(sessionId), queryFn: () => api.minutesRevisions(sessionId) });
+  const revisions = useCommand("minutes_revisions", { sessionId });
   const [chosen, setChosen] = useState<number | null>(null);
   const after = async (next: Minutes) => {
-    queryClient.setQueryData(keys.minutes(sessionId), next);
-    await queryClient.invalidateQueries({ queryKey: keys.revisions(sessionId) });
-    await queryClient.invalidateQueries({ queryKey: keys.session(sessionId) });
-    await queryClient.invalidateQueries({ queryKey: keys.readiness(sessionId) });
+    queryClient.setQueryData(queryKey("minutes_get", { sessionId }), next);
+    await queryClient.invalidateQueries({ queryKey: queryKey("minutes_revisions", { sessionId }) });
+    await queryClient.invalidateQueries({ queryKey: queryKey("session_get", { id: sessionId }) });
+    await queryClient.invalidateQueries({ queryKey: queryKey("session_readiness", { id: sessionId }) });
   };
   const act = useMutation({ mutationFn: (op: () => Promise<Minutes>) => op(), onSuccess: after });
   const restore = useMutation({
-    mutationFn: (n: number) => api.minutesRestore(sessionId, n),
+    mutationFn: (n: number) => api.call("minutes_restore", { sessionId, number: n }),
     onSuccess: async (next) => {
       await after(next);
       // The editor takes its text from the restored minutes.
       onRestored();
     },
   });
-  const changes = useQuery({
-    queryKey: ["minutes_compare", sessionId, chosen],
-    queryFn: () => api.minutesCompare(sessionId, chosen!, 0),
-    enabled: chosen != null,
-  });
+  const changes = useCommand("minutes_compare", { sessionId, a: chosen ?? 0, b: 0 }, { enabled: chosen != null });
   return (
     <div className={m.approvedAt ? "approval locked" : "approval"}>
       {m.approvedAt ? (
         <>
           <strong><Icon name="lock" /> {t("minutes.approved", { date: formatDate(m.approvedAt.slice(0, 10), lang, "long") })}</strong>
-          <button type="button" onClick={() => act.mutate(() => api.minutesReopen(sessionId))} title={t("minutes.reopenNote")}>{t("minutes.reopen")}</button>
+          <button type="button" onClick={() => act.mutate(() => api.call("minutes_reopen", { sessionId }))} title={t("minutes.reopenNote")}>{t("minutes.reopen")}</button>
         </>
       ) : (
         <>
-          <button type="button" className="primary" onClick={() => act.mutate(() => api.minutesApprove(sessionId))} data-testid="approve-minutes">{t("minutes.approve")}</button>
-          <button type="button" onClick={() => act.mutate(() => api.minutesSaveRevision(sessionId))}>{t("minutes.saveRevision")}</button>
+          <button type="button" className="primary" onClick={() => act.mutate(() => api.call("minutes_approve", { sessionId }))} data-testid="approve-minutes">{t("minutes.approve")}</button>
+          <button type="button" onClick={() => act.mutate(() => api.call("minutes_save_revision", { sessionId }))}>{t("minutes.saveRevision")}</button>
         </>
       )}
       <label className="revisions">
@@ -214,7 +214,7 @@ function Entries({
       title: t(kind === "remark" ? "minutes.removeRemark" : "minutes.removeDecision"),
       text: t(kind === "remark" ? "minutes.removeConfirm" : "minutes.removeDecisionConfirm", { text: body.length > 140 ? `${body.slice(0, 140)}…` : body }),
       yes: t("minutes.remove"),
-      then: () => save.mutate(() => api.minutesRemoveEntry(kind, id)),
+      then: () => save.mutate(() => api.call("minutes_remove_entry", { kind, id })),
     });
   return (
     <div className="entries">
@@ -229,7 +229,7 @@ function Entries({
         ))}
       </ul>
       {!locked && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (remark.trim()) save.mutate(() => api.minutesSaveRemark(item.agendaItemId, null, who, { [lang]: remark })); setRemark(""); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (remark.trim()) save.mutate(() => api.call("minutes_save_remark", { agendaItemId: item.agendaItemId, id: null, personId: who, body: { [lang]: remark } })); setRemark(""); }}>
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label={t("minutes.whoSpoke")}>
             <option value="">{t("minutes.nobody")}</option>
             {attendees.map((a) => <option key={a.id} value={a.id}>{pick(a.name, lang)}</option>)}
@@ -251,14 +251,14 @@ function Entries({
                 text={pick(d.body, lang)}
                 attendees={attendees}
                 lang={lang}
-                onDone={() => { setFollowUp(null); void queryClient.invalidateQueries({ queryKey: keys.followups }); void queryClient.invalidateQueries({ queryKey: ["followups_open_before"] }); }}
+                onDone={() => { setFollowUp(null); void queryClient.invalidateQueries({ queryKey: queryKey("followups_list") }); void queryClient.invalidateQueries({ queryKey: queryKey("followups_open_before") }); }}
               />
             )}
           </li>
         ))}
       </ol>
       {!locked && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (decision.trim()) save.mutate(() => api.minutesSaveDecision(item.agendaItemId, null, { [lang]: decision })); setDecision(""); }}>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (decision.trim()) save.mutate(() => api.call("minutes_save_decision", { agendaItemId: item.agendaItemId, id: null, body: { [lang]: decision } })); setDecision(""); }}>
           <input value={decision} onChange={(e) => setDecision(e.target.value)} placeholder={t("minutes.addDecision")} aria-label={t("minutes.addDecision")} />
           <button type="submit">{t("minutes.save")}</button>
         </form>
@@ -276,7 +276,7 @@ function FollowUpForm({ decisionId, text, attendees, lang, onDone }: { decisionI
   const [due, setDue] = useState("");
   const [dueProblem, setDueProblem] = useState<string | null>(null);
   const dueId = `due-${useId()}`;
-  const create = useMutation({ mutationFn: () => api.followupCreate(decisionId, { body: { [lang]: body }, ownerPersonId: owner, dueOn: due }), onSuccess: onDone });
+  const create = useMutation({ mutationFn: () => api.call("followup_create", { decisionId, input: { body: { [lang]: body }, ownerPersonId: owner, dueOn: due } }), onSuccess: onDone });
   const submit = () => (dueProblem ? document.getElementById(dueId)?.focus() : create.mutate());
   return (
     <form className="followup-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>

@@ -12,9 +12,9 @@ describe("PeoplePicker: adding someone new", () => {
   beforeEach(() => setLanguage("ru"));
 
   it("opens a short form with the typed name split, and adds only after it is confirmed", async () => {
-    const personCreate = vi.fn(async (input: PersonInput) => ({ id: "new", names: input.names }) as never);
+    const personCreate = vi.fn(async ({ input }: { input: PersonInput }) => ({ id: "new", names: input.names }) as never);
     const onPick = vi.fn();
-    const { api } = fakeApi([], { peopleSearch: async () => [], personCreate });
+    const { api } = fakeApi([], { people_search: async () => [], person_create: personCreate });
     renderWith(<PeoplePicker onPick={onPick} />, api);
     await userEvent.type(screen.getByTestId("person-search"), "Marat");
     await userEvent.click(await screen.findByTestId("create-person"));
@@ -25,7 +25,7 @@ describe("PeoplePicker: adding someone new", () => {
     await userEvent.type(screen.getByTestId("new-person-given"), "Ali");
     await userEvent.click(screen.getByTestId("new-person-save"));
     expect(personCreate).toHaveBeenCalledTimes(1);
-    expect(personCreate.mock.calls[0][0].names).toEqual([
+    expect(personCreate.mock.calls[0][0].input.names).toEqual([
       { lang: "en", family: "Marat", given: "Ali", patronymic: "", familyFirst: false },
     ]);
     expect(onPick).toHaveBeenCalled();

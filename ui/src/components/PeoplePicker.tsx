@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Person, type PersonName } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type Person, type PersonName } from "../api";
 import { emptyPerson, nameFromText } from "../person";
 import { pick } from "../format";
 import { ErrorMessage } from "./ErrorMessage";
@@ -17,20 +17,15 @@ export function PeoplePicker({ onPick, exclude = [] }: { onPick: (p: Person) => 
   const listId = useId();
   // While the next letters' results load, the last ones stay (the list does not blink
   // empty at every keystroke, and a click lands on what was shown).
-  const results = useQuery({
-    queryKey: keys.peopleSearch(query),
-    queryFn: () => api.peopleSearch(query),
-    enabled: query.length > 0,
-    placeholderData: keepPreviousData,
-  });
+  const results = useCommand("people_search", { query }, { enabled: query.length > 0, placeholderData: keepPreviousData });
   // "Add as new" opens a short form with the typed name split as its script writes it,
   // to confirm or correct before anyone is added.
   const [draft, setDraft] = useState<PersonName | null>(null);
   const create = useMutation({
-    mutationFn: (name: PersonName) => api.personCreate({ ...emptyPerson(), names: [name] }),
+    mutationFn: (name: PersonName) => api.call("person_create", { input: { ...emptyPerson(), names: [name] } }),
     onSuccess: (person) => {
-      void queryClient.invalidateQueries({ queryKey: keys.people });
-      void queryClient.invalidateQueries({ queryKey: ["people_search"] });
+      void queryClient.invalidateQueries({ queryKey: queryKey("people_list") });
+      void queryClient.invalidateQueries({ queryKey: queryKey("people_search") });
       onPick(person);
       setText("");
       setDraft(null);

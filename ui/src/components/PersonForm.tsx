@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, keys, useApi, type ApiError, type Lang, type Person, type PersonInput, type PersonName } from "../api";
+import { isApiError, queryKey, useApi, useCommand, type ApiError, type Lang, type Person, type PersonInput, type PersonName } from "../api";
 import { pick } from "../format";
 import { LANGS } from "../i18n";
 import { emptyPerson, inputOfPerson } from "../person";
@@ -21,26 +21,27 @@ export function PersonForm({ person, onDone }: { person?: Person; onDone: (p: Pe
   // Typed in and not saved: Cancel or another screen asks first.
   const [touched, setTouched] = useState(false);
   const unsaved = useUnsavedChanges(touched);
-  const organisations = useQuery({ queryKey: keys.organisations, queryFn: api.organisationsList });
-  const categories = useQuery({ queryKey: keys.categories, queryFn: api.precedenceCategories });
+  const organisations = useCommand("organisations_list");
+  const categories = useCommand("precedence_categories");
   const dupes = useQuery({
-    queryKey: ["person_duplicates", JSON.stringify([input.names, input.email, input.phone]), person?.id],
-    queryFn: () => api.personDuplicates(input, person?.id),
+    // Keyed by what finds a duplicate, so typing in another field does not ask again.
+    queryKey: [...queryKey("person_duplicates"), JSON.stringify([input.names, input.email, input.phone]), person?.id],
+    queryFn: () => api.call("person_duplicates", { input, except: person?.id ?? null }),
     enabled: input.names.some((n) => n.family || n.given) || !!input.email,
   });
   const done = async (p: Person | null) => {
-    await queryClient.invalidateQueries({ queryKey: keys.people });
-    await queryClient.invalidateQueries({ queryKey: ["people_search"] });
+    await queryClient.invalidateQueries({ queryKey: queryKey("people_list") });
+    await queryClient.invalidateQueries({ queryKey: queryKey("people_search") });
     unsaved.release();
     onDone(p);
   };
   const save = useMutation({
-    mutationFn: () => (person ? api.personUpdate(person.id, input) : api.personCreate(input)),
+    mutationFn: () => (person ? api.call("person_update", { id: person.id, input }) : api.call("person_create", { input })),
     onSuccess: done,
     onError: (e) => setError(isApiError(e) ? e : { code: "internal", message: String(e) }),
   });
-  const merge = useMutation({ mutationFn: (keep: string) => api.personMerge(keep, person!.id), onSuccess: done });
-  const remove = useMutation({ mutationFn: () => api.personDelete(person!.id), onSuccess: () => done(null) });
+  const merge = useMutation({ mutationFn: (keep: string) => api.call("person_merge", { keep, remove: person!.id }), onSuccess: done });
+  const remove = useMutation({ mutationFn: () => api.call("person_delete", { id: person!.id }), onSuccess: () => done(null) });
   const { dialog, ask } = useAsk();
 
   const errorFor = (field: string) => (error?.field === field ? errorText(t, error) : undefined);

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Session, type StartOptions } from "../api";
+import { useCommand, type Lang, type Session, type StartOptions } from "../api";
 import { formatDate } from "../format";
 import { useNavigate } from "../navigation";
 import { DateField } from "./DateField";
@@ -9,12 +9,11 @@ import { ErrorMessage } from "./ErrorMessage";
 
 /** Starts a new session from a previous one or a template: date (suggested) and what to take. */
 export function StartPanel({ start, onClose }: { start: (options: StartOptions) => Promise<Session>; onClose: () => void }) {
-  const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const suggested = useQuery({ queryKey: keys.suggestedDate, queryFn: api.sessionSuggestedDate });
+  const suggested = useCommand("session_suggested_date");
   const [options, setOptions] = useState<StartOptions>({ date: "", agenda: true, invitees: true, themes: true });
   // The date as typed: null until the user changes the field, which shows the suggestion till
   // then. Text that is not a date stays in the field with its reason (it used to turn back

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type ThemeRef } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type ThemeRef } from "../api";
 import { pick } from "../format";
 import { ErrorMessage } from "./ErrorMessage";
 
@@ -11,15 +11,15 @@ export function ThemesEditor({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
-  const chosen = useQuery({ queryKey: keys.sessionThemes(sessionId), queryFn: () => api.sessionThemes(sessionId) });
-  const all = useQuery({ queryKey: keys.themes, queryFn: api.themesList });
+  const chosen = useCommand("session_themes", { sessionId });
+  const all = useCommand("themes_list");
   const [text, setText] = useState("");
   const listId = useId();
   const save = useMutation({
-    mutationFn: (themes: ThemeRef[]) => api.sessionSetThemes(sessionId, themes),
+    mutationFn: (themes: ThemeRef[]) => api.call("session_set_themes", { sessionId, themes }),
     onSuccess: (themes) => {
-      queryClient.setQueryData(keys.sessionThemes(sessionId), themes);
-      void queryClient.invalidateQueries({ queryKey: keys.themes });
+      queryClient.setQueryData(queryKey("session_themes", { sessionId }), themes);
+      void queryClient.invalidateQueries({ queryKey: queryKey("themes_list") });
       setText("");
     },
   });

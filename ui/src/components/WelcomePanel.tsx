@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang } from "../api";
+import { queryKey, useApi, useCommand, type Lang } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 
 const LANGS: Lang[] = ["ru", "kk", "zh", "en"];
@@ -13,14 +13,14 @@ export function WelcomePanel() {
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
+  const settings = useCommand("settings_get");
   const answer = useMutation({
     mutationFn: async ({ clean, language }: { clean?: boolean; language?: Lang }) => {
-      if (clean) await api.demoRemove();
-      return api.settingsUpdate(language ? { language } : { welcomed: true });
+      if (clean) await api.call("demo_remove");
+      return api.call("settings_update", { patch: language ? { language } : { welcomed: true } });
     },
     onSuccess: async (next) => {
-      queryClient.setQueryData(keys.settings, next);
+      queryClient.setQueryData(queryKey("settings_get"), next);
       await queryClient.invalidateQueries();
     },
   });

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Session, type SessionStatus } from "../api";
+import { queryKey, useApi, useCommand, type Session, type SessionStatus } from "../api";
 import { ErrorMessage } from "./ErrorMessage";
 
 const STEPS: SessionStatus[] = ["planned", "invitations_sent", "held", "minutes_approved"];
@@ -10,13 +10,13 @@ export function WorkflowPanel({ session }: { session: Session }) {
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const readiness = useQuery({ queryKey: keys.readiness(session.id), queryFn: () => api.sessionReadiness(session.id) });
+  const readiness = useCommand("session_readiness", { id: session.id });
   const step = useMutation({
-    mutationFn: (direction: "advance" | "back") => (direction === "advance" ? api.sessionAdvance(session.id) : api.sessionStepBack(session.id)),
+    mutationFn: (direction: "advance" | "back") => api.call(direction === "advance" ? "session_advance" : "session_step_back", { id: session.id }),
     onSuccess: (s) => {
-      queryClient.setQueryData(keys.session(s.id), s);
-      void queryClient.invalidateQueries({ queryKey: keys.sessions });
-      void queryClient.invalidateQueries({ queryKey: keys.readiness(s.id) });
+      queryClient.setQueryData(queryKey("session_get", { id: s.id }), s);
+      void queryClient.invalidateQueries({ queryKey: queryKey("sessions_list") });
+      void queryClient.invalidateQueries({ queryKey: queryKey("session_readiness", { id: s.id }) });
     },
   });
   const r = readiness.data;

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type FollowUp, type FollowUpStatus, type Lang } from "../api";
+import { queryKey, useApi, useCommand, type FollowUp, type FollowUpStatus, type Lang } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDate, pick } from "../format";
 import { useNavigate } from "../navigation";
@@ -16,8 +16,12 @@ export function FollowUpTable({ items }: { items: FollowUp[] }) {
   const queryClient = useQueryClient();
   const update = useMutation({
     mutationFn: ({ f, status }: { f: FollowUp; status: FollowUpStatus }) =>
-      api.followupUpdate(f.id, { body: f.body, ownerPersonId: f.ownerPersonId ?? "", dueOn: f.dueOn ?? "", status }),
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith("followups") }),
+      api.call("followup_update", { id: f.id, input: { body: f.body, ownerPersonId: f.ownerPersonId ?? "", dueOn: f.dueOn ?? "", status } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKey("followups_list") }),
+        queryClient.invalidateQueries({ queryKey: queryKey("followups_open_before") }),
+      ]),
   });
   return (
     <>
@@ -47,9 +51,8 @@ export function FollowUpTable({ items }: { items: FollowUp[] }) {
 }
 
 export function FollowUpsScreen() {
-  const api = useApi();
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: keys.followups, queryFn: api.followupsList });
+  const list = useCommand("followups_list");
   return (
     <>
       <header className="screen-header"><div><h1>{t("followups.title")}</h1><p className="muted">{t("followups.register")}</p></div></header>

@@ -35,7 +35,7 @@ describe("PeopleScreen", () => {
 
   it("renders only the rows in view of a ten-thousand-person directory", async () => {
     const everyone = Array.from({ length: 10_000 }, (_, i) => person(i));
-    const { api } = fakeApi([], { peopleList: async () => everyone });
+    const { api } = fakeApi([], { people_list: async () => everyone });
     renderWith(<PeopleScreen />, api);
     expect(await screen.findByText("Имя Фамилия0")).toBeInTheDocument();
     const table = screen.getByRole("table");
@@ -47,7 +47,7 @@ describe("PeopleScreen", () => {
   });
 
   it("says what to do next: an empty directory points to adding and importing, a search to other scripts", async () => {
-    const { api } = fakeApi([], { peopleList: async () => [], peopleSearch: async () => [] });
+    const { api } = fakeApi([], { people_list: async () => [], people_search: async () => [] });
     renderWith(<PeopleScreen />, api);
     expect(await screen.findByText(/В справочнике пока никого нет\. Добавьте человека.*перетащите на этот экран/)).toBeInTheDocument();
     fireEvent.change(screen.getByTestId("people-search"), { target: { value: "Нурышев" } });

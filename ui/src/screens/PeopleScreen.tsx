@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useDeferredValue, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Person } from "../api";
+import { queryKey, useApi, type Lang, type Person } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { importable, ImportWizard } from "../components/ImportWizard";
 import { Progress, useToast } from "../feedback";
@@ -21,12 +21,12 @@ export function PeopleScreen() {
   const [text, setText] = useState("");
   const query = useDeferredValue(text.trim());
   const people = useQuery({
-    queryKey: query ? keys.peopleSearch(query) : keys.people,
-    queryFn: () => (query ? api.peopleSearch(query) : api.peopleList()),
+    queryKey: query ? queryKey("people_search", { query }) : queryKey("people_list"),
+    queryFn: () => (query ? api.call("people_search", { query }) : api.call("people_list")),
   });
   const toast = useToast();
   const exportTo = useMutation({
-    mutationFn: api.peopleExport,
+    mutationFn: (format: "csv" | "xlsx") => api.call("people_export", { format }),
     onSuccess: (path) => path && toast.done(t("people.exported", { path })),
     onError: (e) => toast.failed(t("people.exportFailed"), e),
   });

@@ -1,7 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Hit, type Lang } from "../api";
+import { useCommand, type Hit, type Lang } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDate, pick } from "../format";
 import { useNavigate, type Route } from "../navigation";
@@ -27,13 +26,12 @@ const plain = (text: string) => text.replace(/\*\*|\*/g, "");
 
 /** One field over the whole archive; hits show where the words are and open in place. */
 export function SearchScreen() {
-  const api = useApi();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const lang = i18n.language as Lang;
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
-  const results = useQuery({ queryKey: keys.search(deferred), queryFn: () => api.archiveSearch(deferred), enabled: deferred.length > 0 });
+  const results = useCommand("archive_search", { query: deferred }, { enabled: deferred.length > 0 });
   return (
     <>
       <header className="screen-header"><h1>{t("search.title")}</h1></header>

@@ -25,7 +25,7 @@ describe("SessionForm", () => {
 
   it("shows the core's field error beside the field, translated, and focuses it", async () => {
     const refusal: ApiError = { code: "invalid", message: "end must be after the start", field: "end", reason: "end_not_after_start" };
-    const { api } = fakeApi([], { sessionCreate: () => Promise.reject(refusal) });
+    const { api } = fakeApi([], { session_create: () => Promise.reject(refusal) });
     renderWith(<SessionForm />, api);
     await waitFor(() => expect(screen.getByLabelText("Номер в серии")).toHaveValue("1"));
     await userEvent.click(screen.getByRole("button", { name: "Создать заседание" }));
@@ -36,7 +36,7 @@ describe("SessionForm", () => {
 
   it("marks one language of a multilingual field when only that one is wrong", async () => {
     const refusal: ApiError = { code: "invalid", message: "title.zh is too long", field: "title.zh", reason: "too_long" };
-    const { api } = fakeApi([], { sessionCreate: () => Promise.reject(refusal) });
+    const { api } = fakeApi([], { session_create: () => Promise.reject(refusal) });
     renderWith(<SessionForm />, api);
     await waitFor(() => expect(screen.getByLabelText("Номер в серии")).toHaveValue("1"));
     await userEvent.click(screen.getByRole("button", { name: "Создать заседание" }));
@@ -47,7 +47,7 @@ describe("SessionForm", () => {
 
   it("says that 30 February does not exist instead of \"required\", and sends nothing", async () => {
     const sessionCreate = vi.fn(() => Promise.reject<never>({ code: "invalid", message: "date is required", field: "date", reason: "required" }));
-    const { api } = fakeApi([], { sessionCreate });
+    const { api } = fakeApi([], { session_create: sessionCreate });
     renderWith(<SessionForm />, api);
     await waitFor(() => expect(screen.getByLabelText("Номер в серии")).toHaveValue("1"));
     const date = screen.getByLabelText("Дата");
@@ -72,7 +72,7 @@ describe("SessionForm", () => {
 
   it("says plainly when the number is taken", async () => {
     const refusal: ApiError = { code: "conflict", message: "number is already taken", field: "number" };
-    const { api } = fakeApi([], { sessionCreate: () => Promise.reject(refusal) });
+    const { api } = fakeApi([], { session_create: () => Promise.reject(refusal) });
     renderWith(<SessionForm />, api);
     await waitFor(() => expect(screen.getByLabelText("Номер в серии")).toHaveValue("1"));
     await userEvent.click(screen.getByRole("button", { name: "Создать заседание" }));

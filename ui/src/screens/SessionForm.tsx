@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, keys, useApi, type ApiError, type SessionInput } from "../api";
+import { isApiError, queryKey, useApi, useCommand, type ApiError, type SessionInput } from "../api";
 import { DateField } from "../components/DateField";
 import { errorText, ErrorMessage } from "../components/ErrorMessage";
 import { MultiText } from "../components/MultiText";
@@ -20,9 +20,9 @@ export function SessionForm({ id }: { id?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const existing = useQuery({ queryKey: keys.session(id ?? ""), queryFn: () => api.sessionGet(id!), enabled: !!id });
-  const next = useQuery({ queryKey: keys.nextNumber, queryFn: api.sessionNextNumber, enabled: !id });
-  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
+  const existing = useCommand("session_get", { id: id ?? "" }, { enabled: !!id });
+  const next = useCommand("session_next_number", {}, { enabled: !id });
+  const settings = useCommand("settings_get");
   const [input, setInput] = useState<SessionInput | null>(id ? null : EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
   // Typed text that is not a date (30.02.2027): the form is not sent while it is there.
@@ -55,12 +55,12 @@ export function SessionForm({ id }: { id?: string }) {
   }, [id, next.data, settings.data]);
 
   const save = useMutation({
-    mutationFn: (value: SessionInput) => (id ? api.sessionUpdate(id, value) : api.sessionCreate(value)),
+    mutationFn: (value: SessionInput) => (id ? api.call("session_update", { id, input: value }) : api.call("session_create", { input: value })),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(keys.session(saved.id), saved);
-      await queryClient.invalidateQueries({ queryKey: keys.sessions });
-      await queryClient.invalidateQueries({ queryKey: keys.nextNumber });
-      await queryClient.invalidateQueries({ queryKey: keys.settings });
+      queryClient.setQueryData(queryKey("session_get", { id: saved.id }), saved);
+      await queryClient.invalidateQueries({ queryKey: queryKey("sessions_list") });
+      await queryClient.invalidateQueries({ queryKey: queryKey("session_next_number") });
+      await queryClient.invalidateQueries({ queryKey: queryKey("settings_get") });
       unsaved.release();
       navigate({ name: "session", id: saved.id });
     },

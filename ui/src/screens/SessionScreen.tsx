@@ -1,8 +1,8 @@
 import { useReadyMark } from "../ready";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Session, type Text } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type Session, type Text } from "../api";
 import { AgendaEditor } from "../components/AgendaEditor";
 import { useAsk } from "../components/AskDialog";
 import { Progress } from "../feedback";
@@ -28,15 +28,15 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const lang = i18n.language as Lang;
-  const session = useQuery({ queryKey: keys.session(id), queryFn: () => api.sessionGet(id) });
+  const session = useCommand("session_get", { id });
   useReadyMark("session", session.isSuccess);
   const { dialog, ask } = useAsk();
   const [tab, setTab] = useState<Tab>(initialTab);
   const remove = useMutation({
-    mutationFn: () => api.sessionDelete(id),
+    mutationFn: () => api.call("session_delete", { id }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: keys.sessions });
-      queryClient.removeQueries({ queryKey: keys.session(id) });
+      await queryClient.invalidateQueries({ queryKey: queryKey("sessions_list") });
+      queryClient.removeQueries({ queryKey: queryKey("session_get", { id }) });
       navigate({ name: "sessions" });
     },
   });
@@ -132,7 +132,7 @@ function Overview({ session: s, lang }: { session: Session; lang: Lang }) {
         <button type="button" onClick={() => setPanel(panel === "continue" ? null : "continue")} data-testid="continue-series">{t("series.continue")}</button>
         <button type="button" onClick={() => setPanel(panel === "template" ? null : "template")}>{t("series.saveTemplate")}</button>
       </div>
-      {panel === "continue" && <StartPanel start={(options) => api.sessionCopy(s.id, options)} onClose={() => setPanel(null)} />}
+      {panel === "continue" && <StartPanel start={(options) => api.call("session_copy", { from: s.id, options })} onClose={() => setPanel(null)} />}
       {panel === "template" && <SaveTemplate session={s} lang={lang} onClose={() => setPanel(null)} />}
       <Translations label={t("form.title")} text={s.title} />
       <Translations label={t("form.theme")} text={s.theme} />
@@ -142,9 +142,8 @@ function Overview({ session: s, lang }: { session: Session; lang: Lang }) {
 
 /** Open follow-ups from earlier sessions: "review of previous decisions". */
 function PreviousDecisions({ sessionId }: { sessionId: string }) {
-  const api = useApi();
   const { t } = useTranslation();
-  const open = useQuery({ queryKey: keys.openBefore(sessionId), queryFn: () => api.followupsOpenBefore(sessionId) });
+  const open = useCommand("followups_open_before", { sessionId });
   if (!open.data?.length) return null;
   return (
     <section className="previous-decisions" data-testid="previous-decisions">
@@ -160,8 +159,8 @@ function SaveTemplate({ session, lang, onClose }: { session: Session; lang: Lang
   const queryClient = useQueryClient();
   const [name, setName] = useState(pick(session.title, lang));
   const save = useMutation({
-    mutationFn: () => api.templateSave(session.id, { [lang]: name }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.templates }),
+    mutationFn: () => api.call("template_save", { from: session.id, name: { [lang]: name } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKey("templates_list") }),
   });
   return (
     <form className="start-panel" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>

@@ -1,8 +1,8 @@
 import { useReadyMark } from "../ready";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang, type Session } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type Session } from "../api";
 import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { StartPanel } from "../components/StartPanel";
@@ -12,10 +12,9 @@ import { formatDate, formatTime, pick } from "../format";
 import { useNavigate } from "../navigation";
 
 export function SessionsScreen() {
-  const api = useApi();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessionsList });
+  const sessions = useCommand("sessions_list");
   useReadyMark("sessions", sessions.isSuccess);
   const lang = i18n.language as Lang;
   const [templatesOpen, setTemplatesOpen] = useState(false);
@@ -123,11 +122,11 @@ function Templates({ lang }: { lang: Lang }) {
   const api = useApi();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const templates = useQuery({ queryKey: keys.templates, queryFn: api.templatesList });
+  const templates = useCommand("templates_list");
   const [chosen, setChosen] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: api.templateDelete,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.templates }),
+    mutationFn: (id: string) => api.call("template_delete", { id }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKey("templates_list") }),
   });
   const { dialog, ask } = useAsk();
   if (!templates.data) return null;
@@ -144,7 +143,7 @@ function Templates({ lang }: { lang: Lang }) {
               <button type="button" onClick={() => setChosen(chosen === tpl.id ? null : tpl.id)}>{t("series.create")}</button>
               <button type="button" className="link" onClick={() => ask({ title: t("series.deleteTemplate"), text: t("series.deleteTemplateConfirm", { name: pick(tpl.name, lang) }), yes: t("series.deleteTemplate"), then: () => remove.mutate(tpl.id) })}>{t("series.deleteTemplate")}</button>
             </div>
-            {chosen === tpl.id && <StartPanel start={(options) => api.templateStart(tpl.id, options)} onClose={() => setChosen(null)} />}
+            {chosen === tpl.id && <StartPanel start={(options) => api.call("template_start", { id: tpl.id, options })} onClose={() => setChosen(null)} />}
           </li>
         ))}
       </ul>

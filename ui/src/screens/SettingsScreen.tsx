@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type SettingsPatch } from "../api";
 import { BackupsPanel } from "../components/BackupsPanel";
 import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -14,16 +14,16 @@ export function SettingsScreen() {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: keys.settings, queryFn: api.settingsGet });
-  const status = useQuery({ queryKey: keys.status, queryFn: api.appStatus });
+  const settings = useCommand("settings_get");
+  const status = useCommand("app_status");
   const update = useMutation({
-    mutationFn: api.settingsUpdate,
-    onSuccess: (saved) => queryClient.setQueryData(keys.settings, saved),
+    mutationFn: (patch: SettingsPatch) => api.call("settings_update", { patch }),
+    onSuccess: (saved) => queryClient.setQueryData(queryKey("settings_get"), saved),
   });
   const toast = useToast();
   const { dialog, ask } = useAsk();
   const removeDemo = useMutation({
-    mutationFn: api.demoRemove,
+    mutationFn: () => api.call("demo_remove"),
     onSuccess: () => {
       toast.done(t("settings.demoRemoved"));
       return queryClient.invalidateQueries();
@@ -31,7 +31,7 @@ export function SettingsScreen() {
     onError: (e) => toast.failed(t("settings.demoRemove"), e),
   });
   const exportArchive = useMutation({
-    mutationFn: api.archiveExport,
+    mutationFn: () => api.call("archive_export"),
     onSuccess: (path) => path && toast.done(t("settings.archiveSaved", { path })),
     onError: (e) => toast.failed(t("settings.archiveFailed"), e),
   });

@@ -1,6 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { keys, useApi, type Lang } from "../api";
+import { useCommand, type Lang } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { pick } from "../format";
 
@@ -14,10 +13,9 @@ function Bar({ value, max }: { value: number; max: number }) {
 }
 
 export function StatsScreen() {
-  const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const stats = useQuery({ queryKey: keys.stats, queryFn: api.statsGet });
+  const stats = useCommand("stats_get");
   if (stats.error) return <ErrorMessage error={stats.error} />;
   if (!stats.data) return <p className="loading">{t("app.loading")}</p>;
   const s = stats.data;

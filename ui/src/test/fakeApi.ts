@@ -1,5 +1,9 @@
 // An in-memory Api for component tests: behaves like the core for what the screens use.
-import type { Api, ApiError, Session, SessionInput, Settings } from "../api";
+// It lists only the commands it fakes; any other rejects, naming the command.
+import type { Api, ApiError, Args, ArgsParam, Command, Result, Session, SessionInput, Settings } from "../api";
+
+/** Fakes of some commands, by name: each takes the command's arguments. */
+export type FakeCommands = { [K in Command]?: (args: Args<K>) => Promise<Result<K>> | Result<K> };
 
 export function session(patch: Partial<Session> = {}): Session {
   return {
@@ -23,7 +27,7 @@ export function session(patch: Partial<Session> = {}): Session {
   };
 }
 
-export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
+export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
   const sessions = [...initial];
   let settings: Settings = { language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
   const notFound: ApiError = { code: "not_found", message: "session not found" };
@@ -42,116 +46,72 @@ export function fakeApi(initial: Session[] = [], overrides: Partial<Api> = {}) {
       notes: input.notes,
       upcoming: true,
     });
-  const missing = (name: string) => () => Promise.reject<never>({ code: "internal", message: `${name} is not in the fake api` });
-  const api: Api = {
-    agendaGet: missing("agendaGet"),
-    agendaAdd: missing("agendaAdd"),
-    agendaUpdate: missing("agendaUpdate"),
-    agendaMove: missing("agendaMove"),
-    agendaDuplicate: missing("agendaDuplicate"),
-    agendaRemove: missing("agendaRemove"),
-    agendaRestore: missing("agendaRestore"),
-    peopleSearch: async () => [],
-    personCreate: missing("personCreate"),
-    personGet: missing("personGet"),
-    personUpdate: missing("personUpdate"),
-    personDelete: missing("personDelete"),
-    personDuplicates: async () => [],
-    personMerge: missing("personMerge"),
-    organisationsList: async () => [],
-    precedenceCategories: async () => [],
-    importDryRun: missing("importDryRun"),
-    importCommit: missing("importCommit"),
-    peopleExport: missing("peopleExport"),
-    documentPreview: missing("documentPreview"),
-    backupsList: async () => [],
-    archiveExport: missing("archiveExport"),
-    backupNow: missing("backupNow"),
-    backupRestore: missing("backupRestore"),
-    documentSave: missing("documentSave"),
-    documentWarnings: async () => [],
-    inviteesList: missing("inviteesList"),
-    invite: missing("invite"),
-    inviteTag: missing("inviteTag"),
-    inviteFromSession: missing("inviteFromSession"),
-    invitationUpdate: missing("invitationUpdate"),
-    invitationRemove: missing("invitationRemove"),
-    attendanceSet: missing("attendanceSet"),
-    inviteesReorder: missing("inviteesReorder"),
-    inviteesResetOrder: missing("inviteesResetOrder"),
-    checkIn: missing("checkIn"),
-    checkInUndo: missing("checkInUndo"),
-    walkIn: missing("walkIn"),
-    sessionCopy: missing("sessionCopy"),
-    sessionSuggestedDate: async () => "2026-12-10",
-    templatesList: async () => [],
-    templateSave: missing("templateSave"),
-    templateStart: missing("templateStart"),
-    templateDelete: missing("templateDelete"),
-    themesList: async () => [],
-    sessionThemes: async () => [],
-    sessionSetThemes: missing("sessionSetThemes"),
-    sessionReadiness: async () => ({ status: "planned", next: "invitations_sent", previous: null, missing: [] }),
-    sessionAdvance: missing("sessionAdvance"),
-    sessionStepBack: missing("sessionStepBack"),
-    appStatus: async () => ({ dbPath: "/tmp/club.sqlite3", version: "0.1.0" }),
-    appReady: async () => {},
-    menuSet: async () => {},
-    onMenu: async () => () => {},
-    unsavedSet: async () => {},
-    onCloseRequested: async () => () => {},
-    appClose: async () => {},
-    peopleList: async () => [],
-    sessionsList: async () => [...sessions].sort((a, b) => b.date.localeCompare(a.date)),
-    archiveSearch: async () => [],
-    minutesGet: missing("minutesGet"),
-    minutesSetSummary: missing("minutesSetSummary"),
-    minutesSetItem: missing("minutesSetItem"),
-    minutesSaveRemark: missing("minutesSaveRemark"),
-    minutesSaveDecision: missing("minutesSaveDecision"),
-    minutesRemoveEntry: missing("minutesRemoveEntry"),
-    minutesApprove: missing("minutesApprove"),
-    minutesReopen: missing("minutesReopen"),
-    minutesSaveRevision: missing("minutesSaveRevision"),
-    minutesRevisions: async () => [],
-    minutesCompare: async () => [],
-    minutesRestore: missing("minutesRestore"),
-    followupsList: async () => [],
-    statsGet: missing("statsGet"),
-    followupsOpenBefore: async () => [],
-    followupCreate: missing("followupCreate"),
-    followupUpdate: missing("followupUpdate"),
-    sessionGet: async (id) => {
+  const commands: FakeCommands = {
+    people_search: async () => [],
+    person_duplicates: async () => [],
+    organisations_list: async () => [],
+    precedence_categories: async () => [],
+    backups_list: async () => [],
+    document_warnings: async () => [],
+    session_suggested_date: async () => "2026-12-10",
+    templates_list: async () => [],
+    themes_list: async () => [],
+    session_themes: async () => [],
+    session_readiness: async () => ({ status: "planned", next: "invitations_sent", previous: null, missing: [] }),
+    app_status: async () => ({ dbPath: "/tmp/club.sqlite3", version: "0.1.0" }),
+    app_ready: async () => null,
+    menu_set: async () => null,
+    unsaved_set: async () => null,
+    app_close: async () => null,
+    people_list: async () => [],
+    sessions_list: async () => [...sessions].sort((a, b) => b.date.localeCompare(a.date)),
+    archive_search: async () => [],
+    minutes_revisions: async () => [],
+    minutes_compare: async () => [],
+    followups_list: async () => [],
+    followups_open_before: async () => [],
+    session_get: async ({ id }) => {
       const s = sessions.find((x) => x.id === id);
       if (!s) throw notFound;
       return s;
     },
-    sessionCreate: async (input) => {
+    session_create: async ({ input }) => {
       const s = fromInput(input, crypto.randomUUID());
       sessions.push(s);
       return s;
     },
-    sessionUpdate: async (id, input) => {
+    session_update: async ({ id, input }) => {
       const i = sessions.findIndex((x) => x.id === id);
       if (i < 0) throw notFound;
       sessions[i] = fromInput(input, id);
       return sessions[i];
     },
-    sessionDelete: async (id) => {
+    session_delete: async ({ id }) => {
       const i = sessions.findIndex((x) => x.id === id);
       if (i < 0) throw notFound;
       sessions.splice(i, 1);
+      return null;
     },
-    sessionNextNumber: async () => Math.max(0, ...sessions.map((s) => s.number ?? 0)) + 1,
-    settingsGet: async () => settings,
-    settingsUpdate: async (patch) => {
+    session_next_number: async () => Math.max(0, ...sessions.map((s) => s.number ?? 0)) + 1,
+    settings_get: async () => settings,
+    settings_update: async ({ patch }) => {
       settings = { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       return settings;
     },
-    demoRemove: async () => {
+    demo_remove: async () => {
       settings = { ...settings, hasDemo: false, firstRun: false };
+      return null;
     },
     ...overrides,
+  };
+  const api: Api = {
+    call: async <K extends Command>(command: K, ...[args]: ArgsParam<K>): Promise<Result<K>> => {
+      const fake = commands[command] as ((args: Args<K>) => Promise<Result<K>> | Result<K>) | undefined;
+      if (!fake) throw { code: "internal", message: `${command} is not in the fake api` } satisfies ApiError;
+      return fake((args ?? {}) as Args<K>);
+    },
+    onMenu: async () => () => {},
+    onCloseRequested: async () => () => {},
   };
   return { api, sessions };
 }
