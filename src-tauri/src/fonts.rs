@@ -24,13 +24,13 @@ pub fn serve<R: Runtime>(
         .try_state::<AppState>()
         .map(|s| s.fonts_dir().to_path_buf());
     std::thread::spawn(move || {
-        let dir = dir.unwrap_or_else(club_core::fonts::Fonts::default_dir);
+        let dir = dir.unwrap_or_else(club_core::documents::fonts::Fonts::default_dir);
         responder.respond(response(&dir, &name))
     });
 }
 
 fn response(dir: &std::path::Path, name: &str) -> Response<Vec<u8>> {
-    let known = club_core::fonts::FILES.contains(&name);
+    let known = club_core::documents::fonts::FILES.contains(&name);
     let bytes = if known {
         std::fs::read(dir.join(name)).ok()
     } else {
@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn only_the_shipped_fonts_are_served() {
-        let dir = club_core::fonts::Fonts::default_dir();
+        let dir = club_core::documents::fonts::Fonts::default_dir();
         let ok = response(&dir, "NotoSansCJKsc-Regular.otf");
         assert_eq!(ok.status(), StatusCode::OK);
         assert_eq!(ok.headers()[header::CONTENT_TYPE], "font/otf");

@@ -58,7 +58,7 @@ pub fn run() {
             std::thread::spawn(move || {
                 let state = handle.state::<AppState>();
                 if let Ok(db) = state.db() {
-                    if let Err(e) = club_core::backup::daily(db, &state.clock) {
+                    if let Err(e) = club_core::store::backup::daily(db.path(), &state.clock) {
                         eprintln!("club-planner: the daily backup failed: {e}");
                     }
                 }
@@ -128,18 +128,18 @@ pub fn run() {
             commands::invitations::check_in,
             commands::invitations::check_in_undo,
             commands::invitations::walk_in,
-            commands::series::session_copy,
-            commands::series::session_suggested_date,
-            commands::series::templates_list,
-            commands::series::template_save,
-            commands::series::template_start,
-            commands::series::template_delete,
-            commands::series::themes_list,
-            commands::series::session_themes,
-            commands::series::session_set_themes,
-            commands::series::session_readiness,
-            commands::series::session_advance,
-            commands::series::session_step_back,
+            commands::templates::session_copy,
+            commands::templates::session_suggested_date,
+            commands::templates::templates_list,
+            commands::templates::template_save,
+            commands::templates::template_start,
+            commands::templates::template_delete,
+            commands::templates::themes_list,
+            commands::templates::session_themes,
+            commands::templates::session_set_themes,
+            commands::templates::session_readiness,
+            commands::templates::session_advance,
+            commands::templates::session_step_back,
             commands::sessions::sessions_list,
             commands::sessions::session_get,
             commands::sessions::session_create,

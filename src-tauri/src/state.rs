@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::OnceLock;
 
-use club_core::fonts::Fonts;
+use club_core::documents::fonts::Fonts;
 
 use club_core::paths::{DB_ENV, DB_FILE_NAME};
+use club_core::sample::demo;
 use club_core::status::AppStatus;
-use club_core::{demo, ApiError, Db, ErrorCode, SystemClock};
+use club_core::{ApiError, Db, ErrorCode, SystemClock};
 
 pub struct AppState {
     db: Result<Db, ApiError>,
@@ -44,7 +45,9 @@ impl AppState {
                 .map_err(ApiError::from),
         };
         let fonts_dir = resource_fonts
-            .filter(|d| std::env::var_os(club_core::fonts::FONTS_ENV).is_none() && d.is_dir())
+            .filter(|d| {
+                std::env::var_os(club_core::documents::fonts::FONTS_ENV).is_none() && d.is_dir()
+            })
             .unwrap_or_else(Fonts::default_dir);
         AppState {
             db,
@@ -74,7 +77,7 @@ impl AppState {
     fn open_session(&self) -> Option<String> {
         let number = std::env::var(club_core::status::OPEN_SESSION_ENV).ok()?;
         let db = self.db.as_ref().ok()?;
-        club_core::sessions::find_by_number(db, &self.clock, number.trim().parse().ok()?)
+        club_core::planning::sessions::find_by_number(db, &self.clock, number.trim().parse().ok()?)
             .ok()
             .map(|s| s.id)
     }

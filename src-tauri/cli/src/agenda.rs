@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use club_core::agenda::{self, Agenda, AgendaItemInput, ItemKind, RoleInput, RoleKind};
+use club_core::planning::agenda::{self, Agenda, AgendaItemInput, ItemKind, RoleInput, RoleKind};
 use club_core::{people, Clock, Db, Lang};
 
 use crate::output::Output;

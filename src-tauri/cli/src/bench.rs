@@ -12,11 +12,15 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use serde::Serialize;
 
+use club_core::documents::fonts::Fonts;
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
-use club_core::fonts::Fonts;
-use club_core::generate;
-use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
-use club_core::{agenda, invitations, minutes, people, search, sessions, Db, Lang, SystemClock};
+use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
+use club_core::planning::agenda;
+use club_core::planning::invitations;
+use club_core::planning::sessions;
+use club_core::sample::generate;
+use club_core::store::search;
+use club_core::{minutes, people, Db, Lang, SystemClock};
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
@@ -160,7 +164,7 @@ pub fn run(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
     {
         let source =
             Db::open(a.archive).with_context(|| format!("cannot open {}", a.archive.display()))?;
-        source.read(|c| club_core::backup::copy_to(c, &copy))?;
+        source.read(|c| club_core::store::backup::copy_to(c, &copy))?;
     }
     let db = Db::open(&copy)?;
     let clock = SystemClock;
@@ -676,7 +680,11 @@ fn start_rows(
     // copies and checks the whole archive in the background).
     {
         let d = Db::open(db)?;
-        club_core::backup::take(&d, &SystemClock, club_core::backup::BackupReason::Daily)?;
+        club_core::store::backup::take(
+            d.path(),
+            &SystemClock,
+            club_core::store::backup::BackupReason::Daily,
+        )?;
     }
     let (mut app_ms, mut blank_ms, mut app_mb, mut blank_mb) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());

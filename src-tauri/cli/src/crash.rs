@@ -12,9 +12,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use club_core::agenda::{self, AgendaItemInput};
 use club_core::people::{self, PersonInput, PersonName};
-use club_core::sessions::{self, SessionInput};
+use club_core::planning::agenda::{self, AgendaItemInput};
+use club_core::planning::sessions::{self, SessionInput};
 use club_core::{minutes, Db, Lang, SystemClock, Text};
 
 const END: &str = "·END";

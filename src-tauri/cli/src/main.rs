@@ -16,7 +16,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use club_core::{backup, demo, settings, themes, Db, SystemClock};
+use club_core::planning::themes;
+use club_core::sample::demo;
+use club_core::store::backup;
+use club_core::store::settings;
+use club_core::{Db, SystemClock};
 
 #[derive(Parser)]
 #[command(
@@ -211,7 +215,7 @@ fn restore(
     out: &output::Output,
 ) -> anyhow::Result<()> {
     match Db::open(path) {
-        Ok(db) => backup::restore(&db, clock, file)?,
+        Ok(db) => db.restore(clock, file)?,
         Err(e) if e.code() == club_core::ErrorCode::Corrupt || !path.exists() => {
             backup::restore_file(path, file, clock)?;
             Db::open(path)?;
@@ -314,7 +318,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )
         }
         Command::Backup { output: None } => {
-            let b = backup::take(&db, &clock, backup::BackupReason::Manual)?;
+            let b = backup::take(db.path(), &clock, backup::BackupReason::Manual)?;
             out.message(
                 serde_json::to_value(&b)?,
                 &format!("backup written to {} and verified", b.path),
@@ -338,7 +342,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             })
         }
         Command::Archive(ArchiveCommand::Export { output }) => {
-            let bytes = club_core::archive::export(&db, &clock)?;
+            let bytes = club_core::exchange::archive::export(&db, &clock)?;
             club_core::paths::write_atomically(&output, &bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
             out.message(
@@ -349,7 +353,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Archive(ArchiveCommand::Import { file }) => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let m = club_core::archive::import(&db, &bytes)?;
+            let m = club_core::exchange::archive::import(&db, &bytes)?;
             let rows: usize = m.tables.iter().map(|(_, n)| n).sum();
             out.message(
                 serde_json::json!({ "imported": file, "rows": rows }),
@@ -404,7 +408,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             };
             let s = session::resolve(&db, &clock, &session)?;
-            let fonts = club_core::fonts::Fonts::load(&club_core::fonts::Fonts::default_dir())?;
+            let fonts = club_core::documents::fonts::Fonts::load(
+                &club_core::documents::fonts::Fonts::default_dir(),
+            )?;
             let bytes = documents::export(&db, &clock, &fonts, &s.id, kind, format, &options)?;
             club_core::paths::write_atomically(&output, &bytes)
                 .with_context(|| format!("cannot write {}", output.display()))?;
@@ -420,7 +426,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Attendance(a) => people::attendance(&db, &clock, &out, lang, a),
         Command::Invitees { session } => {
             let s = session::resolve(&db, &clock, &session)?;
-            people::print_list(&out, &club_core::invitations::list(&db, &s.id)?, lang)
+            people::print_list(
+                &out,
+                &club_core::planning::invitations::list(&db, &s.id)?,
+                lang,
+            )
         }
         Command::Agenda(cmd) => agenda::run(&db, &clock, &out, lang, cmd),
         Command::Template(cmd) => template::run(&db, &clock, &out, lang, cmd),

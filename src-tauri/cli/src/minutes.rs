@@ -2,8 +2,11 @@
 
 use anyhow::Context;
 use clap::Subcommand;
+use club_core::minutes::followups;
 use club_core::minutes::{self, Minutes};
-use club_core::{followups, search, stats, Clock, Db, Lang, Text};
+use club_core::planning::stats;
+use club_core::store::search;
+use club_core::{Clock, Db, Lang, Text};
 
 use crate::output::Output;
 use crate::session::resolve;

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction};
-use club_core::invitations::{
+use club_core::exchange::export;
+use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction};
+use club_core::people::{self, Person, PersonInput, PersonName, Position};
+use club_core::planning::invitations::{
     self, AttendanceStatus, InvitationPatch, InvitationStatus, Invitee, InviteeList, InviteeRole,
 };
-use club_core::people::{self, Person, PersonInput, PersonName, Position};
-use club_core::{export, Clock, Db, Lang, Text};
+use club_core::{Clock, Db, Lang, Text};
 
 use crate::output::Output;
 use crate::session::resolve;
@@ -254,7 +255,7 @@ pub fn run(
         }
         PeopleCommand::Merge { keep, remove } => {
             let (k, r) = (person(db, &keep)?, person(db, &remove)?);
-            let p = people::merge(db, clock, &k.id, &r.id)?;
+            let p = people::duplicates::merge(db, clock, &k.id, &r.id)?;
             out.data(&p, || format!("merged into {}", p.id))
         }
         PeopleCommand::Import {

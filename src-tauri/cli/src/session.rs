@@ -1,10 +1,12 @@
 //! `clubctl session …`: the session commands.
 
 use clap::{Args, Subcommand};
-use club_core::series::{self, StartOptions};
-use club_core::sessions::{self, Session, SessionInput, SessionStatus};
-use club_core::themes::{self, ThemeRef};
-use club_core::{settings, workflow, Clock, Db, Error, Lang, Text};
+use club_core::planning::sessions::{self, Session, SessionInput, SessionStatus};
+use club_core::planning::templates::{self, StartOptions};
+use club_core::planning::themes::{self, ThemeRef};
+use club_core::planning::workflow;
+use club_core::store::settings;
+use club_core::{Clock, Db, Error, Lang, Text};
 
 use crate::output::Output;
 use crate::text_arg;
@@ -202,7 +204,7 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
         }
         SessionCommand::Copy { session, start } => {
             let from = resolve(db, clock, &session)?;
-            let s = series::copy_session(db, clock, &from.id, &start.into())?;
+            let s = templates::copy_session(db, clock, &from.id, &start.into())?;
             out.data(&s, || {
                 format!("{} {} {}", s.id, s.ordinal.best(lang), s.date)
             })

@@ -1,7 +1,8 @@
 //! `clubctl template …`: saved starting points for new sessions.
 
 use clap::Subcommand;
-use club_core::{series, Clock, Db, Lang, Text};
+use club_core::planning::templates;
+use club_core::{Clock, Db, Lang, Text};
 
 use crate::output::Output;
 use crate::session::{resolve, StartFlags};
@@ -45,11 +46,11 @@ pub fn run(
             let s = resolve(db, clock, &session)?;
             let mut text = Text::new();
             text_arg::apply(&mut text, &name, lang);
-            let t = series::save_template(db, clock, &s.id, &text)?;
+            let t = templates::save_template(db, clock, &s.id, &text)?;
             out.data(&t, || t.id.clone())
         }
         TemplateCommand::List => {
-            let list = series::templates(db)?;
+            let list = templates::templates(db)?;
             out.data(&list, || {
                 list.iter()
                     .map(|t| {
@@ -66,13 +67,13 @@ pub fn run(
             })
         }
         TemplateCommand::Start { template, start } => {
-            let s = series::from_template(db, clock, &template, &start.into())?;
+            let s = templates::from_template(db, clock, &template, &start.into())?;
             out.data(&s, || {
                 format!("{} {} {}", s.id, s.ordinal.best(lang), s.date)
             })
         }
         TemplateCommand::Delete { template } => {
-            series::delete_template(db, &template)?;
+            templates::delete_template(db, &template)?;
             out.message(
                 serde_json::json!({ "deleted": template }),
                 "template deleted",

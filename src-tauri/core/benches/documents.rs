@@ -2,9 +2,13 @@
 //! The agenda of the demo's 8th session, and its minutes grown to 20 pages.
 
 use chrono::{TimeZone, Utc};
+use club_core::documents::fonts::Fonts;
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, Paper};
-use club_core::fonts::Fonts;
-use club_core::{agenda, demo, minutes, sessions, Db, FixedClock, Lang, Text};
+use club_core::planning::agenda;
+use club_core::planning::sessions;
+use club_core::sample::demo;
+use club_core::{minutes, Db, FixedClock, Lang, Text};
+
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const PARAGRAPH_RU: &str = "Участники обсудили транспортно-логистическую связанность, **энергетику** и *гуманитарные* обмены; Казахстан и Китай укрепляют сотрудничество в рамках инициативы «Пояс и путь», а эксперты предложили регулярный диалог.";

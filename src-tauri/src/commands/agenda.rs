@@ -1,4 +1,4 @@
-use club_core::agenda::{self, Agenda, AgendaItemInput, Removal, RemovedItem};
+use club_core::planning::agenda::{self, Agenda, AgendaItemInput, Removal, RemovedItem};
 use tauri::State;
 
 use super::Reply;

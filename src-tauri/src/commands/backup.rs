@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use club_core::backup::{self, Backup, BackupReason};
+use club_core::store::backup::{self, Backup, BackupReason};
 use club_core::{ApiError, Clock, ErrorCode};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
@@ -28,7 +28,7 @@ pub fn backups_list(state: State<AppState>) -> Reply<Vec<Backup>> {
 #[tauri::command(async)]
 pub fn backup_now(state: State<AppState>) -> Reply<Backup> {
     Ok(backup::take(
-        state.db()?,
+        state.db()?.path(),
         &state.clock,
         BackupReason::Manual,
     )?)
@@ -57,7 +57,7 @@ pub fn backup_restore(
         }
     };
     match state.db() {
-        Ok(db) => backup::restore(db, &state.clock, &from)?,
+        Ok(db) => db.restore(&state.clock, &from)?,
         Err(_) => {
             // The database did not open: put the backup in its place and start again on it.
             backup::restore_file(db_path(&state)?, &from, &state.clock)?;
@@ -72,7 +72,7 @@ pub fn backup_restore(
 /// cancelled.
 #[tauri::command(async)]
 pub fn archive_export(app: tauri::AppHandle, state: State<AppState>) -> Reply<Option<String>> {
-    let bytes = club_core::archive::export(state.db()?, &state.clock)?;
+    let bytes = club_core::exchange::archive::export(state.db()?, &state.clock)?;
     let name = format!("club-archive-{}.zip", state.clock.now().format("%Y-%m-%d"));
     super::save_as(&app, &name, &bytes)
 }

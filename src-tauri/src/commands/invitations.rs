@@ -1,5 +1,7 @@
-use club_core::invitations::{self, AttendanceStatus, InvitationPatch, InviteeList, InviteeRole};
 use club_core::people::PersonInput;
+use club_core::planning::invitations::{
+    self, AttendanceStatus, InvitationPatch, InviteeList, InviteeRole,
+};
 use tauri::State;
 
 use super::Reply;

@@ -1,6 +1,6 @@
-use club_core::followups::{self, FollowUp, FollowUpInput};
+use club_core::minutes::followups::{self, FollowUp, FollowUpInput};
 use club_core::minutes::{self, Change, Minutes, Revision};
-use club_core::search::{self, Hit};
+use club_core::store::search::{self, Hit};
 use club_core::Text;
 use tauri::State;
 
@@ -169,6 +169,6 @@ pub fn archive_search(state: State<AppState>, query: String) -> Reply<Vec<Hit>> 
 }
 
 #[tauri::command(async)]
-pub fn stats_get(state: State<AppState>) -> Reply<club_core::stats::Stats> {
-    Ok(club_core::stats::get(state.db()?)?)
+pub fn stats_get(state: State<AppState>) -> Reply<club_core::planning::stats::Stats> {
+    Ok(club_core::planning::stats::get(state.db()?)?)
 }

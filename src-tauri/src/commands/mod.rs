@@ -8,9 +8,9 @@ pub mod documents;
 pub mod invitations;
 pub mod minutes;
 pub mod people;
-pub mod series;
 pub mod sessions;
 pub mod settings;
+pub mod templates;
 
 /// What every command returns to the UI.
 pub type Reply<T> = Result<T, club_core::ApiError>;

@@ -1,7 +1,7 @@
-use club_core::duplicates::Duplicate;
-use club_core::export;
-use club_core::import::{self, ImportReport, ImportRequest};
-use club_core::organisations::{self, Organisation, PrecedenceCategory};
+use club_core::exchange::export;
+use club_core::exchange::import::{self, ImportReport, ImportRequest};
+use club_core::people::duplicates::Duplicate;
+use club_core::people::organisations::{self, Organisation, PrecedenceCategory};
 use club_core::people::{self, Person, PersonInput};
 use tauri::State;
 
@@ -44,12 +44,21 @@ pub fn person_duplicates(
     input: PersonInput,
     except: Option<String>,
 ) -> Reply<Vec<Duplicate>> {
-    Ok(people::duplicates(state.db()?, &input, except.as_deref())?)
+    Ok(people::duplicates::duplicates(
+        state.db()?,
+        &input,
+        except.as_deref(),
+    )?)
 }
 
 #[tauri::command(async)]
 pub fn person_merge(state: State<AppState>, keep: String, remove: String) -> Reply<Person> {
-    Ok(people::merge(state.db()?, &state.clock, &keep, &remove)?)
+    Ok(people::duplicates::merge(
+        state.db()?,
+        &state.clock,
+        &keep,
+        &remove,
+    )?)
 }
 
 #[tauri::command(async)]

@@ -1,4 +1,4 @@
-use club_core::sessions::{self, Session, SessionInput};
+use club_core::planning::sessions::{self, Session, SessionInput};
 use tauri::State;
 
 use super::Reply;

@@ -1,5 +1,5 @@
-use club_core::demo;
-use club_core::settings::{self, Settings, SettingsPatch};
+use club_core::sample::demo;
+use club_core::store::settings::{self, Settings, SettingsPatch};
 use tauri::State;
 
 use super::Reply;

@@ -9,9 +9,9 @@
 //! its CRC).
 #![no_main]
 
-use club_core::archive;
+use club_core::exchange::archive;
 use club_core::clock::FixedClock;
-use club_core::db::Db;
+use club_core::store::db::Db;
 use libfuzzer_sys::fuzz_target;
 
 fn tmp() -> std::path::PathBuf {
@@ -72,14 +72,14 @@ fuzz_target!(|input: &[u8]| {
         );
         return;
     }
-    for s in club_core::sessions::list(&db, &clock).unwrap() {
-        club_core::sessions::get(&db, &clock, &s.id).unwrap();
-        club_core::agenda::get(&db, &s.id).unwrap();
-        club_core::invitations::list(&db, &s.id).unwrap();
+    for s in club_core::planning::sessions::list(&db, &clock).unwrap() {
+        club_core::planning::sessions::get(&db, &clock, &s.id).unwrap();
+        club_core::planning::agenda::get(&db, &s.id).unwrap();
+        club_core::planning::invitations::list(&db, &s.id).unwrap();
         club_core::minutes::get(&db, &s.id).unwrap();
     }
     club_core::people::list(&db).unwrap();
-    club_core::followups::list(&db).unwrap();
+    club_core::minutes::followups::list(&db).unwrap();
     let imported = archive::tables(&db).unwrap();
     let again = archive::export(&db, &clock).unwrap();
     let (_dir2, db2) = fresh();

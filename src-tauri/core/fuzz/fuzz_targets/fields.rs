@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use club_core::clock::FixedClock;
-use club_core::db::Db;
+use club_core::store::db::Db;
 use libfuzzer_sys::fuzz_target;
 
 fn db() -> &'static (tempfile::TempDir, Db) {
@@ -16,7 +16,7 @@ fn db() -> &'static (tempfile::TempDir, Db) {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(dir.path().join("club.sqlite3")).unwrap();
         let clock = FixedClock("2026-01-15T09:00:00Z".parse().unwrap());
-        club_core::demo::load(&db, &clock).unwrap();
+        club_core::sample::demo::load(&db, &clock).unwrap();
         (dir, db)
     })
 }
@@ -32,19 +32,19 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    named(club_core::sessions::parse_date(text, "date"), "date");
+    named(club_core::planning::sessions::parse_date(text, "date"), "date");
     named(
-        club_core::sessions::parse_time(text, "starts_at"),
+        club_core::planning::sessions::parse_time(text, "starts_at"),
         "starts_at",
     );
     named(
-        club_core::sessions::parse_time_zone(text, "time_zone"),
+        club_core::planning::sessions::parse_time_zone(text, "time_zone"),
         "time_zone",
     );
     named(club_core::ids::parse_id(text, "session_id"), "session_id");
     named(club_core::text::Lang::parse(text, "lang"), "lang");
     named(club_core::people::check_name_part(text, "family"), "family");
     let (_, db) = db();
-    club_core::search::search(db, text).unwrap();
+    club_core::store::search::search(db, text).unwrap();
     club_core::people::search(db, text).unwrap();
 });

@@ -3,7 +3,7 @@
 //! mark or list/line syntax comes out in some span, in order.
 #![no_main]
 
-use club_core::minutes_text::{self, Block};
+use club_core::minutes::text::{self, Block};
 use libfuzzer_sys::fuzz_target;
 
 fn letters(s: &str) -> String {

@@ -9,8 +9,8 @@
 use std::sync::OnceLock;
 
 use club_core::clock::FixedClock;
-use club_core::db::Db;
-use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
+use club_core::store::db::Db;
+use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
 use libfuzzer_sys::fuzz_target;
 
 struct Fixture {
@@ -28,7 +28,7 @@ fn fixture() -> &'static Fixture {
             .unwrap();
         let db = Db::open(dir.path().join("club.sqlite3")).unwrap();
         let clock = FixedClock("2026-01-15T09:00:00Z".parse().unwrap());
-        club_core::demo::load(&db, &clock).unwrap();
+        club_core::sample::demo::load(&db, &clock).unwrap();
         Fixture {
             _dir: dir,
             db,

@@ -7,11 +7,11 @@ use ts_rs::TS;
 
 use super::data::{each, t};
 use super::{validate, DocumentKind, DocumentOptions};
-use crate::agenda;
-use crate::db::Db;
 use crate::error::Result;
 use crate::minutes;
-use crate::sessions;
+use crate::planning::agenda;
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::{Lang, Text};
 use crate::Clock;
 

@@ -7,15 +7,17 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{validate, DocumentOptions, Layout, Paper};
-use crate::agenda::{self, ItemKind, RoleKind};
-use crate::db::Db;
 use crate::error::Result;
-use crate::followups::{self, FollowUpStatus};
-use crate::invitations::{self, AttendanceStatus, Channel, InvitationStatus, Invitee, InviteeRole};
 use crate::minutes;
-use crate::minutes_text::{self, Block};
-use crate::sessions::{self, Session};
-use crate::settings;
+use crate::minutes::followups::{self, FollowUpStatus};
+use crate::minutes::text::{self as minutes_text, Block};
+use crate::planning::agenda::{self, ItemKind, RoleKind};
+use crate::planning::invitations::{
+    self, AttendanceStatus, Channel, InvitationStatus, Invitee, InviteeRole,
+};
+use crate::planning::sessions::{self, Session};
+use crate::store::db::Db;
+use crate::store::settings;
 use crate::text::{Lang, Text};
 use crate::Clock;
 
@@ -202,7 +204,7 @@ pub struct SessionHead {
 
 fn frame(db: &Db, s: &Session, options: &DocumentOptions, heading: Text) -> Result<Frame> {
     let club = settings::get(db)?.club_name;
-    let date = sessions::parse_date(&s.date, "date")?;
+    let date = crate::clock::parse_date(&s.date, "date")?;
     Ok(Frame {
         langs: options.langs.clone(),
         layout: options.layout,

@@ -11,7 +11,7 @@ use docx_rs::{
 use super::data::{AgendaDoc, Frame, MinutesDoc, Rich};
 use super::{Layout, Paper};
 use crate::error::{Error, Result};
-use crate::minutes_text::{Block, Span};
+use crate::minutes::text::{Block, Span};
 use crate::text::{Lang, Text};
 
 const LATIN: &str = "Noto Sans";

@@ -5,10 +5,11 @@
 use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
-use crate::agenda;
-use crate::db::Db;
+use crate::clock::{parse_date, parse_time, parse_time_zone};
 use crate::error::Result;
-use crate::sessions::{self, parse_date, parse_time, parse_time_zone};
+use crate::planning::agenda;
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::Lang;
 use crate::Clock;
 

@@ -3,7 +3,7 @@
 
 use super::data::InviteesDoc;
 use crate::error::Result;
-use crate::export::{csv_bytes, xlsx_bytes};
+use crate::exchange::export::{csv_bytes, xlsx_bytes};
 use crate::text::Text;
 
 pub struct Table {

@@ -9,6 +9,7 @@
 mod check;
 mod data;
 pub mod docx;
+pub mod fonts;
 pub mod ics;
 pub mod lists;
 
@@ -18,10 +19,10 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
-use crate::db::Db;
+use crate::documents::fonts::Fonts;
 use crate::error::{Error, InvalidReason, Result};
-use crate::fonts::Fonts;
-use crate::sessions;
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::Lang;
 use crate::Clock;
 

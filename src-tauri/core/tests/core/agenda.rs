@@ -1,5 +1,7 @@
-use club_core::agenda::{self, schedule, AgendaItemInput, ItemKind, RoleInput, RoleKind, Slot};
-use club_core::sessions::{self, SessionInput};
+use club_core::planning::agenda::{
+    self, schedule, AgendaItemInput, ItemKind, RoleInput, RoleKind, Slot,
+};
+use club_core::planning::sessions::{self, SessionInput};
 use club_core::{Error, InvalidReason, Lang, Text};
 use proptest::prelude::*;
 
@@ -123,7 +125,7 @@ fn a_pinned_item_keeps_its_time_and_a_collision_is_reported() {
 #[test]
 fn delete_then_undo_puts_the_item_back_in_its_place_with_its_people() {
     let db = test_db();
-    club_core::demo::load(&db, &clock()).unwrap();
+    club_core::sample::demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
     let before = agenda::get(&db, &eighth.id).unwrap();
     let report = before.items[1].clone();
@@ -157,7 +159,7 @@ fn duplicate_inserts_a_copy_right_after() {
 #[test]
 fn speakers_not_on_the_invitee_list_are_flagged() {
     let db = test_db();
-    club_core::demo::load(&db, &clock()).unwrap();
+    club_core::sample::demo::load(&db, &clock()).unwrap();
     let s = session(&db, "15:00", "17:30");
     let ambassador = club_core::people::search(&db, "Нурышев").unwrap().remove(0);
     let input = AgendaItemInput {
@@ -262,7 +264,7 @@ fn bad_items_name_the_field_and_change_nothing() {
 #[test]
 fn the_demo_eighth_session_has_its_full_agenda() {
     let db = test_db();
-    club_core::demo::load(&db, &clock()).unwrap();
+    club_core::sample::demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
     let a = agenda::get(&db, &eighth.id).unwrap();
     let kinds: Vec<ItemKind> = a.items.iter().map(|i| i.kind).collect();
@@ -435,10 +437,10 @@ proptest! {
 #[test]
 fn speakers_removed_from_the_agenda_go_back_to_guests() {
     let db = test_db();
-    club_core::demo::load(&db, &clock()).unwrap();
+    club_core::sample::demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
     let role_of = |name: &str| {
-        club_core::invitations::list(&db, &eighth.id)
+        club_core::planning::invitations::list(&db, &eighth.id)
             .unwrap()
             .invitees
             .into_iter()
@@ -446,7 +448,7 @@ fn speakers_removed_from_the_agenda_go_back_to_guests() {
             .unwrap()
             .role
     };
-    use club_core::invitations::InviteeRole;
+    use club_core::planning::invitations::InviteeRole;
     assert_eq!(role_of("Шахрат Нурышев"), InviteeRole::Speaker);
     let a = agenda::get(&db, &eighth.id).unwrap();
     // The report: its speaker is removed from the item.

@@ -1,6 +1,12 @@
 use std::io::Write;
 
-use club_core::{archive, demo, minutes, sessions, ErrorCode, Lang, Text};
+use club_core::{minutes, ErrorCode, Lang, Text};
+
+use club_core::exchange::archive;
+
+use club_core::sample::demo;
+
+use club_core::planning::sessions;
 
 use crate::common::{clock, test_db};
 
@@ -55,13 +61,13 @@ fn the_archive_round_trips_into_an_empty_database_equal_to_the_original() {
         archive::tables(&db).unwrap()
     );
     // Derived data comes back too: the search finds the imported minutes.
-    let hits = club_core::search::search(&copy, "ұ ү һ").unwrap();
+    let hits = club_core::store::search::search(&copy, "ұ ү һ").unwrap();
     assert!(!hits.is_empty());
     // …and the people by their names (their entries are the app's to write, not a trigger's).
-    let hits = club_core::search::search(&copy, "Нұрышев").unwrap();
+    let hits = club_core::store::search::search(&copy, "Нұрышев").unwrap();
     assert!(
         hits.iter()
-            .any(|h| h.kind == club_core::search::HitKind::Person),
+            .any(|h| h.kind == club_core::store::search::HitKind::Person),
         "{hits:?}"
     );
     // And once more: the copy exports to the same archive.
@@ -121,7 +127,10 @@ fn an_archive_goes_only_into_an_empty_database_and_bad_ones_write_nothing() {
     };
     let unknown_lang = edited("session", "\\\"ru\\\":", "\\\"ke\\\":");
     let newer = String::from_utf8(manifest.clone()).unwrap().replace(
-        &format!("\"schemaVersion\": {}", club_core::db::schema_version()),
+        &format!(
+            "\"schemaVersion\": {}",
+            club_core::store::schema::schema_version()
+        ),
         "\"schemaVersion\": 99",
     );
     let cases: Vec<(Vec<u8>, &str)> = vec![

@@ -1,8 +1,10 @@
 use std::path::Path;
 
 use chrono::{Duration, TimeZone, Utc};
-use club_core::backup::{self, BackupReason};
-use club_core::{demo, sessions, Db, ErrorCode, FixedClock};
+use club_core::planning::sessions;
+use club_core::sample::demo;
+use club_core::store::backup::{self, BackupReason};
+use club_core::{Db, ErrorCode, FixedClock};
 
 use crate::common::{clock, test_db};
 
@@ -26,7 +28,7 @@ fn damage(path: &Path) {
 fn a_backup_is_a_verified_copy_listed_beside_the_database() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
-    let b = backup::take(&db, &clock(), BackupReason::Manual).unwrap();
+    let b = backup::take(db.path(), &clock(), BackupReason::Manual).unwrap();
     assert_eq!(b.reason, BackupReason::Manual);
     assert_eq!(b.taken_at, "2026-11-26T02:00:00Z");
     assert!(Path::new(&b.path).starts_with(backup::dir_for(db.path())));
@@ -40,17 +42,20 @@ fn a_backup_is_a_verified_copy_listed_beside_the_database() {
 fn the_daily_backup_is_taken_once_a_day_and_old_automatic_ones_are_rotated() {
     let db = test_db();
     assert!(
-        backup::daily(&db, &clock()).unwrap().is_none(),
+        backup::daily(db.path(), &clock()).unwrap().is_none(),
         "nothing to keep yet"
     );
     demo::load(&db, &clock()).unwrap();
-    assert!(backup::daily(&db, &clock()).unwrap().is_some());
+    assert!(backup::daily(db.path(), &clock()).unwrap().is_some());
     let later = FixedClock(clock().0 + Duration::hours(23));
-    assert!(backup::daily(&db, &later).unwrap().is_none(), "one a day");
-    let manual = backup::take(&db, &clock(), BackupReason::Manual).unwrap();
+    assert!(
+        backup::daily(db.path(), &later).unwrap().is_none(),
+        "one a day"
+    );
+    let manual = backup::take(db.path(), &clock(), BackupReason::Manual).unwrap();
     for day in 1..=20 {
         let c = FixedClock(clock().0 + Duration::days(day));
-        assert!(backup::daily(&db, &c).unwrap().is_some(), "day {day}");
+        assert!(backup::daily(db.path(), &c).unwrap().is_some(), "day {day}");
     }
     let all = backup::list(db.path()).unwrap();
     let automatic = all
@@ -72,11 +77,11 @@ fn restoring_brings_the_data_back_and_keeps_what_it_replaced() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
     let before = count_sessions(&db);
-    let b = backup::take(&db, &clock(), BackupReason::Manual).unwrap();
+    let b = backup::take(db.path(), &clock(), BackupReason::Manual).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
     sessions::delete(&db, &eighth.id).unwrap();
     assert_eq!(count_sessions(&db), before - 1);
-    backup::restore(&db, &clock(), Path::new(&b.path)).unwrap();
+    db.restore(&clock(), Path::new(&b.path)).unwrap();
     assert_eq!(
         count_sessions(&db),
         before,
@@ -94,10 +99,10 @@ fn restoring_brings_the_data_back_and_keeps_what_it_replaced() {
 fn a_damaged_backup_is_refused_and_the_database_left_as_it_was() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
-    let b = backup::take(&db, &clock(), BackupReason::Manual).unwrap();
+    let b = backup::take(db.path(), &clock(), BackupReason::Manual).unwrap();
     damage(Path::new(&b.path));
     let before = count_sessions(&db);
-    let err = backup::restore(&db, &clock(), Path::new(&b.path)).unwrap_err();
+    let err = db.restore(&clock(), Path::new(&b.path)).unwrap_err();
     assert!(
         err.to_string()
             .contains("is not a sound Club Planner backup"),
@@ -107,7 +112,7 @@ fn a_damaged_backup_is_refused_and_the_database_left_as_it_was() {
     assert_eq!(count_sessions(&db), before);
     let garbage = db.path().with_file_name("notes.txt");
     std::fs::write(&garbage, "not a database at all").unwrap();
-    let err = backup::restore(&db, &clock(), &garbage).unwrap_err();
+    let err = db.restore(&clock(), &garbage).unwrap_err();
     assert!(
         err.to_string().starts_with(&garbage.display().to_string()),
         "{err}"
@@ -122,7 +127,7 @@ fn a_damaged_database_is_reported_at_open_and_restored_from_a_backup() {
     let backup_path = {
         let db = Db::open(&path).unwrap();
         demo::load(&db, &clock()).unwrap();
-        let b = backup::take(&db, &clock(), BackupReason::Manual).unwrap();
+        let b = backup::take(db.path(), &clock(), BackupReason::Manual).unwrap();
         db.write(|tx| Ok(tx.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
             .ok();
         b.path

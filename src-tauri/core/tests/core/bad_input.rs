@@ -4,16 +4,19 @@
 //! must fail with an error naming its field or line, and leave the database unchanged
 //! (compared table by table, row by row).
 
-use club_core::agenda::{self, AgendaItemInput};
+use club_core::documents::fonts::Fonts;
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, Paper};
-use club_core::followups::{self, FollowUpInput};
-use club_core::fonts::Fonts;
-use club_core::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
-use club_core::invitations::{self, InvitationPatch, InviteeRole};
+use club_core::exchange::archive;
+use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
+use club_core::minutes::followups::{self, FollowUpInput};
 use club_core::people::{self, PersonInput, PersonName, Position};
-use club_core::sessions::{self, SessionInput};
-use club_core::settings::{self, SettingsPatch};
-use club_core::{archive, backup, demo, minutes, themes, Db, Lang, Result, Text};
+use club_core::planning::agenda::{self, AgendaItemInput};
+use club_core::planning::invitations::{self, InvitationPatch, InviteeRole};
+use club_core::planning::sessions::{self, SessionInput};
+use club_core::planning::themes;
+use club_core::sample::demo;
+use club_core::store::settings::{self, SettingsPatch};
+use club_core::{minutes, Db, Lang, Result, Text};
 
 use crate::common::{clock, test_db};
 
@@ -819,7 +822,7 @@ fn file_cases(out: &mut Vec<Case>) {
     out.push(case("restore from a text file", "backup", |db, _| {
         let p = db.path().with_file_name("not-a-backup.txt");
         std::fs::write(&p, "hello").unwrap();
-        backup::restore(db, &clock(), &p)
+        db.restore(&clock(), &p)
     }));
 }
 

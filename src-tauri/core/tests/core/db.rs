@@ -1,4 +1,4 @@
-use club_core::db::{schema_version, MIGRATIONS};
+use club_core::store::schema::{schema_version, MIGRATIONS};
 use club_core::{Db, Error};
 use rusqlite::Connection;
 

@@ -1,4 +1,7 @@
-use club_core::{demo, sessions, settings, Lang};
+use club_core::planning::sessions;
+use club_core::sample::demo;
+use club_core::store::settings;
+use club_core::Lang;
 
 use crate::common::{clock, test_db};
 
@@ -103,7 +106,7 @@ fn the_demo_minutes_and_follow_ups_are_written_in_all_four_languages() {
             texts.push((format!("item {n} decision"), d.body.clone()));
         }
     }
-    for f in club_core::followups::list(&db).unwrap() {
+    for f in club_core::minutes::followups::list(&db).unwrap() {
         texts.push(("follow-up".into(), f.body));
     }
     assert!(texts.len() > 10);

@@ -1,11 +1,14 @@
 use std::process::Command;
 
-use club_core::agenda::{self, AgendaItemInput, ItemKind};
+use club_core::documents::fonts::Fonts;
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, Paper};
-use club_core::followups::{self, FollowUpInput};
-use club_core::fonts::Fonts;
+use club_core::minutes::followups::{self, FollowUpInput};
 use club_core::people::{self, PersonInput, PersonName};
-use club_core::{demo, invitations, minutes, sessions, Lang, Text};
+use club_core::planning::agenda::{self, AgendaItemInput, ItemKind};
+use club_core::planning::invitations;
+use club_core::planning::sessions;
+use club_core::sample::demo;
+use club_core::{minutes, Lang, Text};
 
 use crate::common::{clock, test_db};
 
@@ -640,7 +643,8 @@ fn the_invitee_list_exports_to_csv_and_xlsx_and_reads_back() {
         )
         .unwrap();
         let table =
-            club_core::table::read(&format!("list.{}", format.extension()), &bytes).unwrap();
+            club_core::exchange::table::read(&format!("list.{}", format.extension()), &bytes)
+                .unwrap();
         assert_eq!(table.headers[1], "Аты-жөні (kk)");
         assert_eq!(table.headers[2], "姓名 (zh)");
         let guest = table

@@ -1,7 +1,13 @@
 //! The benchmark archive generator: the same archive for the same seed, the sizes the
 //! benchmark promises, and data the app reads like its own.
 
-use club_core::{archive, generate, search, sessions};
+use club_core::exchange::archive;
+
+use club_core::sample::generate;
+
+use club_core::store::search;
+
+use club_core::planning::sessions;
 
 use crate::common::{clock, test_db};
 

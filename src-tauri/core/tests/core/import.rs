@@ -1,7 +1,9 @@
-use club_core::import::{
+use club_core::exchange::export;
+use club_core::exchange::import::{
     self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction, RowStatus,
 };
-use club_core::{demo, export, people, Error, InvalidReason, Lang};
+use club_core::sample::demo;
+use club_core::{people, Error, InvalidReason, Lang};
 
 use crate::common::{clock, test_db, TestDb};
 
@@ -30,7 +32,12 @@ fn name_in(p: &people::Person, lang: Lang) -> String {
 }
 
 /// Imports a fixture into an empty directory and returns everyone in it.
-fn import_fixture(name: &str) -> (club_core::import::ImportReport, Vec<people::Person>) {
+fn import_fixture(
+    name: &str,
+) -> (
+    club_core::exchange::import::ImportReport,
+    Vec<people::Person>,
+) {
     let db = test_db();
     let report = import::commit(&db, &clock(), &request(name, fixture(name))).unwrap();
     assert_eq!(report.counts.errors, 0, "{:?}", report.rows);

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use club_core::{archive, db, Db};
+use club_core::Db;
+
+use club_core::exchange::archive;
 
 fn schema(db: &Db) -> BTreeSet<(String, String)> {
     db.read(|c| {
@@ -33,7 +35,7 @@ fn every_released_schema_upgrades_with_its_data_kept() {
     assert!(!fixtures.is_empty());
     assert_eq!(
         fixtures.len() as i64,
-        db::schema_version(),
+        club_core::store::schema::schema_version(),
         "one frozen file per released schema"
     );
     let fresh_dir = tempfile::tempdir().unwrap();
@@ -69,7 +71,7 @@ fn every_released_schema_upgrades_with_its_data_kept() {
         );
         // The search index came along (0002 renumbered it by key) and still finds the rows.
         assert!(
-            !club_core::search::search(&db, "Нұрышев")
+            !club_core::store::search::search(&db, "Нұрышев")
                 .unwrap()
                 .is_empty(),
             "{}: search after the upgrade",

@@ -1,8 +1,9 @@
-use club_core::followups::{self, FollowUpInput, FollowUpStatus};
 use club_core::minutes;
-use club_core::search::{self, HitKind};
-use club_core::sessions::{self, SessionStatus};
-use club_core::{demo, Error, FixedClock, Lang, Text};
+use club_core::minutes::followups::{self, FollowUpInput, FollowUpStatus};
+use club_core::planning::sessions::{self, SessionStatus};
+use club_core::sample::demo;
+use club_core::store::search::{self, HitKind};
+use club_core::{Error, FixedClock, Lang, Text};
 
 use crate::common::{clock, test_db, TestDb};
 
@@ -297,7 +298,7 @@ fn follow_ups_come_back_at_the_next_session_until_done() {
 fn statistics_count_sessions_people_institutions_and_themes() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
-    let s = club_core::stats::get(&db).unwrap();
+    let s = club_core::planning::stats::get(&db).unwrap();
     let years: Vec<(&str, u32)> = s
         .sessions_per_year
         .iter()

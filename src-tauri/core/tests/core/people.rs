@@ -1,8 +1,10 @@
-use club_core::invitations::{
+use club_core::people::{self, PersonInput, PersonName, Position};
+use club_core::planning::invitations::{
     self, AttendanceStatus, InvitationPatch, InvitationStatus, InviteeRole,
 };
-use club_core::people::{self, PersonInput, PersonName, Position};
-use club_core::{demo, sessions, Error, FixedClock, InvalidReason, Lang, Text};
+use club_core::planning::sessions;
+use club_core::sample::demo;
+use club_core::{Error, FixedClock, InvalidReason, Lang, Text};
 
 use crate::common::{clock, test_db};
 
@@ -73,10 +75,10 @@ fn names_keep_their_scripts_and_order_and_former_positions_are_derived() {
 
 /// The people among the archive search's hits for `q`.
 fn people_found(db: &club_core::Db, q: &str) -> Vec<String> {
-    club_core::search::search(db, q)
+    club_core::store::search::search(db, q)
         .unwrap()
         .into_iter()
-        .filter(|h| h.kind == club_core::search::HitKind::Person)
+        .filter(|h| h.kind == club_core::store::search::HitKind::Person)
         .map(|h| h.ref_id)
         .collect()
 }
@@ -200,11 +202,11 @@ fn duplicates_are_found_and_merged_without_losing_anything() {
         email: "wang@example.cn".into(),
         ..Default::default()
     };
-    let dupes = people::duplicates(&db, &input, None).unwrap();
+    let dupes = people::duplicates::duplicates(&db, &input, None).unwrap();
     assert_eq!(dupes.len(), 1);
     assert_eq!(dupes[0].person.id, wang.id);
     let again = people::create(&db, &clock(), &input).unwrap();
-    let kept = people::merge(&db, &clock(), &wang.id, &again.id).unwrap();
+    let kept = people::duplicates::merge(&db, &clock(), &wang.id, &again.id).unwrap();
     assert_eq!(kept.email, "wang@example.cn");
     assert_eq!(kept.names.len(), 4);
     assert!(matches!(

@@ -1,8 +1,10 @@
-use club_core::series::{self, StartOptions};
-use club_core::sessions::{self, SessionStatus};
-use club_core::themes::{self, ThemeRef};
-use club_core::workflow::{self, Missing};
-use club_core::{agenda, demo, Error, FixedClock, Lang, Text};
+use club_core::planning::agenda;
+use club_core::planning::sessions::{self, SessionStatus};
+use club_core::planning::templates::{self, StartOptions};
+use club_core::planning::themes::{self, ThemeRef};
+use club_core::planning::workflow::{self, Missing};
+use club_core::sample::demo;
+use club_core::{Error, FixedClock, Lang, Text};
 
 use crate::common::{clock, test_db};
 
@@ -11,7 +13,8 @@ fn a_session_copied_from_the_eighth_continues_the_series() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
-    let copy = series::copy_session(&db, &clock(), &eighth.id, &StartOptions::default()).unwrap();
+    let copy =
+        templates::copy_session(&db, &clock(), &eighth.id, &StartOptions::default()).unwrap();
     assert_eq!(copy.number, Some(10), "after the planned 9th");
     assert_eq!(copy.ordinal.get(Lang::Zh), Some("第十次会议"));
     assert_eq!(copy.ordinal.get(Lang::Kk), Some("10-шы отырыс"));
@@ -48,7 +51,7 @@ fn a_copy_can_leave_out_agenda_invitees_and_themes_and_take_a_date() {
         invitees: false,
         themes: false,
     };
-    let copy = series::copy_session(&db, &clock(), &eighth.id, &options).unwrap();
+    let copy = templates::copy_session(&db, &clock(), &eighth.id, &options).unwrap();
     assert_eq!(copy.date, "2027-04-15");
     assert!(agenda::get(&db, &copy.id).unwrap().items.is_empty());
     assert!(themes::of_session(&db, &copy.id).unwrap().is_empty());
@@ -57,7 +60,7 @@ fn a_copy_can_leave_out_agenda_invitees_and_themes_and_take_a_date() {
         ..StartOptions::default()
     };
     assert!(matches!(
-        series::copy_session(&db, &clock(), &eighth.id, &bad),
+        templates::copy_session(&db, &clock(), &eighth.id, &bad),
         Err(Error::Invalid { .. })
     ));
 }
@@ -68,20 +71,20 @@ fn a_template_keeps_the_structure_and_starts_new_sessions() {
     demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
     let name = Text::new().with(Lang::Ru, "Ежегодное заседание");
-    let t = series::save_template(&db, &clock(), &eighth.id, &name).unwrap();
+    let t = templates::save_template(&db, &clock(), &eighth.id, &name).unwrap();
     assert_eq!((t.items, t.invitees), (6, 9));
     sessions::delete(&db, &eighth.id).unwrap();
-    assert_eq!(series::templates(&db).unwrap().len(), 1);
-    let s = series::from_template(&db, &clock(), &t.id, &StartOptions::default()).unwrap();
+    assert_eq!(templates::templates(&db).unwrap().len(), 1);
+    let s = templates::from_template(&db, &clock(), &t.id, &StartOptions::default()).unwrap();
     assert_eq!(
         agenda::get(&db, &s.id).unwrap().items[1].roles[0]
             .name
             .get(Lang::En),
         Some("Shakhrat Nuryshev")
     );
-    series::delete_template(&db, &t.id).unwrap();
+    templates::delete_template(&db, &t.id).unwrap();
     assert!(matches!(
-        series::from_template(&db, &clock(), &t.id, &StartOptions::default()),
+        templates::from_template(&db, &clock(), &t.id, &StartOptions::default()),
         Err(Error::NotFound { .. })
     ));
 }
@@ -132,7 +135,7 @@ fn the_status_moves_step_by_step_and_says_what_is_missing() {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
-    let s = series::copy_session(
+    let s = templates::copy_session(
         &db,
         &clock(),
         &eighth.id,
@@ -150,7 +153,7 @@ fn the_status_moves_step_by_step_and_says_what_is_missing() {
         Err(Error::Conflict { .. })
     ));
 
-    let s = series::copy_session(&db, &clock(), &eighth.id, &StartOptions::default()).unwrap();
+    let s = templates::copy_session(&db, &clock(), &eighth.id, &StartOptions::default()).unwrap();
     assert!(workflow::readiness(&db, &clock(), &s.id)
         .unwrap()
         .missing

@@ -1,4 +1,4 @@
-use club_core::sessions::{self, SessionInput, SessionStatus};
+use club_core::planning::sessions::{self, SessionInput, SessionStatus};
 use club_core::{Error, InvalidReason, Lang, Text};
 
 use crate::common::{clock, test_db};

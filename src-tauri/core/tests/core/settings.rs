@@ -1,4 +1,4 @@
-use club_core::settings::{self, SettingsPatch};
+use club_core::store::settings::{self, SettingsPatch};
 use club_core::{Error, InvalidReason, Lang};
 
 use crate::common::{clock, test_db};
@@ -62,7 +62,7 @@ fn the_welcome_shows_on_the_first_start_with_the_demo_until_it_is_answered() {
         !settings::get(&db).unwrap().first_run,
         "no demo, nothing to welcome to"
     );
-    club_core::demo::load(&db, &clock()).unwrap();
+    club_core::sample::demo::load(&db, &clock()).unwrap();
     assert!(settings::get(&db).unwrap().first_run);
     let after = settings::update(
         &db,

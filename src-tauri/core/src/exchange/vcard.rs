@@ -2,7 +2,7 @@
 //! names (4.0 ALTID/LANGUAGE) and several phones or e-mails per card.
 
 use crate::error::{Error, InvalidReason, Result};
-use crate::table::{FileFormat, Row, Table};
+use crate::exchange::table::{FileFormat, Row, Table};
 
 /// The columns a card becomes: up to three names (each in whatever script it is written),
 /// contacts and work. `import` maps them without asking.

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::{self, Db};
+use super::schema::{configure_reader, schema_version};
 use crate::error::{Error, InvalidReason, Result};
 use crate::Clock;
 
@@ -139,23 +139,23 @@ fn check(path: &Path) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    if result != "ok" || version > db::schema_version() || !has_sessions {
+    if result != "ok" || version > schema_version() || !has_sessions {
         return Err(Error::NotADatabase);
     }
     Ok(())
 }
 
-/// Takes a backup of the open database now.
-pub fn take(db: &Db, clock: &dyn Clock, reason: BackupReason) -> Result<Backup> {
+/// Takes a backup of the database at `db_path` (open or not) now.
+pub fn take(db_path: &Path, clock: &dyn Clock, reason: BackupReason) -> Result<Backup> {
     // Its own connection: the copy and its check (seconds for a large archive) never hold
     // the connection the app's screens read through.
-    let path = take_of(db.path(), reason, clock.now(), |dest| {
-        let conn = Connection::open_with_flags(db.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        crate::db::configure_reader(&conn)?;
+    let path = take_of(db_path, reason, clock.now(), |dest| {
+        let conn = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        configure_reader(&conn)?;
         copy_to(&conn, dest)
     })?;
-    rotate(db.path())?;
-    list(db.path())?
+    rotate(db_path)?;
+    list(db_path)?
         .into_iter()
         .find(|b| Path::new(&b.path) == path)
         .ok_or(Error::NotFound { what: "backup" })
@@ -207,33 +207,23 @@ pub fn rotate(db_path: &Path) -> Result<()> {
 
 /// The daily backup: taken when the newest backup is older than a day (or there is none
 /// and the database holds anything). Returns it when one was taken.
-pub fn daily(db: &Db, clock: &dyn Clock) -> Result<Option<Backup>> {
-    let newest = list(db.path())?.into_iter().next();
+pub fn daily(db_path: &Path, clock: &dyn Clock) -> Result<Option<Backup>> {
+    let newest = list(db_path)?.into_iter().next();
     let due = match newest {
         Some(b) => DateTime::parse_from_rfc3339(&b.taken_at)
             .map(|t| clock.now() - t.with_timezone(&Utc) >= chrono::Duration::days(1))
             .unwrap_or(true),
-        None => db.read(|c| {
-            Ok(
-                c.query_row("SELECT EXISTS (SELECT 1 FROM session)", [], |r| {
-                    r.get::<_, bool>(0)
-                })?,
-            )
-        })?,
+        None => {
+            let c = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            configure_reader(&c)?;
+            c.query_row("SELECT EXISTS (SELECT 1 FROM session)", [], |r| r.get(0))?
+        }
     };
     if due {
-        take(db, clock, BackupReason::Daily).map(Some)
+        take(db_path, clock, BackupReason::Daily).map(Some)
     } else {
         Ok(None)
     }
-}
-
-/// Replaces the open database's contents with the backup at `from` (verified first; a
-/// backup of the current state is taken before), then brings it to this version's schema.
-pub fn restore(db: &Db, clock: &dyn Clock, from: &Path) -> Result<()> {
-    verify(from)?;
-    take(db, clock, BackupReason::BeforeRestore)?;
-    db.restore_from(from)
 }
 
 /// Restores a database file that cannot be opened (damaged): the damaged file is kept

@@ -4,17 +4,20 @@
 //! and "1. " lists). Revisions freeze the whole minutes; approval locks them.
 //! Owns `minutes`, `minutes_item`, `remark`, `decision`, `minutes_revision`.
 
+pub mod followups;
+pub mod text;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::agenda;
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
-use crate::sessions;
+use crate::planning::agenda;
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
 /// Editing after this long without a revision starts a new one (the history's grain).

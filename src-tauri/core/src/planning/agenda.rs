@@ -6,13 +6,13 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::parse_time;
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
-use crate::invitations;
 use crate::people;
-use crate::sessions::parse_time;
+use crate::planning::invitations;
+use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
 pub const MAX_DURATION_MIN: u32 = 600;

@@ -7,12 +7,12 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clock::{stamp, Clock};
-use crate::db::Db;
+use crate::clock::{parse_date, parse_time, parse_time_zone, stamp, Clock};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
-use crate::series;
-use crate::settings;
+use crate::planning::ordinals;
+use crate::store::db::Db;
+use crate::store::settings;
 use crate::text::{Text, TextRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -133,35 +133,6 @@ struct Valid {
 
 pub const MAX_NUMBER: u32 = 10_000;
 
-pub fn parse_date(raw: &str, field: &str) -> Result<NaiveDate> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(Error::invalid(field, InvalidReason::Required));
-    }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, InvalidReason::BadDate))?;
-    let year = chrono::Datelike::year(&date);
-    if !(2000..=2100).contains(&year) {
-        return Err(Error::invalid(field, InvalidReason::DateOutOfRange));
-    }
-    Ok(date)
-}
-
-pub fn parse_time(raw: &str, field: &str) -> Result<NaiveTime> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(Error::invalid(field, InvalidReason::Required));
-    }
-    NaiveTime::parse_from_str(raw, "%H:%M")
-        .map_err(|_| Error::invalid(field, InvalidReason::BadTime))
-}
-
-pub fn parse_time_zone(raw: &str, field: &str) -> Result<Tz> {
-    raw.trim()
-        .parse::<Tz>()
-        .map_err(|_| Error::invalid(field, InvalidReason::BadTimeZone))
-}
-
 fn validate(input: &SessionInput, default_zone: &str) -> Result<Valid> {
     let number = match input.number.trim() {
         "" => None,
@@ -216,7 +187,7 @@ fn from_row(row: &Row, clock: &dyn Clock) -> rusqlite::Result<Session> {
     Ok(Session {
         id: row.get(0)?,
         number,
-        ordinal: number.map(series::session_ordinals).unwrap_or_default(),
+        ordinal: number.map(ordinals::session_ordinals).unwrap_or_default(),
         title: text(2)?,
         theme: text(3)?,
         venue: text(4)?,

@@ -3,6 +3,10 @@
 //! tags, precedence; search in every script; duplicates and merge.
 //! Owns `person`, `person_name`, `person_position`, `tag`, `person_tag`.
 
+pub mod duplicates;
+pub mod organisations;
+pub mod phone;
+
 use std::collections::BTreeMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -10,10 +14,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
-use crate::organisations;
+use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::{Lang, Text, TextRule};
 
@@ -231,7 +234,7 @@ pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerso
     }
     v.phone = TextRule::LINE.check(&input.phone, "phone")?;
     if !v.phone.is_empty() {
-        v.phone = crate::phone::normalize(&v.phone)
+        v.phone = crate::people::phone::normalize(&v.phone)
             .ok_or_else(|| Error::invalid("phone", InvalidReason::BadPhone))?;
     }
     v.wechat = NAME.check(&input.wechat, "wechat")?;
@@ -370,14 +373,14 @@ pub(crate) fn write(
             params![id, t],
         )?;
     }
-    crate::search::index_people(c, Some(&[id]))
+    crate::store::search::index_people(c, Some(&[id]))
 }
 
 pub fn create(db: &Db, clock: &dyn Clock, input: &PersonInput) -> Result<Person> {
     let id = new_id();
     db.write(|tx| {
         let v = validate(tx, input)?;
-        let lang = crate::settings::get_language(tx)?;
+        let lang = crate::store::settings::get_language(tx)?;
         write(tx, clock, &id, &v, lang)?;
         load(tx, &id)
     })
@@ -388,7 +391,7 @@ pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &PersonInput) -> Resu
     db.write(|tx| {
         load(tx, &id)?;
         let v = validate(tx, input)?;
-        let lang = crate::settings::get_language(tx)?;
+        let lang = crate::store::settings::get_language(tx)?;
         write(tx, clock, &id, &v, lang)?;
         load(tx, &id)
     })
@@ -679,5 +682,3 @@ pub fn display_names(c: &Connection, id: &str) -> Result<Text> {
         .iter()
         .fold(Text::new(), |t, n| t.with(n.lang, &n.display())))
 }
-
-pub use crate::duplicates::{duplicates, merge, Duplicate};

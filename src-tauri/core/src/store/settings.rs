@@ -5,9 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::Db;
+use crate::clock::parse_time_zone;
 use crate::error::Result;
-use crate::sessions::parse_time_zone;
+use crate::store::db::Db;
 use crate::text::{Lang, Text, TextRule};
 
 pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";

@@ -8,10 +8,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::parse_id;
 use crate::people::{self, Person, PersonInput, PersonName};
+use crate::store::db::Db;
 use crate::text::{fold, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -201,7 +201,7 @@ pub(crate) fn merge_in(
             }
         }
         let v = people::validate(tx, &input)?;
-        let lang = crate::settings::get_language(tx)?;
+        let lang = crate::store::settings::get_language(tx)?;
         people::write(tx, clock, keep, &v, lang)?;
         let now = stamp(clock);
         // Where both were on the same list, the kept person's row stays.
@@ -233,7 +233,7 @@ pub(crate) fn merge_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::Rng;
+    use crate::sample::generate::Rng;
 
     type Entry = (String, String, Vec<PersonName>);
 

@@ -1,7 +1,7 @@
-use club_core::series::{self, StartOptions, Template};
-use club_core::sessions::Session;
-use club_core::themes::{self, Theme, ThemeRef};
-use club_core::workflow::{self, Readiness};
+use club_core::planning::sessions::Session;
+use club_core::planning::templates::{self, StartOptions, Template};
+use club_core::planning::themes::{self, Theme, ThemeRef};
+use club_core::planning::workflow::{self, Readiness};
 use club_core::Text;
 use tauri::State;
 
@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn session_copy(state: State<AppState>, from: String, options: StartOptions) -> Reply<Session> {
-    Ok(series::copy_session(
+    Ok(templates::copy_session(
         state.db()?,
         &state.clock,
         &from,
@@ -20,17 +20,17 @@ pub fn session_copy(state: State<AppState>, from: String, options: StartOptions)
 
 #[tauri::command(async)]
 pub fn session_suggested_date(state: State<AppState>) -> Reply<String> {
-    Ok(series::suggested_date(state.db()?, &state.clock)?)
+    Ok(templates::suggested_date(state.db()?, &state.clock)?)
 }
 
 #[tauri::command(async)]
 pub fn templates_list(state: State<AppState>) -> Reply<Vec<Template>> {
-    Ok(series::templates(state.db()?)?)
+    Ok(templates::templates(state.db()?)?)
 }
 
 #[tauri::command(async)]
 pub fn template_save(state: State<AppState>, from: String, name: Text) -> Reply<Template> {
-    Ok(series::save_template(
+    Ok(templates::save_template(
         state.db()?,
         &state.clock,
         &from,
@@ -40,7 +40,7 @@ pub fn template_save(state: State<AppState>, from: String, name: Text) -> Reply<
 
 #[tauri::command(async)]
 pub fn template_start(state: State<AppState>, id: String, options: StartOptions) -> Reply<Session> {
-    Ok(series::from_template(
+    Ok(templates::from_template(
         state.db()?,
         &state.clock,
         &id,
@@ -50,7 +50,7 @@ pub fn template_start(state: State<AppState>, id: String, options: StartOptions)
 
 #[tauri::command(async)]
 pub fn template_delete(state: State<AppState>, id: String) -> Reply<()> {
-    Ok(series::delete_template(state.db()?, &id)?)
+    Ok(templates::delete_template(state.db()?, &id)?)
 }
 
 #[tauri::command(async)]

@@ -11,8 +11,9 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::db::{self, Db};
 use crate::error::{Error, InvalidReason, Result};
+use crate::store::db::Db;
+use crate::store::schema;
 use crate::Clock;
 
 pub const FORMAT: &str = "club-planner-archive";
@@ -126,7 +127,7 @@ pub fn export(db: &Db, clock: &dyn Clock) -> Result<Vec<u8>> {
     let manifest = Manifest {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
-        schema_version: db::schema_version(),
+        schema_version: schema::schema_version(),
         app_version: env!("CARGO_PKG_VERSION").into(),
         created_at: clock
             .now()
@@ -175,10 +176,10 @@ fn read_manifest(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>) -> Result<Ma
     if m.format != FORMAT || m.format_version > FORMAT_VERSION {
         return Err(bad("manifest.json format"));
     }
-    if m.schema_version > db::schema_version() {
+    if m.schema_version > schema::schema_version() {
         return Err(Error::NewerSchema {
             found: m.schema_version,
-            known: db::schema_version(),
+            known: schema::schema_version(),
         });
     }
     Ok(m)
@@ -246,8 +247,10 @@ fn ensure_empty(c: &Connection) -> Result<()> {
 /// Reads everything back as the app's screens do; the first table that cannot be read is
 /// named (with the session, where it belongs to one).
 fn readable(db: &Db) -> Result<()> {
-    use crate::{agenda, followups, invitations, minutes, organisations, people, series};
-    use crate::{sessions, settings, themes};
+    use crate::minutes::{self, followups};
+    use crate::people::{self, organisations};
+    use crate::planning::{agenda, invitations, sessions, templates, themes};
+    use crate::store::settings;
     fn at(table: &'static str, session: Option<u32>) -> impl Fn(Error) -> Error {
         move |_| match session {
             Some(n) => bad(&format!(
@@ -264,7 +267,7 @@ fn readable(db: &Db) -> Result<()> {
     organisations::precedence_categories(db).map_err(at("precedence_category", None))?;
     people::list(db).map_err(at("person", None))?;
     themes::list(db).map_err(at("theme", None))?;
-    series::templates(db).map_err(at("session_template", None))?;
+    templates::templates(db).map_err(at("session_template", None))?;
     followups::list(db).map_err(at("follow_up", None))?;
     for s in sessions::list(db, &clock).map_err(at("session", None))? {
         let n = s.number;
@@ -330,6 +333,6 @@ fn insert(db: &Db, data: &[(String, Vec<Map<String, Value>>)]) -> Result<()> {
         }
         // People's search entries are the app's to write (the other kinds came through
         // the schema's triggers row by row).
-        crate::search::index_people(tx, None)
+        crate::store::search::index_people(tx, None)
     })
 }

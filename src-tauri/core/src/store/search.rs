@@ -8,8 +8,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::Db;
 use crate::error::Result;
+use crate::store::db::Db;
 use crate::text::{fold, Text};
 
 pub const MAX_HITS: usize = 100;

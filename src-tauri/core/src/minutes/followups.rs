@@ -6,13 +6,13 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::parse_date;
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
-use crate::series;
-use crate::sessions::{self, parse_date};
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,7 +120,9 @@ fn rows(c: &Connection, sql: &str, arg: &str) -> Result<Vec<FollowUp>> {
                     },
                     id,
                     session_id,
-                    session_ordinal: number.map(series::session_ordinals).unwrap_or_default(),
+                    session_ordinal: number
+                        .map(crate::planning::ordinals::session_ordinals)
+                        .unwrap_or_default(),
                     session_date: date,
                     decision_id,
                     decision: Text::from_json(&decision)?,

@@ -6,13 +6,13 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::agenda;
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ids::parse_id;
-use crate::invitations;
-use crate::sessions::{self, Session, SessionStatus};
+use crate::planning::agenda;
+use crate::planning::invitations;
+use crate::planning::sessions::{self, Session, SessionStatus};
+use crate::store::db::Db;
 
 /// Something the next step needs that is not there yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -82,8 +82,8 @@ fn check(c: &Connection, clock: &dyn Clock, s: &Session) -> Result<Readiness> {
         }
         SessionStatus::InvitationsSent => {
             let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
-            let starts = sessions::parse_date(&s.date, "date")
-                .and_then(|d| Ok(d.and_time(sessions::parse_time(&s.start, "start")?)))
+            let starts = crate::clock::parse_date(&s.date, "date")
+                .and_then(|d| Ok(d.and_time(crate::clock::parse_time(&s.start, "start")?)))
                 .ok()
                 .and_then(|dt| tz.from_local_datetime(&dt).earliest());
             if starts.is_none_or(|t| t.with_timezone(&chrono::Utc) > clock.now()) {

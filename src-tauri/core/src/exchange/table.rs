@@ -68,7 +68,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
         .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
         || lower.ends_with(".vcf")
     {
-        return crate::vcard::read(&text, encoding);
+        return crate::exchange::vcard::read(&text, encoding);
     }
     read_csv(&text, encoding)
 }

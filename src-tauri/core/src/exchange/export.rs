@@ -4,9 +4,9 @@
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::people::{self, Person};
+use crate::store::db::Db;
 use crate::text::Lang;
 
 const HEADERS: [&str; 18] = [

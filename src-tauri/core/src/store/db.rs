@@ -1,46 +1,16 @@
-//! The database: one connection setup, the migrations, and a `Db` with one writer
-//! and one reader connection. Every write is one `BEGIN IMMEDIATE` transaction.
+//! The database: a `Db` with one writer and one reader connection, opened through the
+//! one connection setup and migrated (a verified backup first when an older schema is
+//! upgraded). Every write is one `BEGIN IMMEDIATE` transaction.
 
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
 
+use super::backup::{self, BackupReason};
+use super::schema::{configure, schema_version, MIGRATIONS};
 use crate::error::{Error, Result};
-
-/// Append-only: released migrations are never edited.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/0001_initial.sql")),
-        M::up(include_str!("migrations/0002_search_by_key.sql")),
-        M::up(include_str!("migrations/0003_person_search_once.sql")),
-    ])
-});
-
-/// The schema version this binary writes (`PRAGMA user_version` after migrating).
-pub fn schema_version() -> i64 {
-    // One migration per released schema; user_version counts them.
-    3
-}
-
-/// The settings every connection gets, tests included. Never inside migrations.
-pub fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // WAL lets the reader see the last commit while the writer works.
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    // Minutes must survive a power failure, not only a crash.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    Ok(())
-}
-
-/// A read-only connection's settings (a backup's, say): wait for the writer, never write.
-pub fn configure_reader(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
-    Ok(())
-}
+use crate::Clock;
 
 pub struct Db {
     path: PathBuf,
@@ -63,7 +33,7 @@ impl Db {
             let found = refuse_newer(&path)?;
             if found > 0 && found < schema_version() {
                 // Before any migration: a verified copy of the database as it was.
-                crate::backup::before_migration(&path)?;
+                backup::before_migration(&path)?;
             }
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -87,7 +57,7 @@ impl Db {
 
     /// Replaces the whole database with the one in the file `from` (SQLite's backup API,
     /// under the writer's lock), then migrates it to this version's schema.
-    pub fn restore_from(&self, from: &Path) -> Result<()> {
+    fn restore_from(&self, from: &Path) -> Result<()> {
         let mut conn = lock(&self.writer);
         conn.restore(
             rusqlite::MAIN_DB,
@@ -96,6 +66,14 @@ impl Db {
         )?;
         MIGRATIONS.to_latest(&mut conn)?;
         Ok(())
+    }
+
+    /// Replaces the open database's contents with the backup at `from` (verified first; a
+    /// backup of the current state is taken before), then brings it to this version's schema.
+    pub fn restore(&self, clock: &dyn Clock, from: &Path) -> Result<()> {
+        backup::verify(from)?;
+        backup::take(&self.path, clock, BackupReason::BeforeRestore)?;
+        self.restore_from(from)
     }
 
     /// Runs `f` on the reader connection (sees the last committed state).
@@ -187,11 +165,6 @@ fn not_a_database(e: impl Into<Error>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn migrations_are_valid() {
-        MIGRATIONS.validate().unwrap();
-    }
 
     #[test]
     fn schema_version_matches_the_migrations() {

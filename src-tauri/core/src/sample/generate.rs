@@ -9,8 +9,8 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Transaction};
 use serde::Serialize;
 
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
+use crate::store::db::Db;
 use crate::text::{Lang, Text};
 
 pub const SESSIONS_PER_YEAR: u32 = 15;
@@ -351,7 +351,7 @@ pub fn generate(db: &Db, years: u32, seed: u64) -> Result<Generated> {
         if !empty {
             return Err(Error::invalid("database", InvalidReason::NotEmpty));
         }
-        crate::settings::mark_initialised(tx)?;
+        crate::store::settings::mark_initialised(tx)?;
         let made = fill(tx, years, seed)?;
         // Twenty years of saves leave the search index merged; written in one go it is a
         // heap of small segments, and the first saves measured would pay for merging them
@@ -485,7 +485,7 @@ fn fill(tx: &Transaction, years: u32, seed: u64) -> Result<Generated> {
             )?
             .execute(params![id, lang.code(), family, given, family_first])?;
         }
-        crate::search::index_people(tx, Some(&[id.as_str()]))?;
+        crate::store::search::index_people(tx, Some(&[id.as_str()]))?;
         tx.prepare_cached(
             "INSERT INTO person_position (id, person_id, title, organisation_id, started_on)
              VALUES (?1, ?2, ?3, ?4, ?5)",

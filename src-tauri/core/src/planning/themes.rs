@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
+use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::{Text, TextRule};
 

@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::Clock;
-use crate::db::Db;
-use crate::duplicates::{self, DuplicateReason};
 use crate::error::{Error, InvalidReason, Result};
+use crate::exchange::table::{self, FileFormat, Row, Table};
 use crate::ids::new_id;
+use crate::people::duplicates::{self, DuplicateReason};
+use crate::people::phone;
 use crate::people::{self, PersonInput, PersonName, ValidPerson};
-use crate::phone;
-use crate::table::{self, FileFormat, Row, Table};
+use crate::store::db::Db;
 use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -722,7 +722,7 @@ struct Planned {
 
 fn plan(db: &Db, table: &Table, mapping: &[String], req: &ImportRequest) -> Result<Vec<Planned>> {
     let directory = people::list(db)?;
-    let mark = unreadable_mark(db.read(crate::settings::get_language)?);
+    let mark = unreadable_mark(db.read(crate::store::settings::get_language)?);
     let mut known = duplicates::Index::default();
     for (i, p) in directory.iter().enumerate() {
         known.add(i, &p.email, &p.phone, &p.names);
@@ -906,7 +906,7 @@ pub fn commit(db: &Db, clock: &dyn Clock, req: &ImportRequest) -> Result<ImportR
     }
     let out = report(&table, mapping, &planned, true);
     db.write(|tx| {
-        let lang = crate::settings::get_language(tx)?;
+        let lang = crate::store::settings::get_language(tx)?;
         for p in &planned {
             match p.report.action {
                 RowAction::Merge => {

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people::{self, Person, PersonInput};
-use crate::sessions;
+use crate::planning::sessions;
+use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::Text;
 
@@ -561,8 +561,8 @@ pub fn check_in(db: &Db, clock: &dyn Clock, invitation_id: &str) -> Result<Invit
         let session_id = session_of(tx, &id)?;
         let s = sessions::find(tx, clock, &session_id)?;
         let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai);
-        let start = sessions::parse_date(&s.date, "date")?
-            .and_time(sessions::parse_time(&s.start, "start")?);
+        let start = crate::clock::parse_date(&s.date, "date")?
+            .and_time(crate::clock::parse_time(&s.start, "start")?);
         let late = tz.from_local_datetime(&start).earliest().is_some_and(|t| {
             clock.now() > t.with_timezone(&chrono::Utc) + chrono::Duration::minutes(LATE_AFTER_MIN)
         });
@@ -593,7 +593,7 @@ pub fn walk_in(
     db.write(|tx| {
         sessions::ensure_exists(tx, &session_id)?;
         let v = people::validate(tx, person)?;
-        let lang = crate::settings::get_language(tx)?;
+        let lang = crate::store::settings::get_language(tx)?;
         people::write(tx, clock, &person_id, &v, lang)?;
         let id = new_id();
         let now = stamp(clock);

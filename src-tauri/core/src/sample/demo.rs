@@ -6,10 +6,10 @@
 use rusqlite::{params, Transaction};
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::Result;
 use crate::ids::new_id;
-use crate::settings;
+use crate::store::db::Db;
+use crate::store::settings;
 use crate::text::{Lang, Text};
 
 fn t(ru: &str, kk: &str, zh: &str, en: &str) -> Text {
@@ -427,7 +427,7 @@ fn insert_all(tx: &Transaction, clock: &dyn Clock) -> Result<()> {
                 params![id, lang.code(), family, given, family_first],
             )?;
         }
-        crate::search::index_people(tx, Some(&[id.as_str()]))?;
+        crate::store::search::index_people(tx, Some(&[id.as_str()]))?;
         tx.execute(
             "INSERT INTO person_position (id, person_id, title, organisation_id, started_on, ended_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -4,9 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::Db;
 use crate::error::Result;
 use crate::people;
+use crate::store::db::Db;
 use crate::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -6,9 +6,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clock::{stamp, Clock};
-use crate::db::Db;
 use crate::error::Result;
 use crate::ids::new_id;
+use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::{Lang, Text};
 

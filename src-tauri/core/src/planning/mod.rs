@@ -1,0 +1,12 @@
+//! Planning a session: the session itself, its agenda, the invitee list and attendance,
+//! themes, the status workflow, ordinals, templates and copies, and the statistics over
+//! them. Uses `store` and `people`.
+
+pub mod agenda;
+pub mod invitations;
+pub mod ordinals;
+pub mod sessions;
+pub mod stats;
+pub mod templates;
+pub mod themes;
+pub mod workflow;

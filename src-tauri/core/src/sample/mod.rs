@@ -1,0 +1,6 @@
+//! Sample data: the demonstration story of the 8th session, and (feature `generator`)
+//! a generated archive of many years for the benchmarks. Writes only through the owners'
+//! functions.
+
+pub mod demo;
+pub mod generate;

@@ -1,0 +1,9 @@
+//! Storage: the database (connection setup, migrations, one writer and one reader),
+//! backups, the archive's search index and the settings. Uses nothing but the crate's
+//! root modules; every other folder stands on it.
+
+pub mod backup;
+pub mod db;
+pub mod schema;
+pub mod search;
+pub mod settings;
