@@ -12,6 +12,7 @@ pub mod clock;
 pub mod error;
 pub mod ids;
 pub mod paths;
+pub mod rng;
 pub mod status;
 pub mod text;
 

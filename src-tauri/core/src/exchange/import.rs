@@ -12,7 +12,8 @@ use ts_rs::TS;
 
 use crate::clock::Clock;
 use crate::error::{Error, InvalidReason, Result};
-use crate::exchange::table::{self, FileFormat, Row, Table};
+use crate::exchange::reader;
+use crate::exchange::table::{FileFormat, Row, Table};
 use crate::ids::new_id;
 use crate::people::duplicates::{self, DuplicateReason};
 use crate::people::phone;
@@ -811,7 +812,7 @@ fn plan(db: &Db, table: &Table, mapping: &[String], req: &ImportRequest) -> Resu
 }
 
 fn prepare(req: &ImportRequest) -> Result<(Table, Vec<String>)> {
-    let table = table::read(&req.file_name, &req.bytes)?;
+    let table = reader::read(&req.file_name, &req.bytes)?;
     let mapping: Vec<String> = if req.mapping.is_empty() {
         table.headers.iter().map(|h| guess(h)).collect()
     } else {

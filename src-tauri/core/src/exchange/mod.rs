@@ -5,5 +5,6 @@
 pub mod archive;
 pub mod export;
 pub mod import;
+pub mod reader;
 pub mod table;
 pub mod vcard;

@@ -1,6 +1,6 @@
-//! Reading a file of rows as people keep them: CSV the way Excel writes it (UTF-8 with or
-//! without BOM, UTF-16, Windows-1251; comma, semicolon or tab), XLSX, and vCard 2.1/3.0/4.0
-//! (turned into rows with named columns). Every row keeps its line number for messages.
+//! A file of rows as people keep them, and the two spreadsheet forms of it: CSV the way
+//! Excel writes it (UTF-8 with or without BOM, UTF-16, Windows-1251; comma, semicolon or
+//! tab) and XLSX. Every row keeps its line number for messages.
 
 use std::io::Cursor;
 
@@ -45,32 +45,8 @@ pub struct Row {
 }
 
 /// An error about the file as a whole, naming where it went wrong.
-fn bad_file(place: impl Into<String>) -> Error {
+pub(crate) fn bad_file(place: impl Into<String>) -> Error {
     Error::invalid(place, InvalidReason::BadFile)
-}
-
-/// Reads `bytes` (named `file_name`) into a table.
-pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Error::invalid("file", InvalidReason::TooLong));
-    }
-    if bytes.is_empty() {
-        return Err(Error::invalid("file", InvalidReason::Required));
-    }
-    let lower = file_name.to_lowercase();
-    if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") {
-        return read_xlsx(bytes);
-    }
-    let (text, encoding) = decode(bytes)?;
-    let trimmed = text.trim_start();
-    if trimmed
-        .get(..11)
-        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
-        || lower.ends_with(".vcf")
-    {
-        return crate::exchange::vcard::read(&text, encoding);
-    }
-    read_csv(&text, encoding)
 }
 
 /// Text in the encoding the file was written in; refuses what is not text.
@@ -164,7 +140,7 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u32> {
     in_quotes.then_some(opened_at)
 }
 
-fn read_csv(text: &str, encoding: String) -> Result<Table> {
+pub(crate) fn read_csv(text: &str, encoding: String) -> Result<Table> {
     let delimiter = sniff(text);
     if let Some(line) = unclosed_quote(text, delimiter) {
         return Err(Error::invalid(
@@ -249,7 +225,7 @@ fn split_headers(
     })
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Table> {
+pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<Table> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| bad_file("file"))?;
     let range = book
         .worksheet_range_at(0)
@@ -310,16 +286,5 @@ mod tests {
             None,
             "a quote inside a bare field is text"
         );
-    }
-}
-
-#[cfg(test)]
-mod line_tests {
-    #[test]
-    fn rows_keep_their_line_numbers_with_crlf_and_a_bom() {
-        let t = super::read("x.csv", "\u{feff}A;B\r\nx;y\r\nz;w\r\n".as_bytes()).unwrap();
-        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
-        let t = super::read("x.csv", b"A,B\n\"multi\nline\",y\nz,w\n").unwrap();
-        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
     }
 }

@@ -233,7 +233,7 @@ pub(crate) fn merge_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::generate::Rng;
+    use crate::rng::Rng;
 
     type Entry = (String, String, Vec<PersonName>);
 
