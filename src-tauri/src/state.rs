@@ -9,7 +9,7 @@ use club_core::documents::fonts::Fonts;
 use club_core::paths::{DB_ENV, DB_FILE_NAME};
 use club_core::sample::demo;
 use club_core::status::AppStatus;
-use club_core::{ApiError, Db, ErrorCode, SystemClock};
+use club_core::{ApiError, Db, SystemClock};
 
 pub struct AppState {
     db: Result<Db, ApiError>,
@@ -34,12 +34,7 @@ impl AppState {
             .or_else(|| app_data_dir.map(|d| d.join(DB_FILE_NAME)));
         let clock = SystemClock;
         let db = match &db_path {
-            None => Err(ApiError {
-                code: ErrorCode::Internal,
-                message: "this system has no app-data directory".into(),
-                field: None,
-                reason: None,
-            }),
+            None => Err(ApiError::internal("this system has no app-data directory")),
             Some(path) => Db::open(path)
                 .and_then(|db| demo::load_on_first_start(&db, &clock).map(|_| db))
                 .map_err(ApiError::from),

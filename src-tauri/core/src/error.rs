@@ -154,6 +154,18 @@ pub struct ApiError {
     pub reason: Option<InvalidReason>,
 }
 
+impl ApiError {
+    /// A failure of the app itself (no app-data directory, the menu not built): said as is.
+    pub fn internal(message: impl Into<String>) -> ApiError {
+        ApiError {
+            code: ErrorCode::Internal,
+            message: message.into(),
+            field: None,
+            reason: None,
+        }
+    }
+}
+
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
         let (field, reason) = match &e {

@@ -1,23 +1,163 @@
-//! IPC commands, one file per area. Each is a one-line adapter over club-core;
-//! all run off the UI thread (`async`).
+//! Every IPC command, declared once: one line per command over club-core, grouped by the
+//! core's folders. `declare::commands!` makes each a Tauri command (run off the UI
+//! thread), the handler, and the TypeScript map in ui/src/api/commands.ts. The few that
+//! need the desktop (dialogs, the menu, the window) call into the files beside this one.
 
-pub mod agenda;
-pub mod app;
-pub mod backup;
-pub mod documents;
-pub mod invitations;
-pub mod minutes;
-pub mod people;
-pub mod sessions;
-pub mod settings;
-pub mod templates;
+mod app;
+mod declare;
+mod documents;
+mod exchange;
+mod store;
+
+use std::collections::HashMap;
+
+use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
+use club_core::exchange::import::{self, ImportReport, ImportRequest};
+use club_core::minutes::followups::{self, FollowUp, FollowUpInput};
+use club_core::minutes::{self, Change, Minutes, Revision};
+use club_core::people::duplicates::{self, Duplicate};
+use club_core::people::organisations::{self, Organisation, PrecedenceCategory};
+use club_core::people::{self, Person, PersonInput};
+use club_core::planning::agenda::{self, Agenda, AgendaItemInput, Removal, RemovedItem};
+use club_core::planning::invitations::{
+    self, AttendanceStatus, InvitationPatch, InviteeList, InviteeRole,
+};
+use club_core::planning::sessions::{self, Session, SessionInput};
+use club_core::planning::stats::{self, Stats};
+use club_core::planning::templates::{self, StartOptions, Template};
+use club_core::planning::themes::{self, Theme, ThemeRef};
+use club_core::planning::workflow::{self, Readiness};
+use club_core::sample::demo;
+use club_core::status::AppStatus;
+use club_core::store::backup::{self, Backup};
+use club_core::store::search::{self, Hit};
+use club_core::store::settings::{self, Settings, SettingsPatch};
+use club_core::Text;
+
+use declare::commands;
 
 /// What every command returns to the UI.
 pub type Reply<T> = Result<T, club_core::ApiError>;
 
+fn done<T>(value: T) -> Reply<T> {
+    Ok(value)
+}
+
+commands! {
+    // app: the window and the shell itself
+    app_status() -> AppStatus = |s| done(s.status());
+    /// The UI's first screen shows its data: noted in CLUB_PLANNER_READY_FILE when set.
+    app_ready(screen: String) -> () = |_s| done(club_core::status::mark_ready(&screen));
+    /// The native menu in the interface language: the UI sends every label (id → text).
+    menu_set(labels: HashMap<String, String>) -> () = |_s, app| app::set_menu(app, &labels);
+    /// The UI says whether a form holds unsaved work; while it does, closing the window asks.
+    unsaved_set(dirty: bool) -> () = |s| done(s.unsaved.store(dirty, std::sync::atomic::Ordering::SeqCst));
+    /// Closes the window once the user agreed to drop unsaved work (or had none).
+    app_close() -> () = |s, app| done(app::close(app, s));
+
+    // store: backups, settings, the archive search
+    backups_list() -> Vec<Backup> = |s| backup::list(store::db_path(s)?);
+    backup_now() -> Backup = |s| backup::take(s.db()?.path(), &s.clock, backup::BackupReason::Manual);
+    /// Restores the backup at `path`, or one picked in the system's dialog when `path` is
+    /// None (false when the dialog was cancelled).
+    backup_restore(path: Option<String>) -> bool = |s, app| store::restore(app, s, path);
+    settings_get() -> Settings = |s| settings::get(s.db()?);
+    settings_update(patch: SettingsPatch) -> Settings = |s| settings::update(s.db()?, &patch);
+    archive_search(query: String) -> Vec<Hit> = |s| search::search(s.db()?, &query);
+
+    // people: the directory, organisations, duplicates
+    people_list() -> Vec<Person> = |s| people::list(s.db()?);
+    people_search(query: String) -> Vec<Person> = |s| people::search(s.db()?, &query);
+    person_get(id: String) -> Person = |s| people::get(s.db()?, &id);
+    person_create(input: PersonInput) -> Person = |s| people::create(s.db()?, &s.clock, &input);
+    person_update(id: String, input: PersonInput) -> Person = |s| people::update(s.db()?, &s.clock, &id, &input);
+    person_delete(id: String) -> () = |s| people::delete(s.db()?, &id);
+    person_duplicates(input: PersonInput, except: Option<String>) -> Vec<Duplicate> = |s| duplicates::duplicates(s.db()?, &input, except.as_deref());
+    person_merge(keep: String, remove: String) -> Person = |s| duplicates::merge(s.db()?, &s.clock, &keep, &remove);
+    organisations_list() -> Vec<Organisation> = |s| organisations::list(s.db()?);
+    precedence_categories() -> Vec<PrecedenceCategory> = |s| organisations::precedence_categories(s.db()?);
+
+    // planning: sessions, agenda, invitations, templates, themes, workflow, statistics
+    sessions_list() -> Vec<Session> = |s| sessions::list(s.db()?, &s.clock);
+    session_get(id: String) -> Session = |s| sessions::get(s.db()?, &s.clock, &id);
+    session_create(input: SessionInput) -> Session = |s| sessions::create(s.db()?, &s.clock, &input);
+    session_update(id: String, input: SessionInput) -> Session = |s| sessions::update(s.db()?, &s.clock, &id, &input);
+    session_delete(id: String) -> () = |s| sessions::delete(s.db()?, &id);
+    session_next_number() -> u32 = |s| sessions::next_number(s.db()?);
+    agenda_get(session_id: String) -> Agenda = |s| agenda::get(s.db()?, &session_id);
+    agenda_add(session_id: String, input: AgendaItemInput, at: Option<u32>) -> Agenda = |s| agenda::add(s.db()?, &s.clock, &session_id, &input, at);
+    agenda_update(id: String, input: AgendaItemInput) -> Agenda = |s| agenda::update(s.db()?, &s.clock, &id, &input);
+    agenda_move(id: String, to: u32) -> Agenda = |s| agenda::move_item(s.db()?, &s.clock, &id, to);
+    agenda_duplicate(id: String) -> Agenda = |s| agenda::duplicate(s.db()?, &s.clock, &id);
+    agenda_remove(id: String) -> Removal = |s| agenda::remove(s.db()?, &s.clock, &id);
+    agenda_restore(removed: RemovedItem) -> Agenda = |s| agenda::restore(s.db()?, &s.clock, &removed);
+    invitees_list(session_id: String) -> InviteeList = |s| invitations::list(s.db()?, &session_id);
+    invite(session_id: String, person_ids: Vec<String>, role: InviteeRole) -> InviteeList = |s| invitations::invite(s.db()?, &s.clock, &session_id, &person_ids, role);
+    invite_tag(session_id: String, tag: String, role: InviteeRole) -> InviteeList = |s| invitations::invite_tag(s.db()?, &s.clock, &session_id, &tag, role);
+    invite_from_session(session_id: String, from: String) -> InviteeList = |s| invitations::invite_from_session(s.db()?, &s.clock, &session_id, &from);
+    invitation_update(id: String, patch: InvitationPatch) -> InviteeList = |s| invitations::update(s.db()?, &s.clock, &id, &patch);
+    invitation_remove(id: String) -> InviteeList = |s| invitations::remove(s.db()?, &id);
+    invitees_reorder(session_id: String, ids: Vec<String>) -> InviteeList = |s| invitations::reorder(s.db()?, &session_id, &ids);
+    invitees_reset_order(session_id: String) -> InviteeList = |s| invitations::reset_order(s.db()?, &session_id);
+    attendance_set(id: String, status: Option<AttendanceStatus>) -> InviteeList = |s| invitations::set_attendance(s.db()?, &s.clock, &id, status);
+    check_in(id: String) -> InviteeList = |s| invitations::check_in(s.db()?, &s.clock, &id);
+    check_in_undo(id: String) -> InviteeList = |s| invitations::undo_check_in(s.db()?, &s.clock, &id);
+    walk_in(session_id: String, person: PersonInput) -> InviteeList = |s| invitations::walk_in(s.db()?, &s.clock, &session_id, &person);
+    session_copy(from: String, options: StartOptions) -> Session = |s| templates::copy_session(s.db()?, &s.clock, &from, &options);
+    session_suggested_date() -> String = |s| templates::suggested_date(s.db()?, &s.clock);
+    templates_list() -> Vec<Template> = |s| templates::templates(s.db()?);
+    template_save(from: String, name: Text) -> Template = |s| templates::save_template(s.db()?, &s.clock, &from, &name);
+    template_start(id: String, options: StartOptions) -> Session = |s| templates::from_template(s.db()?, &s.clock, &id, &options);
+    template_delete(id: String) -> () = |s| templates::delete_template(s.db()?, &id);
+    themes_list() -> Vec<Theme> = |s| themes::list(s.db()?);
+    session_themes(session_id: String) -> Vec<Theme> = |s| themes::of_session(s.db()?, &session_id);
+    session_set_themes(session_id: String, themes: Vec<ThemeRef>) -> Vec<Theme> = |s| themes::set_for_session(s.db()?, &s.clock, &session_id, &themes);
+    session_readiness(id: String) -> Readiness = |s| workflow::readiness(s.db()?, &s.clock, &id);
+    session_advance(id: String) -> Session = |s| workflow::advance(s.db()?, &s.clock, &id);
+    session_step_back(id: String) -> Session = |s| workflow::step_back(s.db()?, &s.clock, &id);
+    stats_get() -> Stats = |s| stats::get(s.db()?);
+
+    // minutes: the record of each item, revisions, follow-ups
+    minutes_get(session_id: String) -> Minutes = |s| minutes::get(s.db()?, &session_id);
+    minutes_set_summary(session_id: String, summary: Text) -> Minutes = |s| minutes::set_summary(s.db()?, &s.clock, &session_id, &summary);
+    minutes_set_item(agenda_item_id: String, notes: Text, key_points: Text) -> Minutes = |s| minutes::set_item(s.db()?, &s.clock, &agenda_item_id, &notes, &key_points);
+    minutes_save_remark(agenda_item_id: String, id: Option<String>, person_id: String, body: Text) -> Minutes = |s| minutes::save_remark(s.db()?, &s.clock, &agenda_item_id, id.as_deref(), &person_id, &body);
+    minutes_save_decision(agenda_item_id: String, id: Option<String>, body: Text) -> Minutes = |s| minutes::save_decision(s.db()?, &s.clock, &agenda_item_id, id.as_deref(), &body);
+    minutes_remove_entry(kind: String, id: String) -> Minutes = |s| minutes::remove_entry(s.db()?, &s.clock, &kind, &id);
+    minutes_approve(session_id: String) -> Minutes = |s| minutes::approve(s.db()?, &s.clock, &session_id);
+    minutes_reopen(session_id: String) -> Minutes = |s| minutes::reopen(s.db()?, &s.clock, &session_id);
+    minutes_save_revision(session_id: String) -> Minutes = |s| minutes::save_revision(s.db()?, &s.clock, &session_id);
+    minutes_revisions(session_id: String) -> Vec<Revision> = |s| minutes::revisions(s.db()?, &session_id);
+    minutes_compare(session_id: String, a: u32, b: u32) -> Vec<Change> = |s| minutes::compare(s.db()?, &session_id, a, b);
+    minutes_restore(session_id: String, number: u32) -> Minutes = |s| minutes::restore(s.db()?, &s.clock, &session_id, number);
+    followups_list() -> Vec<FollowUp> = |s| followups::list(s.db()?);
+    followups_open_before(session_id: String) -> Vec<FollowUp> = |s| followups::open_before(s.db()?, &session_id);
+    followup_create(decision_id: String, input: FollowUpInput) -> FollowUp = |s| followups::create_from_decision(s.db()?, &s.clock, &decision_id, &input);
+    followup_update(id: String, input: FollowUpInput) -> FollowUp = |s| followups::update(s.db()?, &s.clock, &id, &input);
+
+    // exchange: the people import and export, the portable archive
+    import_dry_run(request: ImportRequest) -> ImportReport = |s| import::dry_run(s.db()?, &request);
+    import_commit(request: ImportRequest) -> ImportReport = |s| import::commit(s.db()?, &s.clock, &request);
+    /// Saves the directory to a file the user picks in the system's dialog; None when cancelled.
+    people_export(format: String) -> Option<String> = |s, app| exchange::save_people(app, s, &format);
+    /// Saves the whole Club archive (docs/ARCHIVE-FORMAT.md) where the user chooses.
+    archive_export() -> Option<String> = |s, app| exchange::save_archive(app, s);
+
+    // documents: preview, check, save
+    /// Every page of the document as SVG.
+    document_preview(session_id: String, kind: DocumentKind, options: DocumentOptions) -> Vec<String> = |s| club_core::documents::preview(s.db()?, &s.clock, s.fonts()?, &session_id, kind, &options);
+    /// What the document would print wrongly: text missing in its languages, collisions.
+    document_warnings(session_id: String, kind: DocumentKind, options: DocumentOptions) -> Vec<DocumentWarning> = |s| club_core::documents::warnings(s.db()?, &s.clock, &session_id, kind, &options);
+    /// Renders the document, asks where to save it, writes it whole; None when cancelled.
+    document_save(session_id: String, kind: DocumentKind, format: Format, options: DocumentOptions) -> Option<String> = |s, app| documents::save(app, s, &session_id, kind, format, &options);
+
+    // sample: the demonstration data
+    demo_remove() -> () = |s| demo::remove(s.db()?);
+}
+
 /// Asks where to save `bytes` in the system's dialog (suggesting `name`, filtered to its
 /// extension) and writes them whole; None when the user cancelled.
-pub fn save_as(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> Reply<Option<String>> {
+fn save_as(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> Reply<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
     let chosen = app
@@ -31,4 +171,16 @@ pub fn save_as(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> Reply<Option
     };
     club_core::paths::write_atomically(&path, bytes).map_err(club_core::Error::Io)?;
     Ok(Some(path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// ui/src/api/commands.ts is what the list above declares; CI fails when the
+    /// committed file differs (like the ts-rs types).
+    #[test]
+    fn the_typescript_command_map_is_written() {
+        let text = super::declare::typescript_map(super::signatures());
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/api/commands.ts");
+        std::fs::write(path, text).unwrap();
+    }
 }

@@ -76,7 +76,7 @@ export interface Commands {
   invitees_list: { args: { sessionId: string }; result: InviteeList };
   invitees_reorder: { args: { sessionId: string; ids: Array<string> }; result: InviteeList };
   invitees_reset_order: { args: { sessionId: string }; result: InviteeList };
-  menu_set: { args: { labels: { [key in string]?: string } }; result: null };
+  menu_set: { args: { labels: { [key in string]: string } }; result: null };
   minutes_approve: { args: { sessionId: string }; result: Minutes };
   minutes_compare: { args: { sessionId: string; a: number; b: number }; result: Array<Change> };
   minutes_get: { args: { sessionId: string }; result: Minutes };
