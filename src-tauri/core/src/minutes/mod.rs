@@ -16,7 +16,7 @@ use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
 use crate::planning::agenda;
-use crate::planning::sessions;
+use crate::planning::sessions::{self, SessionStatus};
 use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
@@ -424,9 +424,11 @@ pub fn approve(db: &Db, clock: &dyn Clock, session_id: &str) -> Result<Minutes> 
             params![session_id, stamp(clock)],
         )?;
         snapshot(tx, clock, &session_id, "approved")?;
-        tx.execute(
-            "UPDATE session SET status = 'minutes_approved' WHERE id = ?1 AND status = 'held'",
-            [&session_id],
+        sessions::follow_status(
+            tx,
+            &session_id,
+            SessionStatus::Held,
+            SessionStatus::MinutesApproved,
         )?;
         load(tx, &session_id)
     })
@@ -442,7 +444,12 @@ pub fn reopen(db: &Db, clock: &dyn Clock, session_id: &str) -> Result<Minutes> {
             return Err(Error::Conflict { field: "minutes".into(), message: "the minutes are not approved".into() });
         }
         snapshot(tx, clock, &session_id, "reopened")?;
-        tx.execute("UPDATE session SET status = 'held' WHERE id = ?1 AND status = 'minutes_approved'", [&session_id])?;
+        sessions::follow_status(
+            tx,
+            &session_id,
+            SessionStatus::MinutesApproved,
+            SessionStatus::Held,
+        )?;
         load(tx, &session_id)
     })
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
 use crate::planning::invitations;
+use crate::planning::sessions;
 use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
@@ -519,14 +520,6 @@ fn write_roles(tx: &Transaction, item_id: &str, roles: &[RoleInput]) -> Result<(
     Ok(())
 }
 
-fn touch_session(tx: &Transaction, clock: &dyn Clock, session_id: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE session SET updated_at = ?2 WHERE id = ?1",
-        params![session_id, stamp(clock)],
-    )?;
-    Ok(())
-}
-
 /// Adds an item at `at` (0-based; at the end when None or past the end).
 pub fn add(
     db: &Db,
@@ -540,7 +533,7 @@ pub fn add(
         load(tx, &session_id)?; // the session exists
         let v = validate(tx, input)?;
         insert(tx, clock, &new_id(), &session_id, at, &v)?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
 }
@@ -571,7 +564,7 @@ pub fn update(
         let before = people_of_item(tx, &item_id)?;
         write_roles(tx, &item_id, &v.roles)?;
         release_roles(tx, clock, &session_id, &before)?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
 }
@@ -617,7 +610,7 @@ pub fn move_item(db: &Db, clock: &dyn Clock, item_id: &str, to: u32) -> Result<A
         let to = (to as usize).min(ids.len());
         ids.insert(to, item_id.clone());
         renumber(tx, &ids)?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
 }
@@ -649,7 +642,7 @@ pub fn duplicate(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Agenda> {
             Some(item.position + 1),
             &v,
         )?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
 }
@@ -669,7 +662,7 @@ pub fn remove(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Removal> {
         tx.execute("DELETE FROM agenda_item WHERE id = ?1", [&item_id])?;
         release_roles(tx, clock, &session_id, &before)?;
         renumber(tx, &ordered_ids(tx, &session_id)?)?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         Ok(Removal {
             agenda: load(tx, &session_id)?,
             removed,
@@ -696,7 +689,7 @@ pub fn restore(db: &Db, clock: &dyn Clock, removed: &RemovedItem) -> Result<Agen
             .retain(|r| people::exists(tx, &r.person_id).unwrap_or(false));
         let v = validate(tx, &input)?;
         insert(tx, clock, &id, &session_id, Some(removed.position), &v)?;
-        touch_session(tx, clock, &session_id)?;
+        sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
 }

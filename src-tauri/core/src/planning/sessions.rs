@@ -355,6 +355,42 @@ pub fn delete(db: &Db, id: &str) -> Result<()> {
     })
 }
 
+/// Marks the session changed now: its agenda, themes or other parts were edited.
+pub(crate) fn touch(c: &Connection, clock: &dyn Clock, id: &str) -> Result<()> {
+    c.prepare_cached("UPDATE session SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![id, stamp(clock)])?;
+    Ok(())
+}
+
+/// Puts the session at `status` now (a step of the workflow).
+pub(crate) fn set_status(
+    c: &Connection,
+    clock: &dyn Clock,
+    id: &str,
+    status: SessionStatus,
+) -> Result<()> {
+    c.execute(
+        "UPDATE session SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status.code(), stamp(clock)],
+    )?;
+    Ok(())
+}
+
+/// Moves the session from `from` to `to` if it is at `from` (its minutes approved or
+/// reopened); the time it last changed is left as it is.
+pub(crate) fn follow_status(
+    c: &Connection,
+    id: &str,
+    from: SessionStatus,
+    to: SessionStatus,
+) -> Result<()> {
+    c.execute(
+        "UPDATE session SET status = ?3 WHERE id = ?1 AND status = ?2",
+        params![id, from.code(), to.code()],
+    )?;
+    Ok(())
+}
+
 fn ensure_number_free(c: &Connection, number: Option<u32>, own_id: &str) -> Result<()> {
     let Some(number) = number else { return Ok(()) };
     let taken: bool = c.query_row(

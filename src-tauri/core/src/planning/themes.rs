@@ -5,9 +5,10 @@ use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clock::{stamp, Clock};
+use crate::clock::Clock;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
+use crate::planning::sessions;
 use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::{Text, TextRule};
@@ -86,14 +87,7 @@ pub fn set_for_session(
 ) -> Result<Vec<Theme>> {
     let session_id = parse_id(session_id, "sessionId")?;
     db.write(|tx| {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?1)",
-            [&session_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(Error::NotFound { what: "session" });
-        }
+        sessions::ensure_exists(tx, &session_id)?;
         let mut ids: Vec<String> = Vec::new();
         for (i, t) in themes.iter().enumerate() {
             let id = resolve(tx, t, &format!("themes.{i}"))?;
@@ -102,10 +96,7 @@ pub fn set_for_session(
             }
         }
         write(tx, &session_id, &ids)?;
-        tx.execute(
-            "UPDATE session SET updated_at = ?2 WHERE id = ?1",
-            params![session_id, stamp(clock)],
-        )?;
+        sessions::touch(tx, clock, &session_id)?;
         load_for(tx, &session_id)
     })
 }

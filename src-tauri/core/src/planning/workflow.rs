@@ -2,11 +2,11 @@
 //! this module says what is still missing for the next step and takes the step.
 
 use chrono::TimeZone;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::clock::{stamp, Clock};
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::ids::parse_id;
 use crate::planning::agenda;
@@ -121,10 +121,7 @@ fn set_status(
     id: &str,
     status: SessionStatus,
 ) -> Result<Session> {
-    c.execute(
-        "UPDATE session SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, status.code(), stamp(clock)],
-    )?;
+    sessions::set_status(c, clock, id, status)?;
     sessions::find(c, clock, id)
 }
 
