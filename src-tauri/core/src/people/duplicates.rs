@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::clock::{stamp, Clock};
+use crate::clock::Clock;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::parse_id;
 use crate::people::{self, Person, PersonInput, PersonName};
 use crate::store::db::Db;
+use crate::store::references;
 use crate::text::{fold, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -135,7 +135,8 @@ pub fn duplicates(db: &Db, input: &PersonInput, except: Option<&str>) -> Result<
 }
 
 /// Merges `remove` into `keep`: names in missing scripts, blank contacts, positions, tags,
-/// invitations, agenda roles, remarks and follow-ups move over; then `remove` is deleted.
+/// and everything that refers to the person (invitations, agenda roles, remarks,
+/// follow-ups) move over; then `remove` is deleted.
 pub fn merge(db: &Db, clock: &dyn Clock, keep: &str, remove: &str) -> Result<Person> {
     let keep = parse_id(keep, "keep")?;
     let remove = parse_id(remove, "remove")?;
@@ -202,30 +203,11 @@ pub(crate) fn merge_in(
         }
         let v = people::validate(tx, &input)?;
         let lang = crate::store::settings::get_language(tx)?;
+        // Invitations, agenda roles, remarks, follow-ups (whatever points at a person)
+        // move first; keep's own names, positions and tags are then written whole.
+        references::move_all(tx, clock, "person", remove, keep)?;
         people::write(tx, clock, keep, &v, lang)?;
-        let now = stamp(clock);
-        // Where both were on the same list, the kept person's row stays.
-        tx.execute(
-            "UPDATE OR IGNORE invitation SET person_id = ?1, updated_at = ?3 WHERE person_id = ?2",
-            params![keep, remove, now],
-        )?;
-        tx.execute(
-            "UPDATE invitation SET deputy_person_id = ?1 WHERE deputy_person_id = ?2",
-            params![keep, remove],
-        )?;
-        tx.execute(
-            "UPDATE OR IGNORE agenda_role SET person_id = ?1 WHERE person_id = ?2",
-            params![keep, remove],
-        )?;
-        tx.execute(
-            "UPDATE remark SET person_id = ?1 WHERE person_id = ?2",
-            params![keep, remove],
-        )?;
-        tx.execute(
-            "UPDATE follow_up SET owner_person_id = ?1 WHERE owner_person_id = ?2",
-            params![keep, remove],
-        )?;
-        tx.execute("DELETE FROM person WHERE id = ?1", [remove])?;
+        people::remove_in(tx, remove)?;
         people::load(tx, keep)
     }
 }

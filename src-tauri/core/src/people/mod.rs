@@ -400,12 +400,15 @@ pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &PersonInput) -> Resu
 /// Deletes a person; their invitations and agenda roles go with them, remarks stay unattributed.
 pub fn delete(db: &Db, id: &str) -> Result<()> {
     let id = parse_id(id, "id")?;
-    db.write(
-        |tx| match tx.execute("DELETE FROM person WHERE id = ?1", [&id])? {
-            0 => Err(Error::NotFound { what: "person" }),
-            _ => Ok(()),
-        },
-    )
+    db.write(|tx| remove_in(tx, &id))
+}
+
+/// `delete` inside the caller's transaction.
+pub(crate) fn remove_in(c: &Connection, id: &str) -> Result<()> {
+    match c.execute("DELETE FROM person WHERE id = ?1", [id])? {
+        0 => Err(Error::NotFound { what: "person" }),
+        _ => Ok(()),
+    }
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Person> {
