@@ -1,6 +1,6 @@
 //! A blank Tauri window built from this workspace with the app's own configuration and
 //! profile, loading an empty page (ui/public/blank.html) the way the app loads its UI:
-//! the floor WebKitGTK sets for start-up time and memory. `clubctl bench run` starts it
+//! the floor WebKitGTK sets for start-up time and memory. `club-dev bench run` starts it
 //! beside the app; it notes "blank" in CLUB_PLANNER_READY_FILE when the page has loaded.
 //!   cargo build --release --features custom-protocol --example blank
 

@@ -2,8 +2,6 @@
 //! uses, for scripting, batch work and recovery.
 
 mod agenda;
-mod bench;
-mod crash;
 mod minutes;
 mod output;
 mod people;
@@ -134,27 +132,6 @@ enum Command {
         /// A backup file (from `clubctl backups`, or any copy)
         file: PathBuf,
     },
-    /// Prove crash safety: start writers, SIGKILL them at random moments, check that
-    /// every acknowledged write survived whole and the database is sound
-    CrashTest {
-        /// How many writers to kill
-        #[arg(long, default_value_t = 100)]
-        kills: u32,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Keep the database and the acknowledgements here (default: a temporary directory)
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
-    /// (used by crash-test) write until killed, acknowledging each write in FILE
-    #[command(hide = true)]
-    CrashWriter {
-        #[arg(long)]
-        ack: PathBuf,
-    },
-    /// Benchmarks: generate a many-year archive, measure the app over it
-    #[command(subcommand)]
-    Bench(bench::BenchCommand),
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
@@ -236,58 +213,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let clock = SystemClock;
     let out = output::Output { json: cli.json };
-    match &cli.command {
-        Command::Restore { file } => return restore(&path, file, &clock, &out),
-        Command::CrashWriter { ack } => return crash::writer(&path, ack),
-        Command::Bench(bench::BenchCommand::Generate {
-            years,
-            seed,
-            output,
-        }) => {
-            let g = bench::generate_cmd(*years, *seed, output)?;
-            return out.message(
-                serde_json::to_value(&g)?,
-                &format!(
-                    "{}: {} years, {} sessions, {} people, {} invitations, {} agenda items, {} minutes paragraphs, {} remarks, {} decisions, {} follow-ups, {} themes",
-                    output.display(), g.years, g.sessions, g.people, g.invitations, g.agenda_items, g.minutes_paragraphs, g.remarks, g.decisions, g.follow_ups, g.themes
-                ),
-            );
-        }
-        Command::Bench(bench::BenchCommand::Run {
-            archive,
-            samples,
-            app,
-            blank,
-            starts,
-            deb,
-            no_libreoffice,
-            json_file,
-        }) => {
-            let rows = bench::run(&bench::RunArgs {
-                archive,
-                samples: *samples,
-                app: app.as_deref(),
-                blank: blank.as_deref(),
-                starts: *starts,
-                deb: deb.as_deref(),
-                libreoffice: !*no_libreoffice,
-            })?;
-            if let Some(file) = json_file {
-                std::fs::write(file, serde_json::to_vec_pretty(&rows)?)?;
-            }
-            return out.message(serde_json::to_value(&rows)?, bench::table(&rows).trim_end());
-        }
-        Command::CrashTest { kills, seed, dir } => {
-            let r = crash::run(*kills, *seed, dir.clone())?;
-            return out.message(
-                serde_json::json!({ "kills": r.kills, "midWrite": r.mid_write, "acknowledged": r.acknowledged, "checked": r.checked, "lost": r.lost }),
-                &format!(
-                    "{} kills survived ({} among the writes, the rest while opening); {} writes acknowledged, {} checks of them, {} lost; integrity_check ok after every kill",
-                    r.kills, r.mid_write, r.acknowledged, r.checked, r.lost
-                ),
-            );
-        }
-        _ => {}
+    if let Command::Restore { file } = &cli.command {
+        return restore(&path, file, &clock, &out);
     }
     let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     // The interface language: plain text flags are in it, and listings show it.
@@ -360,12 +287,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &format!("{rows} rows imported from {}", file.display()),
             )
         }
-        Command::Restore { .. }
-        | Command::CrashWriter { .. }
-        | Command::CrashTest { .. }
-        | Command::Bench(_) => {
-            unreachable!("handled before the database is opened")
-        }
+        Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),
         Command::Followups(FollowupsCommand::List) => minutes::followups_list(&db, &out, lang),
         Command::Search { query } => minutes::search(&db, &out, lang, &query),

@@ -1,4 +1,4 @@
-//! The crash-safety harness: `clubctl crash-test --kills N`. It starts writers (this same
+//! The crash-safety harness: `club-dev crash-test --kills N`. It starts writers (this same
 //! binary, `crash-writer`) on one database, kills each with SIGKILL at a random moment,
 //! reopens the database and checks that every write the writer acknowledged is there
 //! exactly as written, that nothing half-written is visible, and that SQLite's
@@ -12,12 +12,38 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
+use clap::Args;
 use club_core::people::{self, PersonInput, PersonName};
 use club_core::planning::agenda::{self, AgendaItemInput};
 use club_core::planning::sessions::{self, SessionInput};
 use club_core::{minutes, Db, Lang, SystemClock, Text};
 
 const END: &str = "·END";
+
+#[derive(Args)]
+pub struct CrashTestArgs {
+    /// How many writers to kill
+    #[arg(long, default_value_t = 100)]
+    kills: u32,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Keep the database and the acknowledgements here (default: a temporary directory)
+    #[arg(long)]
+    dir: Option<PathBuf>,
+}
+
+/// `crash-test`: runs the harness and prints what it found.
+pub fn test(a: &CrashTestArgs, json: bool) -> anyhow::Result<()> {
+    let r = run(a.kills, a.seed, a.dir.clone())?;
+    crate::report(
+        json,
+        &serde_json::json!({ "kills": r.kills, "midWrite": r.mid_write, "acknowledged": r.acknowledged, "checked": r.checked, "lost": r.lost }),
+        &format!(
+            "{} kills survived ({} among the writes, the rest while opening); {} writes acknowledged, {} checks of them, {} lost; integrity_check ok after every kill",
+            r.kills, r.mid_write, r.acknowledged, r.checked, r.lost
+        ),
+    )
+}
 
 /// Writes forever, one transaction after another, acknowledging each in `ack`.
 pub fn writer(db_path: &Path, ack: &Path) -> anyhow::Result<()> {
@@ -121,16 +147,16 @@ impl Lcg {
     }
 }
 
-pub struct Report {
-    pub kills: u32,
+struct Report {
+    kills: u32,
     /// Kills that came after the writer had opened the database (among its writes).
-    pub mid_write: u32,
-    pub acknowledged: usize,
-    pub checked: usize,
-    pub lost: usize,
+    mid_write: u32,
+    acknowledged: usize,
+    checked: usize,
+    lost: usize,
 }
 
-pub fn run(kills: u32, seed: u64, dir: Option<PathBuf>) -> anyhow::Result<Report> {
+fn run(kills: u32, seed: u64, dir: Option<PathBuf>) -> anyhow::Result<Report> {
     let tmp = tempfile::tempdir()?;
     let dir = dir.unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
@@ -148,9 +174,9 @@ pub fn run(kills: u32, seed: u64, dir: Option<PathBuf>) -> anyhow::Result<Report
     let started = Instant::now();
     for i in 0..kills {
         let mut child = Command::new(&exe)
+            .arg("crash-writer")
             .arg("--db")
             .arg(&db_path)
-            .arg("crash-writer")
             .arg("--ack")
             .arg(&ack)
             .stdout(Stdio::piped())
