@@ -19,9 +19,8 @@ use club_core::people::duplicates::{self, Duplicate};
 use club_core::people::organisations::{self, Organisation, PrecedenceCategory};
 use club_core::people::{self, Person, PersonInput};
 use club_core::planning::agenda::{self, Agenda, AgendaItemInput, Removal, RemovedItem};
-use club_core::planning::invitations::{
-    self, AttendanceStatus, InvitationPatch, InviteeList, InviteeRole,
-};
+use club_core::planning::invitations::{self, InvitationPatch, InviteeList};
+use club_core::planning::rsvp::{AttendanceStatus, InviteeRole};
 use club_core::planning::sessions::{self, Session, SessionInput};
 use club_core::planning::stats::{self, Stats};
 use club_core::planning::templates::{self, StartOptions, Template};

@@ -11,10 +11,10 @@ use crate::error::Result;
 use crate::minutes;
 use crate::minutes::followups::{self, FollowUpStatus};
 use crate::minutes::text::{self as minutes_text, Block};
-use crate::planning::agenda::{self, ItemKind, RoleKind};
-use crate::planning::invitations::{
-    self, AttendanceStatus, Channel, InvitationStatus, Invitee, InviteeRole,
-};
+use crate::planning::agenda::{self, ItemKind};
+use crate::planning::agenda_roles::RoleKind;
+use crate::planning::invitations::{self, Invitee};
+use crate::planning::rsvp::{AttendanceStatus, Channel, InvitationStatus, InviteeRole};
 use crate::planning::sessions::{self, Session};
 use crate::store::db::Db;
 use crate::store::settings;

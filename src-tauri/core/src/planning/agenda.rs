@@ -11,7 +11,8 @@ use crate::clock::{stamp, Clock};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
-use crate::planning::invitations;
+use crate::planning::agenda_roles::{self, AgendaRole, RoleInput};
+use crate::planning::schedule::{clock_text, minutes_of, planned_end, schedule, Slot};
 use crate::planning::sessions;
 use crate::store::db::Db;
 use crate::text::{Text, TextRule};
@@ -63,104 +64,8 @@ impl ItemKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RoleKind {
-    Chair,
-    Moderator,
-    Speaker,
-}
-
-impl RoleKind {
-    pub const ALL: [RoleKind; 3] = [Self::Chair, Self::Moderator, Self::Speaker];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Chair => "chair",
-            Self::Moderator => "moderator",
-            Self::Speaker => "speaker",
-        }
-    }
-
-    pub fn parse(raw: &str, field: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.code() == raw.trim())
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadStatus))
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Time arithmetic, kept pure so it can be tested exhaustively.
-
-/// One item as the scheduler sees it: minutes long, maybe pinned to a minute of the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    pub duration: u32,
-    pub pinned: Option<u32>,
-}
-
-/// When an item runs, in minutes from midnight of the session's day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Timing {
-    pub start: u32,
-    pub end: u32,
-    /// Minutes by which the items before run into this pinned item (0: none).
-    pub collision: u32,
-}
-
-/// Items follow each other from the session's start; a pinned item starts at its time
-/// (leaving a gap, or colliding with what runs before it).
-pub fn schedule(session_start: u32, slots: &[Slot]) -> Vec<Timing> {
-    let mut cursor = session_start;
-    slots
-        .iter()
-        .map(|slot| {
-            let (start, collision) = match slot.pinned {
-                Some(p) => (p, cursor.saturating_sub(p)),
-                None => (cursor, 0),
-            };
-            let end = start + slot.duration;
-            // After a collision the next item waits for whatever finishes last.
-            cursor = end.max(cursor);
-            Timing {
-                start,
-                end,
-                collision,
-            }
-        })
-        .collect()
-}
-
-/// When everything on the agenda is over (the session's start for an empty one).
-pub fn planned_end(session_start: u32, timings: &[Timing]) -> u32 {
-    timings.iter().map(|t| t.end).fold(session_start, u32::max)
-}
-
-pub fn minutes_of(time: chrono::NaiveTime) -> u32 {
-    use chrono::Timelike;
-    time.hour() * 60 + time.minute()
-}
-
-/// HH:MM; past midnight the hours go on (24:15) so an over-run stays visible.
-pub fn clock_text(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
 // ---------------------------------------------------------------------------------------
 // What the UI and the CLI see.
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AgendaRole {
-    pub person_id: String,
-    pub role: RoleKind,
-    pub name: Text,
-    /// Whether the person is on the session's invitee list.
-    pub invited: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -211,14 +116,6 @@ pub struct AgendaItemInput {
     /// HH:MM to pin the item to a fixed time; empty to let it follow the one before.
     pub pinned_start: String,
     pub roles: Vec<RoleInput>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct RoleInput {
-    pub person_id: String,
-    pub role: RoleKind,
 }
 
 impl From<&AgendaItem> for AgendaItemInput {
@@ -363,7 +260,7 @@ fn load(c: &Connection, session_id: &str) -> Result<Agenda> {
         })
         .collect::<Result<_>>()?;
     let timings = schedule(start_min, &slots);
-    let mut roles = roles_of_session(c, session_id)?;
+    let mut roles = agenda_roles::roles_of_session(c, session_id)?;
     let mut items = Vec::with_capacity(raw.len());
     for ((id, position, kind, title, description, duration, pinned), t) in
         raw.into_iter().zip(&timings)
@@ -398,38 +295,6 @@ fn load(c: &Connection, session_id: &str) -> Result<Agenda> {
         overrun_min: planned.saturating_sub(end_min),
         uninvited,
     })
-}
-
-fn roles_of_session(
-    c: &Connection,
-    session_id: &str,
-) -> Result<std::collections::HashMap<String, Vec<AgendaRole>>> {
-    let mut stmt = c.prepare_cached(
-        "SELECT r.agenda_item_id, r.person_id, r.role,
-                EXISTS (SELECT 1 FROM invitation i WHERE i.session_id = a.session_id AND i.person_id = r.person_id)
-         FROM agenda_role r JOIN agenda_item a ON a.id = r.agenda_item_id
-         WHERE a.session_id = ?1
-         ORDER BY r.agenda_item_id, r.position",
-    )?;
-    let rows = stmt.query_map([session_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, bool>(3)?,
-        ))
-    })?;
-    let mut out: std::collections::HashMap<String, Vec<AgendaRole>> = Default::default();
-    for row in rows {
-        let (item, person, role, invited) = row?;
-        out.entry(item).or_default().push(AgendaRole {
-            name: people::display_names(c, &person)?,
-            person_id: person,
-            role: RoleKind::parse(&role, "role")?,
-            invited,
-        });
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -561,43 +426,12 @@ pub fn update(
                 stamp(clock)
             ],
         )?;
-        let before = people_of_item(tx, &item_id)?;
+        let before = agenda_roles::people_of_item(tx, &item_id)?;
         write_roles(tx, &item_id, &v.roles)?;
-        release_roles(tx, clock, &session_id, &before)?;
+        agenda_roles::release_roles(tx, clock, &session_id, &before)?;
         sessions::touch(tx, clock, &session_id)?;
         load(tx, &session_id)
     })
-}
-
-fn people_of_item(tx: &Transaction, item_id: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        tx.prepare_cached("SELECT person_id FROM agenda_role WHERE agenda_item_id = ?1")?;
-    let people = stmt
-        .query_map([item_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(people)
-}
-
-/// People taken off the session's agenda altogether stop being listed as its speakers or
-/// moderators among the invitees (they were, because the agenda named them).
-fn release_roles(
-    tx: &Transaction,
-    clock: &dyn Clock,
-    session_id: &str,
-    people: &[String],
-) -> Result<()> {
-    for person in people {
-        let still: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM agenda_role r JOIN agenda_item a ON a.id = r.agenda_item_id
-                            WHERE a.session_id = ?1 AND r.person_id = ?2)",
-            params![session_id, person],
-            |r| r.get(0),
-        )?;
-        if !still {
-            invitations::agenda_role_released(tx, clock, session_id, person)?;
-        }
-    }
-    Ok(())
 }
 
 /// Moves an item to position `to` (0-based, clamped to the end); the others close up.
@@ -658,9 +492,9 @@ pub fn remove(db: &Db, clock: &dyn Clock, item_id: &str) -> Result<Removal> {
             position: item.position,
             input: AgendaItemInput::from(&item),
         };
-        let before = people_of_item(tx, &item_id)?;
+        let before = agenda_roles::people_of_item(tx, &item_id)?;
         tx.execute("DELETE FROM agenda_item WHERE id = ?1", [&item_id])?;
-        release_roles(tx, clock, &session_id, &before)?;
+        agenda_roles::release_roles(tx, clock, &session_id, &before)?;
         renumber(tx, &ordered_ids(tx, &session_id)?)?;
         sessions::touch(tx, clock, &session_id)?;
         Ok(Removal {

@@ -3,7 +3,7 @@
 //! `attendance`.
 
 use chrono::TimeZone;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -11,44 +11,11 @@ use crate::clock::{stamp, Clock};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people::{self, Person, PersonInput};
+use crate::planning::rsvp::{AttendanceStatus, Channel, Counts, InvitationStatus, InviteeRole};
 use crate::planning::sessions;
 use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::Text;
-
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        #[ts(export)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            pub fn parse(raw: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == raw.trim())
-            }
-        }
-    };
-}
-
-code_enum!(InviteeRole {
-    Guest = "guest", Speaker = "speaker", Moderator = "moderator",
-    Organizer = "organizer", Press = "press", Observer = "observer",
-});
-code_enum!(
-    /// The answer to the invitation.
-    InvitationStatus {
-        ToInvite = "to_invite", Invited = "invited", Confirmed = "confirmed", Tentative = "tentative",
-        Declined = "declined", Deputy = "deputy", NoReply = "no_reply",
-    }
-);
-code_enum!(Channel { Email = "email", Letter = "letter", Phone = "phone", Wechat = "wechat", InPerson = "in_person" });
-code_enum!(AttendanceStatus { Present = "present", Absent = "absent", Excused = "excused", Late = "late", LeftEarly = "left_early" });
 
 /// A person on a session's list, by id and role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -76,24 +43,6 @@ pub struct Invitee {
     pub notes: String,
     pub attendance: Option<AttendanceStatus>,
     pub checked_in_at: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Counts {
-    pub total: u32,
-    pub to_invite: u32,
-    pub invited: u32,
-    pub confirmed: u32,
-    pub tentative: u32,
-    pub declined: u32,
-    pub deputy: u32,
-    pub no_reply: u32,
-    /// Present, late or left early.
-    pub attended: u32,
-    pub absent: u32,
-    pub excused: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -197,24 +146,7 @@ fn load(c: &Connection, session_id: &str) -> Result<InviteeList> {
             .ok_or(Error::NotFound { what: "person" })?;
         let status = InvitationStatus::parse(&status).unwrap_or(InvitationStatus::ToInvite);
         let attendance = att.as_deref().and_then(AttendanceStatus::parse);
-        counts.total += 1;
-        match status {
-            InvitationStatus::ToInvite => counts.to_invite += 1,
-            InvitationStatus::Invited => counts.invited += 1,
-            InvitationStatus::Confirmed => counts.confirmed += 1,
-            InvitationStatus::Tentative => counts.tentative += 1,
-            InvitationStatus::Declined => counts.declined += 1,
-            InvitationStatus::Deputy => counts.deputy += 1,
-            InvitationStatus::NoReply => counts.no_reply += 1,
-        }
-        match attendance {
-            Some(
-                AttendanceStatus::Present | AttendanceStatus::Late | AttendanceStatus::LeftEarly,
-            ) => counts.attended += 1,
-            Some(AttendanceStatus::Absent) => counts.absent += 1,
-            Some(AttendanceStatus::Excused) => counts.excused += 1,
-            None => {}
-        }
+        counts.add(status, attendance);
         invitees.push(Invitee {
             id,
             person,
@@ -371,7 +303,7 @@ fn session_of(c: &Connection, invitation_id: &str) -> Result<String> {
 /// The agenda no longer names `person` in the session: an invitation that says speaker or
 /// moderator goes back to guest. Other roles (press, organizer…) were set by hand and stay.
 pub(crate) fn agenda_role_released(
-    tx: &Transaction,
+    tx: &Connection,
     clock: &dyn Clock,
     session_id: &str,
     person_id: &str,

@@ -3,8 +3,11 @@
 //! them. Uses `store` and `people`.
 
 pub mod agenda;
+pub mod agenda_roles;
 pub mod invitations;
 pub mod ordinals;
+pub mod rsvp;
+pub mod schedule;
 pub mod sessions;
 pub mod stats;
 pub mod templates;

@@ -1,6 +1,6 @@
-use club_core::planning::agenda::{
-    self, schedule, AgendaItemInput, ItemKind, RoleInput, RoleKind, Slot,
-};
+use club_core::planning::agenda::{self, AgendaItemInput, ItemKind};
+use club_core::planning::agenda_roles::{RoleInput, RoleKind};
+use club_core::planning::schedule::{self, schedule, Slot};
 use club_core::planning::sessions::{self, SessionInput};
 use club_core::{Error, InvalidReason, Lang, Text};
 use proptest::prelude::*;
@@ -315,7 +315,7 @@ proptest! {
             }
             busy_until = busy_until.max(timing.end);
         }
-        prop_assert_eq!(agenda::planned_end(start, &t), busy_until);
+        prop_assert_eq!(schedule::planned_end(start, &t), busy_until);
     }
 }
 
@@ -424,7 +424,7 @@ proptest! {
                 prop_assert_eq!(&item.end, &hhmm(t.end));
                 prop_assert_eq!(item.collision_min, t.collision);
             }
-            let end = agenda::planned_end(15 * 60, &expected);
+            let end = schedule::planned_end(15 * 60, &expected);
             prop_assert_eq!(current.overrun_min, end.saturating_sub(17 * 60 + 30));
             // What was returned is what is stored.
             prop_assert_eq!(&agenda::get(&db, &s).unwrap(), &current);
@@ -448,7 +448,7 @@ fn speakers_removed_from_the_agenda_go_back_to_guests() {
             .unwrap()
             .role
     };
-    use club_core::planning::invitations::InviteeRole;
+    use club_core::planning::rsvp::InviteeRole;
     assert_eq!(role_of("Шахрат Нурышев"), InviteeRole::Speaker);
     let a = agenda::get(&db, &eighth.id).unwrap();
     // The report: its speaker is removed from the item.

@@ -11,7 +11,8 @@ use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemP
 use club_core::minutes::followups::{self, FollowUpInput};
 use club_core::people::{self, PersonInput, PersonName, Position};
 use club_core::planning::agenda::{self, AgendaItemInput};
-use club_core::planning::invitations::{self, InvitationPatch, InviteeRole};
+use club_core::planning::invitations::{self, InvitationPatch};
+use club_core::planning::rsvp::InviteeRole;
 use club_core::planning::sessions::{self, SessionInput};
 use club_core::planning::themes;
 use club_core::sample::demo;

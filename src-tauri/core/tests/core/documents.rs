@@ -6,6 +6,7 @@ use club_core::minutes::followups::{self, FollowUpInput};
 use club_core::people::{self, PersonInput, PersonName};
 use club_core::planning::agenda::{self, AgendaItemInput, ItemKind};
 use club_core::planning::invitations;
+use club_core::planning::rsvp;
 use club_core::planning::sessions;
 use club_core::sample::demo;
 use club_core::{minutes, Lang, Text};
@@ -95,7 +96,7 @@ fn archive() -> (crate::common::TestDb, String) {
         &clock(),
         &eighth.id,
         std::slice::from_ref(&guest.id),
-        invitations::InviteeRole::Guest,
+        rsvp::InviteeRole::Guest,
     )
     .unwrap();
     let invitation = list
@@ -107,7 +108,7 @@ fn archive() -> (crate::common::TestDb, String) {
         &db,
         &clock(),
         &invitation.id,
-        Some(invitations::AttendanceStatus::Present),
+        Some(rsvp::AttendanceStatus::Present),
     )
     .unwrap();
     // Minutes of the new item: every Kazakh letter, Russian, Chinese, the minutes marks and
@@ -349,7 +350,7 @@ fn name_cards_are_one_folded_sheet_per_expected_guest() {
     let declined = list
         .invitees
         .iter()
-        .filter(|i| i.status == invitations::InvitationStatus::Declined)
+        .filter(|i| i.status == rsvp::InvitationStatus::Declined)
         .count();
     assert_eq!(cards.cards.len(), list.invitees.len() - declined);
     let pdf = documents::pdf(&db, &clock(), &fonts(), &session, DocumentKind::Cards, &o).unwrap();

@@ -1,7 +1,6 @@
 use club_core::people::{self, PersonInput, PersonName, Position};
-use club_core::planning::invitations::{
-    self, AttendanceStatus, InvitationPatch, InvitationStatus, InviteeRole,
-};
+use club_core::planning::invitations::{self, InvitationPatch};
+use club_core::planning::rsvp::{AttendanceStatus, InvitationStatus, InviteeRole};
 use club_core::planning::sessions;
 use club_core::sample::demo;
 use club_core::{Error, FixedClock, InvalidReason, Lang, Text};
