@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use clap::Args;
-use club_core::people::{self, PersonInput, PersonName};
+use club_core::people::names::PersonName;
+use club_core::people::{self, PersonInput};
 use club_core::planning::agenda::{self, AgendaItemInput};
 use club_core::planning::sessions::{self, SessionInput};
 use club_core::{minutes, Db, Lang, SystemClock, Text};

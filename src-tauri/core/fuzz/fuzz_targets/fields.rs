@@ -32,18 +32,18 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    named(club_core::planning::sessions::parse_date(text, "date"), "date");
+    named(club_core::clock::parse_date(text, "date"), "date");
     named(
-        club_core::planning::sessions::parse_time(text, "starts_at"),
+        club_core::clock::parse_time(text, "starts_at"),
         "starts_at",
     );
     named(
-        club_core::planning::sessions::parse_time_zone(text, "time_zone"),
+        club_core::clock::parse_time_zone(text, "time_zone"),
         "time_zone",
     );
     named(club_core::ids::parse_id(text, "session_id"), "session_id");
     named(club_core::text::Lang::parse(text, "lang"), "lang");
-    named(club_core::people::check_name_part(text, "family"), "family");
+    named(club_core::people::names::check_name_part(text, "family"), "family");
     let (_, db) = db();
     club_core::store::search::search(db, text).unwrap();
     club_core::people::search(db, text).unwrap();

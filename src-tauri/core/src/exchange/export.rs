@@ -32,7 +32,7 @@ const HEADERS: [&str; 18] = [
 
 fn cells(p: &Person) -> Vec<String> {
     let name = |lang: Lang| p.names.iter().find(|n| n.lang == lang);
-    let part = |lang: Lang, f: fn(&people::PersonName) -> &String| {
+    let part = |lang: Lang, f: fn(&people::names::PersonName) -> &String| {
         name(lang).map(|n| f(n).clone()).unwrap_or_default()
     };
     vec![

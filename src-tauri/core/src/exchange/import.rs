@@ -17,7 +17,8 @@ use crate::exchange::table::{FileFormat, Row, Table};
 use crate::ids::new_id;
 use crate::people::duplicates::{self, DuplicateReason};
 use crate::people::phone;
-use crate::people::{self, PersonInput, PersonName, ValidPerson};
+use crate::people::names::PersonName;
+use crate::people::{self, PersonInput, ValidPerson};
 use crate::store::db::Db;
 use crate::text::Lang;
 
@@ -458,7 +459,7 @@ fn to_input(headers: &[String], mapping: &[String], row: &Row) -> Mapped {
                 "honorific".into()
             }
             "position" => {
-                input.positions.push(people::Position {
+                input.positions.push(people::positions::Position {
                     title: crate::text::Text::new().with(lang, cell),
                     started_on: String::new(),
                     ended_on: String::new(),

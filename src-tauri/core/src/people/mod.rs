@@ -4,8 +4,10 @@
 //! Owns `person`, `person_name`, `person_position`, `tag`, `person_tag`.
 
 pub mod duplicates;
+pub mod names;
 pub mod organisations;
 pub mod phone;
+pub mod positions;
 
 use std::collections::BTreeMap;
 
@@ -16,67 +18,11 @@ use ts_rs::TS;
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
+use crate::people::names::{check_name_part, PersonName, NAME};
+use crate::people::positions::Position;
 use crate::store::db::Db;
 use crate::text::fold;
 use crate::text::{Lang, Text, TextRule};
-
-/// A person's name written in one language's script.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct PersonName {
-    pub lang: Lang,
-    pub family: String,
-    pub given: String,
-    #[serde(default)]
-    pub patronymic: String,
-    /// Chinese (and other East Asian) names put the family name first.
-    #[serde(default)]
-    pub family_first: bool,
-}
-
-fn is_han(s: &str) -> bool {
-    s.chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
-}
-
-impl PersonName {
-    /// The name as written in running text: 王立新, Wang Lixin, Шахрат Нурышев.
-    pub fn display(&self) -> String {
-        let parts: Vec<&str> = if self.family_first {
-            vec![&self.family, &self.given, &self.patronymic]
-        } else {
-            vec![&self.given, &self.patronymic, &self.family]
-        };
-        let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
-        if parts.iter().all(|p| is_han(p)) {
-            // Han names run together; transcribed foreign names take the interpunct.
-            parts.join(if self.family_first { "" } else { "·" })
-        } else {
-            parts.join(" ")
-        }
-    }
-
-    /// Family name first, for sorted lists: "Нурышев Шахрат", "王立新".
-    pub fn sort_key(&self) -> String {
-        fold(&format!(
-            "{} {} {}",
-            self.family, self.given, self.patronymic
-        ))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Position {
-    pub title: Text,
-    /// YYYY-MM-DD or YYYY.
-    #[serde(default)]
-    pub started_on: String,
-    #[serde(default)]
-    pub ended_on: String,
-}
 
 /// A person as the directory shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -158,65 +104,8 @@ pub(crate) struct ValidPerson {
     pub rank: Option<u32>,
 }
 
-const NAME: TextRule = TextRule {
-    required: false,
-    max_chars: 100,
-    multiline: false,
-};
-
-/// Person names carry no markup: "<", "{", "#" and "\" never belong in a name.
-pub fn check_name_part(value: &str, field: &str) -> Result<String> {
-    let v = NAME.check(value, field)?;
-    if v.chars()
-        .any(|c| matches!(c, '<' | '>' | '{' | '}' | '#' | '\\'))
-    {
-        return Err(Error::invalid(field, InvalidReason::Markup));
-    }
-    Ok(v)
-}
-
-fn check_date(raw: &str, field: &str) -> Result<String> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(String::new());
-    }
-    let ok = match raw.len() {
-        4 => raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)),
-        10 => chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_ok(),
-        _ => false,
-    };
-    if ok {
-        Ok(raw.to_string())
-    } else {
-        Err(Error::invalid(field, InvalidReason::BadDate))
-    }
-}
-
 pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerson> {
-    let mut names: Vec<PersonName> = Vec::new();
-    for (i, n) in input.names.iter().enumerate() {
-        let f = format!("names.{i}");
-        let name = PersonName {
-            lang: n.lang,
-            family: check_name_part(&n.family, &format!("{f}.family"))?,
-            given: check_name_part(&n.given, &format!("{f}.given"))?,
-            patronymic: check_name_part(&n.patronymic, &format!("{f}.patronymic"))?,
-            family_first: n.family_first,
-        };
-        if name.family.is_empty() && name.given.is_empty() {
-            continue;
-        }
-        if names.iter().any(|x| x.lang == name.lang) {
-            return Err(Error::invalid(
-                format!("{f}.lang"),
-                InvalidReason::Duplicate,
-            ));
-        }
-        names.push(name);
-    }
-    if names.is_empty() {
-        return Err(Error::invalid("names", InvalidReason::Required));
-    }
+    let names = names::validated(&input.names)?;
     let mut v = input.clone();
     v.honorific = input.honorific.validated("honorific", TextRule::LINE)?;
     v.email = TextRule::LINE.check(&input.email, "email")?;
@@ -268,24 +157,7 @@ pub(crate) fn validate(c: &Connection, input: &PersonInput) -> Result<ValidPerso
             v.tags.push(t);
         }
     }
-    v.positions = Vec::new();
-    for (i, p) in input.positions.iter().enumerate() {
-        let f = format!("positions.{i}");
-        let pos = Position {
-            title: p
-                .title
-                .validated(&format!("{f}.title"), TextRule::REQUIRED_LINE)?,
-            started_on: check_date(&p.started_on, &format!("{f}.startedOn"))?,
-            ended_on: check_date(&p.ended_on, &format!("{f}.endedOn"))?,
-        };
-        if !pos.started_on.is_empty() && !pos.ended_on.is_empty() && pos.ended_on < pos.started_on {
-            return Err(Error::invalid(
-                format!("{f}.endedOn"),
-                InvalidReason::EndBeforeStart,
-            ));
-        }
-        v.positions.push(pos);
-    }
+    v.positions = positions::validated(&input.positions)?;
     v.notes = TextRule::PARAGRAPHS.check(&input.notes, "notes")?;
     v.languages.dedup();
     Ok(ValidPerson {
@@ -503,7 +375,7 @@ fn all(c: &Connection, only: Option<&[String]>) -> Result<Vec<Person>> {
             display_name.set(n.lang, &n.display());
         }
         out.push(Person {
-            position: describe(positions.first()),
+            position: positions::describe(positions.first()),
             display_name,
             names,
             honorific: Text::from_json(&honorific)?,
@@ -539,32 +411,6 @@ fn all(c: &Connection, only: Option<&[String]>) -> Result<Vec<Person>> {
         )
     });
     Ok(out)
-}
-
-/// "Ambassador …" for a current position; an ended one says so, with its years.
-pub fn describe(position: Option<&Position>) -> Text {
-    let Some(p) = position else {
-        return Text::new();
-    };
-    if p.ended_on.is_empty() {
-        return p.title.clone();
-    }
-    let years = match (p.started_on.get(..4), p.ended_on.get(..4)) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (_, Some(b)) => b.to_string(),
-        _ => String::new(),
-    };
-    let mut out = Text::new();
-    for (lang, title) in &p.title.0 {
-        let text = match lang {
-            Lang::Ru => format!("{title} в {years} гг."),
-            Lang::Kk => format!("бұрынғы {title}, {years} ж."),
-            Lang::Zh => format!("前{title}（{years}年）"),
-            Lang::En => format!("former {title}, {years}"),
-        };
-        out.set(*lang, &text);
-    }
-    out
 }
 
 fn names_by_person(c: &Connection, ids: Option<&str>) -> Result<BTreeMap<String, Vec<PersonName>>> {

@@ -9,7 +9,9 @@ use club_core::documents::{self, DocumentKind, DocumentOptions, Format, Layout, 
 use club_core::exchange::archive;
 use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy};
 use club_core::minutes::followups::{self, FollowUpInput};
-use club_core::people::{self, PersonInput, PersonName, Position};
+use club_core::people::names::PersonName;
+use club_core::people::positions::Position;
+use club_core::people::{self, PersonInput};
 use club_core::planning::agenda::{self, AgendaItemInput};
 use club_core::planning::invitations::{self, InvitationPatch};
 use club_core::planning::rsvp::InviteeRole;

@@ -1,4 +1,6 @@
-use club_core::people::{self, PersonInput, PersonName, Position};
+use club_core::people::names::PersonName;
+use club_core::people::positions::Position;
+use club_core::people::{self, PersonInput};
 use club_core::planning::invitations::{self, InvitationPatch};
 use club_core::planning::rsvp::{AttendanceStatus, InvitationStatus, InviteeRole};
 use club_core::planning::sessions;
