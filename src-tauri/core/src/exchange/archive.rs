@@ -276,7 +276,7 @@ fn readable(db: &Db) -> Result<()> {
         agenda::get(db, &s.id).map_err(at("agenda_item", n))?;
         invitations::list(db, &s.id).map_err(at("invitation", n))?;
         minutes::get(db, &s.id).map_err(at("minutes", n))?;
-        minutes::revisions(db, &s.id).map_err(at("minutes_revision", n))?;
+        minutes::revisions::list(db, &s.id).map_err(at("minutes_revision", n))?;
     }
     Ok(())
 }

@@ -2,9 +2,10 @@
 //! attributed to people and decisions. Text is multilingual; within a language it is the
 //! portable "minutes text" of docs/minutes-text.md (paragraphs, **bold**, *italic*, "- "
 //! and "1. " lists). Revisions freeze the whole minutes; approval locks them.
-//! Owns `minutes`, `minutes_item`, `remark`, `decision`, `minutes_revision`.
+//! Owns `minutes`, `minutes_item`, `remark` and `decision`; revisions.rs keeps the history.
 
 pub mod followups;
+pub mod revisions;
 pub mod text;
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -19,9 +20,6 @@ use crate::planning::agenda;
 use crate::planning::sessions::{self, SessionStatus};
 use crate::store::db::Db;
 use crate::text::{Text, TextRule};
-
-/// Editing after this long without a revision starts a new one (the history's grain).
-pub const REVISION_EVERY_SECONDS: i64 = 600;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -66,16 +64,6 @@ pub struct Minutes {
     /// The number of the latest revision (0: none yet).
     pub revision: u32,
     pub updated_at: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Revision {
-    pub number: u32,
-    /// saved | approved | reopened | restored
-    pub reason: String,
-    pub created_at: String,
 }
 
 /// One field that differs between two revisions.
@@ -211,16 +199,7 @@ fn finish(c: &Connection, clock: &dyn Clock, session_id: &str) -> Result<Minutes
         "UPDATE minutes SET updated_at = ?2 WHERE session_id = ?1",
         params![session_id, now],
     )?;
-    let last: Option<String> = c.query_row(
-        "SELECT max(created_at) FROM minutes_revision WHERE session_id = ?1",
-        [session_id],
-        |r| r.get(0),
-    )?;
-    let due = match last.and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok()) {
-        Some(t) => (clock.now() - t.to_utc()).num_seconds() >= REVISION_EVERY_SECONDS,
-        None => true,
-    };
-    if due {
+    if revisions::due(c, clock, session_id)? {
         snapshot(c, clock, session_id, "saved")?;
     }
     load(c, session_id)
@@ -228,15 +207,7 @@ fn finish(c: &Connection, clock: &dyn Clock, session_id: &str) -> Result<Minutes
 
 fn snapshot(c: &Connection, clock: &dyn Clock, session_id: &str, reason: &str) -> Result<u32> {
     let m = load(c, session_id)?;
-    let number: u32 = c.query_row(
-        "SELECT coalesce(max(number), 0) + 1 FROM minutes_revision WHERE session_id = ?1",
-        [session_id],
-        |r| r.get(0),
-    )?;
-    c.execute(
-        "INSERT INTO minutes_revision (id, session_id, number, reason, snapshot, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![new_id(), session_id, number, reason, serde_json::to_string(&m)?, stamp(clock)],
-    )?;
+    let number = revisions::insert(c, clock, session_id, reason, &serde_json::to_string(&m)?)?;
     c.execute(
         "UPDATE minutes SET revision = ?2 WHERE session_id = ?1",
         params![session_id, number],
@@ -464,25 +435,10 @@ pub fn save_revision(db: &Db, clock: &dyn Clock, session_id: &str) -> Result<Min
     })
 }
 
-pub fn revisions(db: &Db, session_id: &str) -> Result<Vec<Revision>> {
-    let session_id = parse_id(session_id, "sessionId")?;
-    db.read(|c| {
-        let mut stmt = c.prepare_cached("SELECT number, reason, created_at FROM minutes_revision WHERE session_id = ?1 ORDER BY number DESC")?;
-        let rows = stmt.query_map([&session_id], |r| Ok(Revision { number: r.get(0)?, reason: r.get(1)?, created_at: r.get(2)? }))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    })
-}
-
 fn revision_in(c: &Connection, session_id: &str, number: u32) -> Result<Minutes> {
-    let raw: String = c
-        .query_row(
-            "SELECT snapshot FROM minutes_revision WHERE session_id = ?1 AND number = ?2",
-            params![session_id, number],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound { what: "revision" })?;
-    Ok(serde_json::from_str(&raw)?)
+    Ok(serde_json::from_str(&revisions::frozen(
+        c, session_id, number,
+    )?)?)
 }
 
 pub fn revision(db: &Db, session_id: &str, number: u32) -> Result<Minutes> {

@@ -146,7 +146,7 @@ fn revisions_edit_compare_restore_approve_reopen() {
         &Text::new(),
     )
     .unwrap();
-    assert_eq!(minutes::revisions(&db, &s.id).unwrap().len(), 1);
+    assert_eq!(minutes::revisions::list(&db, &s.id).unwrap().len(), 1);
     let m = minutes::set_item(
         &db,
         &at(20),
@@ -165,7 +165,7 @@ fn revisions_edit_compare_restore_approve_reopen() {
     let m = minutes::restore(&db, &at(21), &s.id, 1).unwrap();
     assert_eq!(m.items[0].notes.get(Lang::Ru), Some("Первая редакция."));
     assert_eq!(
-        minutes::revisions(&db, &s.id).unwrap()[0].reason,
+        minutes::revisions::list(&db, &s.id).unwrap()[0].reason,
         "restored"
     );
 
@@ -194,7 +194,7 @@ fn revisions_edit_compare_restore_approve_reopen() {
 
     let m = minutes::reopen(&db, &at(40), &s.id).unwrap();
     assert!(m.approved_at.is_none());
-    let history = minutes::revisions(&db, &s.id).unwrap();
+    let history = minutes::revisions::list(&db, &s.id).unwrap();
     assert_eq!(
         history
             .iter()
