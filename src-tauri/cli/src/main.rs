@@ -1,12 +1,16 @@
 //! clubctl: Club Planner on the command line — the same club-core operations the app
-//! uses, for scripting, batch work and recovery.
+//! uses, for scripting, batch work and recovery. `run()` opens the database and hands
+//! each command to the module of its area; the modules follow club-core's areas
+//! (store, people, planning, minutes, exchange, documents, sample).
 
-mod agenda;
+mod documents;
+mod exchange;
 mod minutes;
 mod output;
 mod people;
-mod session;
-mod template;
+mod planning;
+mod sample;
+mod store;
 mod text_arg;
 
 use std::path::PathBuf;
@@ -14,11 +18,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use club_core::planning::themes;
-use club_core::sample::demo;
-use club_core::store::backup;
 use club_core::store::settings;
-use club_core::{Db, SystemClock};
+use club_core::{Clock, Db, Lang, SystemClock};
+
+use crate::output::Output;
 
 #[derive(Parser)]
 #[command(
@@ -53,24 +56,24 @@ enum Command {
     },
     /// Create, list, show, edit and delete sessions; copy, themes, status steps
     #[command(subcommand)]
-    Session(session::SessionCommand),
+    Session(planning::sessions::SessionCommand),
     /// A session's agenda: list, add, edit, move, remove items
     #[command(subcommand)]
-    Agenda(agenda::AgendaCommand),
+    Agenda(planning::agenda::AgendaCommand),
     /// Saved session templates (venue, times, agenda, regular invitees)
     #[command(subcommand)]
-    Template(template::TemplateCommand),
+    Template(planning::templates::TemplateCommand),
     /// The people directory: list, show, add, edit, delete, merge, import, export
     #[command(subcommand)]
     People(people::PeopleCommand),
     /// Put people on a session's invitee list (by name, id, tag or a previous session)
-    Invite(people::InviteArgs),
+    Invite(planning::invitations::InviteArgs),
     /// Record an invitee's answer and the channel it came through
-    Rsvp(people::RsvpArgs),
+    Rsvp(planning::invitations::RsvpArgs),
     /// Mark an invitee arrived (present, or late after ten minutes)
-    Checkin(people::CheckinArgs),
+    Checkin(planning::invitations::CheckinArgs),
     /// List or set attendance for a session
-    Attendance(people::AttendanceArgs),
+    Attendance(planning::invitations::AttendanceArgs),
     /// A session's invitee list with counts
     Invitees {
         /// Session id or number
@@ -81,7 +84,7 @@ enum Command {
     Minutes(minutes::MinutesCommand),
     /// Follow-ups (actions from decisions)
     #[command(subcommand)]
-    Followups(FollowupsCommand),
+    Followups(minutes::FollowupsCommand),
     /// Search sessions, agenda items, minutes and people
     Search {
         /// Words in any script; one or two Chinese characters are enough
@@ -92,27 +95,7 @@ enum Command {
     /// Write a session's document: agenda, minutes, invitee list, sign-in sheet, name
     /// cards, dossier (PDF), agenda and minutes also as DOCX, lists as CSV/XLSX, the
     /// session as ICS — in one language or two
-    Export {
-        /// agenda | minutes | invitees | signin | cards | dossier | ics
-        document: String,
-        /// Session id or number
-        session: String,
-        /// pdf | docx | ics | csv | xlsx (default: from the output's extension)
-        #[arg(long)]
-        format: Option<String>,
-        /// One language or two, comma-separated: ru | kk | zh | en, e.g. ru,zh
-        #[arg(long, default_value = "ru")]
-        lang: String,
-        /// side | stacked (for two languages)
-        #[arg(long, default_value = "side")]
-        layout: String,
-        /// a4 | letter
-        #[arg(long, default_value = "a4")]
-        paper: String,
-        /// Output file
-        #[arg(short, long)]
-        output: PathBuf,
-    },
+    Export(documents::ExportArgs),
     /// Back up the database with SQLite's online backup API (safe while the app runs):
     /// into the backups beside it, or to FILE; the copy is verified
     Backup {
@@ -125,7 +108,7 @@ enum Command {
     /// The portable archive (docs/ARCHIVE-FORMAT.md): export all of it, or import one
     /// into an empty database
     #[command(subcommand)]
-    Archive(ArchiveCommand),
+    Archive(exchange::ArchiveCommand),
     /// Replace the database with a backup (verified first; the current state is backed up
     /// before, or kept aside when it is damaged)
     Restore {
@@ -135,20 +118,17 @@ enum Command {
     /// Every discussion theme, the most used first
     Themes,
     /// Show or change the settings (interface language, default time zone)
-    Settings {
-        /// ru | kk | zh | en
-        #[arg(long)]
-        language: Option<String>,
-        /// Default IANA time zone for new sessions
-        #[arg(long)]
-        time_zone: Option<String>,
-    },
+    Settings(store::SettingsArgs),
 }
 
-#[derive(Subcommand)]
-enum FollowupsCommand {
-    /// The register: every follow-up, open ones first
-    List,
+/// What every command works with: the open database, the clock, how to print, and the
+/// interface language (plain text flags are in it, and listings show it).
+#[derive(Clone, Copy)]
+pub struct Ctl<'a> {
+    pub db: &'a Db,
+    pub clock: &'a dyn Clock,
+    pub out: &'a Output,
+    pub lang: Lang,
 }
 
 fn main() -> ExitCode {
@@ -162,17 +142,6 @@ fn main() -> ExitCode {
     }
 }
 
-#[derive(Subcommand)]
-enum ArchiveCommand {
-    /// Write the whole Club archive to one file (.zip of JSON)
-    Export {
-        #[arg(short, long)]
-        output: PathBuf,
-    },
-    /// Read an archive into this database, which must be empty; all or nothing
-    Import { file: PathBuf },
-}
-
 fn exit_code(e: &anyhow::Error) -> u8 {
     use club_core::ErrorCode::*;
     match e.downcast_ref::<club_core::Error>().map(|e| e.code()) {
@@ -183,28 +152,6 @@ fn exit_code(e: &anyhow::Error) -> u8 {
     }
 }
 
-/// Restores while the database is open in SQLite's care (the app may be running), or, when
-/// it cannot be opened because it is damaged, by putting the backup in its place.
-fn restore(
-    path: &std::path::Path,
-    file: &std::path::Path,
-    clock: &SystemClock,
-    out: &output::Output,
-) -> anyhow::Result<()> {
-    match Db::open(path) {
-        Ok(db) => db.restore(clock, file)?,
-        Err(e) if e.code() == club_core::ErrorCode::Corrupt || !path.exists() => {
-            backup::restore_file(path, file, clock)?;
-            Db::open(path)?;
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
-    }
-    out.message(
-        serde_json::json!({ "restored": file }),
-        &format!("{} restored from {}", path.display(), file.display()),
-    )
-}
-
 fn run(cli: Cli) -> anyhow::Result<()> {
     let path = match cli.db {
         Some(p) => p,
@@ -212,179 +159,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             .context("no app-data directory on this system; pass --db PATH")?,
     };
     let clock = SystemClock;
-    let out = output::Output { json: cli.json };
+    let out = Output { json: cli.json };
+    // Restoring mends a database too damaged to open, so it comes before the opening.
     if let Command::Restore { file } = &cli.command {
-        return restore(&path, file, &clock, &out);
+        return store::restore(&path, file, &clock, &out);
     }
     let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
-    // The interface language: plain text flags are in it, and listings show it.
     let lang = settings::get(&db)?.language;
+    let ctl = Ctl {
+        db: &db,
+        clock: &clock,
+        out: &out,
+        lang,
+    };
+    use planning::{agenda, invitations, sessions, stats, templates, themes};
     match cli.command {
-        Command::Demo { remove: false } => {
-            let loaded = demo::load(&db, &clock)?;
-            out.message(
-                serde_json::json!({ "loaded": loaded }),
-                if loaded {
-                    "demo data loaded"
-                } else {
-                    "demo data is already there"
-                },
-            )
-        }
-        Command::Demo { remove: true } => {
-            demo::remove(&db)?;
-            out.message(serde_json::json!({ "removed": true }), "demo data removed")
-        }
-        Command::Session(cmd) => session::run(&db, &clock, &out, cmd),
-        Command::Backup { output: Some(file) } => {
-            db.read(|c| backup::copy_to(c, &file))
-                .with_context(|| format!("cannot write {}", file.display()))?;
-            out.message(
-                serde_json::json!({ "written": file }),
-                &format!("backup written to {} and verified", file.display()),
-            )
-        }
-        Command::Backup { output: None } => {
-            let b = backup::take(db.path(), &clock, backup::BackupReason::Manual)?;
-            out.message(
-                serde_json::to_value(&b)?,
-                &format!("backup written to {} and verified", b.path),
-            )
-        }
-        Command::Backups => {
-            let list = backup::list(db.path())?;
-            out.data(&list, || {
-                list.iter()
-                    .map(|b| {
-                        format!(
-                            "{}  {:<16} {:>10} bytes  {}",
-                            b.taken_at,
-                            format!("{:?}", b.reason),
-                            b.size,
-                            b.path
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-        }
-        Command::Archive(ArchiveCommand::Export { output }) => {
-            let bytes = club_core::exchange::archive::export(&db, &clock)?;
-            club_core::paths::write_atomically(&output, &bytes)
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            out.message(
-                serde_json::json!({ "written": output }),
-                &format!("archive written to {}", output.display()),
-            )
-        }
-        Command::Archive(ArchiveCommand::Import { file }) => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let m = club_core::exchange::archive::import(&db, &bytes)?;
-            let rows: usize = m.tables.iter().map(|(_, n)| n).sum();
-            out.message(
-                serde_json::json!({ "imported": file, "rows": rows }),
-                &format!("{rows} rows imported from {}", file.display()),
-            )
-        }
+        Command::Demo { remove } => sample::demo(ctl, remove),
+        Command::Session(cmd) => sessions::run(ctl, cmd),
+        Command::Agenda(cmd) => agenda::run(ctl, cmd),
+        Command::Template(cmd) => templates::run(ctl, cmd),
+        Command::People(cmd) => people::run(ctl, cmd),
+        Command::Invite(a) => invitations::invite(ctl, a),
+        Command::Rsvp(a) => invitations::rsvp(ctl, a),
+        Command::Checkin(a) => invitations::checkin(ctl, a),
+        Command::Attendance(a) => invitations::attendance(ctl, a),
+        Command::Invitees { session } => invitations::invitees(ctl, &session),
+        Command::Minutes(cmd) => minutes::run(ctl, cmd),
+        Command::Followups(cmd) => minutes::followups(ctl, cmd),
+        Command::Search { query } => store::search(ctl, &query),
+        Command::Stats => stats::show(ctl),
+        Command::Export(a) => documents::export(ctl, a),
+        Command::Backup { output } => store::backup(ctl, output),
+        Command::Backups => store::backups(ctl),
+        Command::Archive(cmd) => exchange::archive(ctl, cmd),
         Command::Restore { .. } => unreachable!("handled before the database is opened"),
-        Command::Minutes(cmd) => minutes::run(&db, &clock, &out, lang, cmd),
-        Command::Followups(FollowupsCommand::List) => minutes::followups_list(&db, &out, lang),
-        Command::Search { query } => minutes::search(&db, &out, lang, &query),
-        Command::Stats => minutes::stats(&db, &out, lang),
-        Command::Export {
-            document,
-            session,
-            format,
-            lang: langs,
-            layout,
-            paper,
-            output,
-        } => {
-            use club_core::documents::{
-                self, DocumentKind, DocumentOptions, Format, Layout, Paper,
-            };
-            let kind = DocumentKind::parse(&document, "document")?;
-            let format = match format {
-                Some(f) => Format::parse(&f, "format")?,
-                None => output
-                    .extension()
-                    .and_then(|e| Format::parse(&e.to_string_lossy(), "format").ok())
-                    .filter(|f| kind.formats().contains(f))
-                    .unwrap_or(kind.formats()[0]),
-            };
-            let options = DocumentOptions {
-                langs: langs
-                    .split(',')
-                    .map(|l| club_core::Lang::parse(l, "lang"))
-                    .collect::<Result<_, _>>()?,
-                layout: match layout.as_str() {
-                    "side" => Layout::Side,
-                    "stacked" => Layout::Stacked,
-                    other => anyhow::bail!("--layout {other:?}: side or stacked"),
-                },
-                paper: match paper.as_str() {
-                    "a4" => Paper::A4,
-                    "letter" => Paper::Letter,
-                    other => anyhow::bail!("--paper {other:?}: a4 or letter"),
-                },
-            };
-            let s = session::resolve(&db, &clock, &session)?;
-            let fonts = club_core::documents::fonts::Fonts::load(
-                &club_core::documents::fonts::Fonts::default_dir(),
-            )?;
-            let bytes = documents::export(&db, &clock, &fonts, &s.id, kind, format, &options)?;
-            club_core::paths::write_atomically(&output, &bytes)
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            out.message(
-                serde_json::json!({ "written": output, "format": format }),
-                &format!("written {}", output.display()),
-            )
-        }
-        Command::People(cmd) => people::run(&db, &clock, &out, lang, cmd),
-        Command::Invite(a) => people::invite(&db, &clock, &out, lang, a),
-        Command::Rsvp(a) => people::rsvp(&db, &clock, &out, lang, a),
-        Command::Checkin(a) => people::checkin(&db, &clock, &out, lang, a),
-        Command::Attendance(a) => people::attendance(&db, &clock, &out, lang, a),
-        Command::Invitees { session } => {
-            let s = session::resolve(&db, &clock, &session)?;
-            people::print_list(
-                &out,
-                &club_core::planning::invitations::list(&db, &s.id)?,
-                lang,
-            )
-        }
-        Command::Agenda(cmd) => agenda::run(&db, &clock, &out, lang, cmd),
-        Command::Template(cmd) => template::run(&db, &clock, &out, lang, cmd),
-        Command::Settings {
-            language,
-            time_zone,
-        } => {
-            let patch = settings::SettingsPatch {
-                language: language
-                    .map(|l| club_core::Lang::parse(&l, "language"))
-                    .transpose()?,
-                time_zone,
-                club_name: None,
-                welcomed: None,
-            };
-            let s = settings::update(&db, &patch)?;
-            out.data(&s, || {
-                format!(
-                    "language: {}\ntime zone: {}",
-                    s.language.code(),
-                    s.time_zone
-                )
-            })
-        }
-        Command::Themes => {
-            let list = themes::list(&db)?;
-            out.data(&list, || {
-                list.iter()
-                    .map(|t| format!("{:>3}  {}  {}", t.sessions, t.name.best(lang), t.id))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-        }
+        Command::Themes => themes::list(ctl),
+        Command::Settings(a) => store::settings(ctl, a),
     }
 }

@@ -1,16 +1,16 @@
-//! `clubctl minutes …`, `followups`, `search`, `stats`: the Club's memory.
+//! `clubctl minutes …`, `followups`: what each session said and decided, and what is to
+//! be done about it (club-core's `minutes`).
 
 use anyhow::Context;
 use clap::Subcommand;
 use club_core::minutes::followups;
 use club_core::minutes::{self, Minutes};
-use club_core::planning::stats;
-use club_core::store::search;
-use club_core::{Clock, Db, Lang, Text};
+use club_core::{Lang, Text};
 
 use crate::output::Output;
-use crate::session::resolve;
+use crate::planning::sessions::resolve;
 use crate::text_arg;
+use crate::Ctl;
 
 #[derive(Subcommand)]
 pub enum MinutesCommand {
@@ -37,6 +37,12 @@ pub enum MinutesCommand {
     Revisions { session: String },
     /// Restore a revision
     Restore { session: String, number: u32 },
+}
+
+#[derive(Subcommand)]
+pub enum FollowupsCommand {
+    /// The register: every follow-up, open ones first
+    List,
 }
 
 fn print(out: &Output, m: &Minutes, lang: Lang) -> anyhow::Result<()> {
@@ -72,13 +78,13 @@ fn print(out: &Output, m: &Minutes, lang: Lang) -> anyhow::Result<()> {
     })
 }
 
-pub fn run(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    cmd: MinutesCommand,
-) -> anyhow::Result<()> {
+pub fn run(ctl: Ctl, cmd: MinutesCommand) -> anyhow::Result<()> {
+    let Ctl {
+        db,
+        clock,
+        out,
+        lang,
+    } = ctl;
     match cmd {
         MinutesCommand::Show { session } => print(
             out,
@@ -126,7 +132,7 @@ pub fn run(
             lang,
         ),
         MinutesCommand::Revisions { session } => {
-            let list = minutes::revisions(db, &resolve(db, clock, &session)?.id)?;
+            let list = minutes::revisions::list(db, &resolve(db, clock, &session)?.id)?;
             out.data(&list, || {
                 list.iter()
                     .map(|r| format!("{:>3}  {}  {}", r.number, r.created_at, r.reason))
@@ -142,7 +148,9 @@ pub fn run(
     }
 }
 
-pub fn followups_list(db: &Db, out: &Output, lang: Lang) -> anyhow::Result<()> {
+pub fn followups(ctl: Ctl, cmd: FollowupsCommand) -> anyhow::Result<()> {
+    let Ctl { db, out, lang, .. } = ctl;
+    let FollowupsCommand::List = cmd;
     let list = followups::list(db)?;
     out.data(&list, || {
         list.iter()
@@ -158,71 +166,5 @@ pub fn followups_list(db: &Db, out: &Output, lang: Lang) -> anyhow::Result<()> {
             })
             .collect::<Vec<_>>()
             .join("\n")
-    })
-}
-
-pub fn search(db: &Db, out: &Output, lang: Lang, query: &str) -> anyhow::Result<()> {
-    let hits = search::search(db, query)?;
-    out.data(&hits, || {
-        hits.iter()
-            .map(|h| {
-                let snippet: String = h
-                    .snippet
-                    .iter()
-                    .map(|p| {
-                        if p.hit {
-                            format!("[{}]", p.text)
-                        } else {
-                            p.text.clone()
-                        }
-                    })
-                    .collect();
-                format!(
-                    "{:<9} {} {}: {}",
-                    format!("{:?}", h.kind).to_lowercase(),
-                    h.session_date,
-                    h.session_title.best(lang),
-                    snippet
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
-
-pub fn stats(db: &Db, out: &Output, lang: Lang) -> anyhow::Result<()> {
-    let s = stats::get(db)?;
-    out.data(&s, || {
-        let mut lines = vec!["Sessions per year:".to_string()];
-        lines.extend(
-            s.sessions_per_year
-                .iter()
-                .map(|y| format!("  {}  {}", y.year, "█".repeat(y.count as usize))),
-        );
-        lines.push("Participation:".into());
-        lines.extend(
-            s.people
-                .iter()
-                .take(20)
-                .map(|p| format!("  {:>3}  {}", p.sessions, p.name.best(lang))),
-        );
-        lines.push("Institutions:".into());
-        lines.extend(
-            s.institutions
-                .iter()
-                .take(20)
-                .map(|i| format!("  {:>3}  {}", i.attendances, i.organisation.best(lang))),
-        );
-        lines.push("Themes:".into());
-        lines.extend(s.themes.iter().map(|t| {
-            let years: Vec<String> = t.years.iter().map(|y| y.year.clone()).collect();
-            format!(
-                "  {:>3}  {} ({})",
-                t.total,
-                t.theme.best(lang),
-                years.join(", ")
-            )
-        }));
-        lines.join("\n")
     })
 }

@@ -1,21 +1,16 @@
-//! `clubctl people …`, `invite`, `rsvp`, `checkin`, `attendance`, `invitees`: the directory
-//! and each session's list.
+//! `clubctl people …`: the people directory (club-core's `people`). Its `import` and
+//! `export` belong to the exchange of files (exchange.rs).
 
-use std::path::PathBuf;
-
-use anyhow::{bail, Context};
+use anyhow::bail;
 use clap::{Args, Subcommand};
-use club_core::exchange::export;
-use club_core::exchange::import::{self, DuplicatePolicy, ImportRequest, ProblemPolicy, RowAction};
-use club_core::people::{self, Person, PersonInput, PersonName, Position};
-use club_core::planning::invitations::{
-    self, AttendanceStatus, InvitationPatch, InvitationStatus, Invitee, InviteeList, InviteeRole,
-};
-use club_core::{Clock, Db, Lang, Text};
+use club_core::people::names::PersonName;
+use club_core::people::positions::Position;
+use club_core::people::{self, Person, PersonInput};
+use club_core::{Db, Lang, Text};
 
-use crate::output::Output;
-use crate::session::resolve;
+use crate::exchange;
 use crate::text_arg;
+use crate::Ctl;
 
 #[derive(Subcommand)]
 pub enum PeopleCommand {
@@ -39,27 +34,9 @@ pub enum PeopleCommand {
     /// Merge REMOVE into KEEP (names, contacts, invitations, roles move over)
     Merge { keep: String, remove: String },
     /// Import people from CSV, XLSX or vCard; prints the report; written in one step
-    Import {
-        file: PathBuf,
-        /// Only check the file and print the report
-        #[arg(long)]
-        dry_run: bool,
-        /// Column meanings in order, e.g. --map family.ru --map given.ru --map "" (repeatable)
-        #[arg(long = "map", value_name = "CODE")]
-        mapping: Vec<String>,
-        /// What to do with people already in the directory: skip | merge | create
-        #[arg(long, default_value = "skip")]
-        on_duplicate: String,
-        /// Rows with problems: refuse (import nothing) | skip (import the rest) |
-        /// keep-in-notes (import them too, unreadable values kept in the notes)
-        #[arg(long, default_value = "refuse")]
-        on_problem: String,
-    },
+    Import(exchange::ImportArgs),
     /// Export the directory to CSV or XLSX (by the file's extension)
-    Export {
-        #[arg(short, long)]
-        output: PathBuf,
-    },
+    Export(exchange::PeopleExportArgs),
 }
 
 #[derive(Args, Default)]
@@ -191,13 +168,13 @@ fn line(p: &Person, lang: Lang) -> String {
     )
 }
 
-pub fn run(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    cmd: PeopleCommand,
-) -> anyhow::Result<()> {
+pub fn run(ctl: Ctl, cmd: PeopleCommand) -> anyhow::Result<()> {
+    let Ctl {
+        db,
+        clock,
+        out,
+        lang,
+    } = ctl;
     match cmd {
         PeopleCommand::List { search } => {
             let list = match search {
@@ -258,311 +235,7 @@ pub fn run(
             let p = people::duplicates::merge(db, clock, &k.id, &r.id)?;
             out.data(&p, || format!("merged into {}", p.id))
         }
-        PeopleCommand::Import {
-            file,
-            dry_run,
-            mapping,
-            on_duplicate,
-            on_problem,
-        } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let on_duplicate = match on_duplicate.as_str() {
-                "skip" => DuplicatePolicy::Skip,
-                "merge" => DuplicatePolicy::Merge,
-                "create" => DuplicatePolicy::Create,
-                other => bail!("--on-duplicate must be skip, merge or create, not {other:?}"),
-            };
-            let on_problem = match on_problem.as_str() {
-                "refuse" => ProblemPolicy::Refuse,
-                "skip" => ProblemPolicy::Skip,
-                "keep-in-notes" => ProblemPolicy::KeepInNotes,
-                other => {
-                    bail!("--on-problem must be refuse, skip or keep-in-notes, not {other:?}")
-                }
-            };
-            let req = ImportRequest {
-                file_name: file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                bytes,
-                mapping,
-                on_duplicate,
-                on_problem,
-            };
-            let report = if dry_run {
-                import::dry_run(db, &req)?
-            } else {
-                import::commit(db, clock, &req)?
-            };
-            let blocked = report.rows.iter().any(|r| r.action == RowAction::Blocks);
-            out.data(&report, || {
-                let c = &report.counts;
-                let outcome = format!(
-                    "{} new, {} merged, {} skipped, {} with values kept in the notes",
-                    c.created, c.merged, c.skipped, c.kept_in_notes
-                );
-                let mut lines = vec![format!(
-                    "{} rows: {} new, {} duplicates, {} with problems{}",
-                    c.rows,
-                    c.new,
-                    c.duplicates,
-                    c.errors,
-                    if report.committed {
-                        format!("; imported {outcome}")
-                    } else if blocked {
-                        "; nothing written".into()
-                    } else {
-                        format!("; nothing written (would import {outcome})")
-                    }
-                )];
-                for r in report
-                    .rows
-                    .iter()
-                    .filter(|r| !r.problems.is_empty() || r.duplicate_of.is_some())
-                {
-                    let what = if r.problems.is_empty() {
-                        format!("already in the directory as {}", r.duplicate_name)
-                    } else {
-                        r.problems
-                            .iter()
-                            .map(|p| {
-                                let column = match p.column.as_str() {
-                                    "" => String::new(),
-                                    c => format!("column {c}: "),
-                                };
-                                match p.value.as_str() {
-                                    "" => format!("{column}{}", p.message),
-                                    v => format!("{column}{} ({v:?})", p.message),
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    };
-                    let action = match (r.action, r.kept_in_notes) {
-                        (RowAction::Skip, _) => " [skipped]",
-                        (_, true) => " [kept in the notes]",
-                        _ => "",
-                    };
-                    lines.push(format!("line {}: {} — {what}{action}", r.line, r.name));
-                }
-                lines.join("\n")
-            })?;
-            // Rows with problems fail the command only while they hold the import back.
-            if blocked {
-                std::process::exit(4);
-            }
-            Ok(())
-        }
-        PeopleCommand::Export { output } => {
-            let xlsx = output
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-            let bytes = if xlsx {
-                export::people_xlsx(db)?
-            } else {
-                export::people_csv(db)?
-            };
-            club_core::paths::write_atomically(&output, &bytes)
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            out.message(
-                serde_json::json!({ "written": output }),
-                &format!("written {}", output.display()),
-            )
-        }
+        PeopleCommand::Import(a) => exchange::import_people(ctl, a),
+        PeopleCommand::Export(a) => exchange::export_people(ctl, a),
     }
-}
-
-/// The session's invitee for `key` (a person id or text that finds exactly one on the list).
-fn invitee<'a>(list: &'a InviteeList, db: &Db, key: &str) -> anyhow::Result<&'a Invitee> {
-    if let Ok(p) = people::get(db, key) {
-        return list
-            .invitees
-            .iter()
-            .find(|i| i.person.id == p.id)
-            .ok_or_else(|| club_core::Error::NotFound { what: "invitation" }.into());
-    }
-    let found = invitations::find(list, key);
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => Err(club_core::Error::NotFound { what: "invitation" }.into()),
-        many => bail!(
-            "{} invitees match {key:?}; type more of the name",
-            many.len()
-        ),
-    }
-}
-
-pub fn print_list(out: &Output, list: &InviteeList, lang: Lang) -> anyhow::Result<()> {
-    out.data(list, || {
-        let mut lines: Vec<String> = list
-            .invitees
-            .iter()
-            .enumerate()
-            .map(|(n, i)| {
-                format!(
-                    "{:>3}. {:<32} {:<10} {:<10} {:<10} {}",
-                    n + 1,
-                    i.person.display_name.best(lang),
-                    i.role.code(),
-                    i.status.code(),
-                    i.channel.map(|c| c.code()).unwrap_or("—"),
-                    i.attendance.map(|a| a.code()).unwrap_or("—"),
-                )
-            })
-            .collect();
-        let c = &list.counts;
-        lines.push(format!(
-            "{} on the list: {} confirmed, {} declined, {} came, {} absent, {} excused",
-            c.total, c.confirmed, c.declined, c.attended, c.absent, c.excused
-        ));
-        lines.join("\n")
-    })
-}
-
-#[derive(Args)]
-pub struct InviteArgs {
-    /// Session id or number
-    session: String,
-    /// People to invite: ids or names that find exactly one person
-    people: Vec<String>,
-    /// guest | speaker | moderator | organizer | press | observer
-    #[arg(long, default_value = "guest")]
-    role: String,
-    /// Invite everyone with this tag
-    #[arg(long)]
-    tag: Option<String>,
-    /// Invite everyone who was on this session's list (id or number)
-    #[arg(long)]
-    from: Option<String>,
-}
-
-pub fn invite(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    a: InviteArgs,
-) -> anyhow::Result<()> {
-    let s = resolve(db, clock, &a.session)?;
-    let role = InviteeRole::parse(&a.role)
-        .context("--role must be guest, speaker, moderator, organizer, press or observer")?;
-    let mut list = invitations::list(db, &s.id)?;
-    if let Some(tag) = a.tag {
-        list = invitations::invite_tag(db, clock, &s.id, &tag, role)?;
-    }
-    if let Some(from) = a.from {
-        list = invitations::invite_from_session(db, clock, &s.id, &resolve(db, clock, &from)?.id)?;
-    }
-    if !a.people.is_empty() {
-        let ids = a
-            .people
-            .iter()
-            .map(|k| person(db, k).map(|p| p.id))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        list = invitations::invite(db, clock, &s.id, &ids, role)?;
-    }
-    print_list(out, &list, lang)
-}
-
-#[derive(Args)]
-pub struct RsvpArgs {
-    session: String,
-    person: String,
-    /// to_invite | invited | confirmed | tentative | declined | deputy | no_reply
-    #[arg(long)]
-    status: String,
-    /// email | letter | phone | wechat | in_person
-    #[arg(long)]
-    channel: Option<String>,
-    /// Who comes instead (with --status deputy)
-    #[arg(long)]
-    deputy: Option<String>,
-}
-
-pub fn rsvp(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    a: RsvpArgs,
-) -> anyhow::Result<()> {
-    let s = resolve(db, clock, &a.session)?;
-    let list = invitations::list(db, &s.id)?;
-    let i = invitee(&list, db, &a.person)?;
-    let status = InvitationStatus::parse(&a.status).context(
-        "--status must be to_invite, invited, confirmed, tentative, declined, deputy or no_reply",
-    )?;
-    let deputy = a.deputy.map(|d| person(db, &d).map(|p| p.id)).transpose()?;
-    let patch = InvitationPatch {
-        status: Some(status),
-        channel: a.channel,
-        deputy_person_id: deputy,
-        ..Default::default()
-    };
-    let list = invitations::update(db, clock, &i.id, &patch)?;
-    print_list(out, &list, lang)
-}
-
-#[derive(Args)]
-pub struct CheckinArgs {
-    session: String,
-    /// A few letters of the name in any script, or an id
-    person: String,
-    /// Take the check-in back
-    #[arg(long)]
-    undo: bool,
-}
-
-pub fn checkin(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    a: CheckinArgs,
-) -> anyhow::Result<()> {
-    let s = resolve(db, clock, &a.session)?;
-    let list = invitations::list(db, &s.id)?;
-    let i = invitee(&list, db, &a.person)?;
-    let list = if a.undo {
-        invitations::undo_check_in(db, clock, &i.id)?
-    } else {
-        invitations::check_in(db, clock, &i.id)?
-    };
-    print_list(out, &list, lang)
-}
-
-#[derive(Args)]
-pub struct AttendanceArgs {
-    session: String,
-    /// Whose attendance to set (omit to list)
-    person: Option<String>,
-    /// present | absent | excused | late | left_early | none
-    #[arg(long)]
-    status: Option<String>,
-}
-
-pub fn attendance(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    a: AttendanceArgs,
-) -> anyhow::Result<()> {
-    let s = resolve(db, clock, &a.session)?;
-    let mut list = invitations::list(db, &s.id)?;
-    if let Some(key) = a.person {
-        let status =
-            match a.status.as_deref() {
-                None => bail!("--status is needed with a person"),
-                Some("none") => None,
-                Some(s) => Some(AttendanceStatus::parse(s).context(
-                    "--status must be present, absent, excused, late, left_early or none",
-                )?),
-            };
-        let id = invitee(&list, db, &key)?.id.clone();
-        list = invitations::set_attendance(db, clock, &id, status)?;
-    }
-    print_list(out, &list, lang)
 }

@@ -1,12 +1,13 @@
-//! `clubctl template …`: saved starting points for new sessions.
+//! `clubctl template …`: saved starting points for new sessions (club-core's
+//! `planning::templates`).
 
 use clap::Subcommand;
 use club_core::planning::templates;
-use club_core::{Clock, Db, Lang, Text};
+use club_core::Text;
 
-use crate::output::Output;
-use crate::session::{resolve, StartFlags};
+use super::sessions::{resolve, StartFlags};
 use crate::text_arg;
+use crate::Ctl;
 
 #[derive(Subcommand)]
 pub enum TemplateCommand {
@@ -34,13 +35,13 @@ pub enum TemplateCommand {
     },
 }
 
-pub fn run(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    cmd: TemplateCommand,
-) -> anyhow::Result<()> {
+pub fn run(ctl: Ctl, cmd: TemplateCommand) -> anyhow::Result<()> {
+    let Ctl {
+        db,
+        clock,
+        out,
+        lang,
+    } = ctl;
     match cmd {
         TemplateCommand::Save { session, name } => {
             let s = resolve(db, clock, &session)?;

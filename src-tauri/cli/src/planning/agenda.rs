@@ -1,13 +1,15 @@
-//! `clubctl agenda …`: a session's programme, item by item.
+//! `clubctl agenda …`: a session's programme, item by item (club-core's
+//! `planning::agenda`).
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use club_core::planning::agenda::{self, Agenda, AgendaItemInput, ItemKind, RoleInput, RoleKind};
+use club_core::planning::agenda::{self, Agenda, AgendaItemInput, ItemKind};
+use club_core::planning::agenda_roles::{RoleInput, RoleKind};
 use club_core::{people, Clock, Db, Lang};
 
-use crate::output::Output;
-use crate::session::resolve;
+use super::sessions::resolve;
 use crate::text_arg;
+use crate::Ctl;
 
 #[derive(Subcommand)]
 pub enum AgendaCommand {
@@ -155,13 +157,13 @@ fn item(db: &Db, clock: &dyn Clock, key: &str) -> anyhow::Result<(String, Agenda
     Ok((found.id.clone(), AgendaItemInput::from(found)))
 }
 
-pub fn run(
-    db: &Db,
-    clock: &dyn Clock,
-    out: &Output,
-    lang: Lang,
-    cmd: AgendaCommand,
-) -> anyhow::Result<()> {
+pub fn run(ctl: Ctl, cmd: AgendaCommand) -> anyhow::Result<()> {
+    let Ctl {
+        db,
+        clock,
+        out,
+        lang,
+    } = ctl;
     let agenda = match cmd {
         AgendaCommand::List { session } => agenda::get(db, &resolve(db, clock, &session)?.id)?,
         AgendaCommand::Add {

@@ -1,15 +1,16 @@
-//! `clubctl session …`: the session commands.
+//! `clubctl session …`: sessions, their copy into the next one and their status steps
+//! (club-core's `planning::sessions`, `templates`, `workflow`); `session themes` is in
+//! themes.rs.
 
 use clap::{Args, Subcommand};
 use club_core::planning::sessions::{self, Session, SessionInput, SessionStatus};
 use club_core::planning::templates::{self, StartOptions};
-use club_core::planning::themes::{self, ThemeRef};
 use club_core::planning::workflow;
-use club_core::store::settings;
 use club_core::{Clock, Db, Error, Lang, Text};
 
-use crate::output::Output;
+use super::themes;
 use crate::text_arg;
+use crate::Ctl;
 
 // Parsed once per process: the size of the variants does not matter.
 #[allow(clippy::large_enum_variant)]
@@ -165,8 +166,13 @@ pub fn resolve(db: &Db, clock: &dyn Clock, key: &str) -> Result<Session, Error> 
     }
 }
 
-pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> anyhow::Result<()> {
-    let lang = settings::get(db)?.language;
+pub fn run(ctl: Ctl, cmd: SessionCommand) -> anyhow::Result<()> {
+    let Ctl {
+        db,
+        clock,
+        out,
+        lang,
+    } = ctl;
     match cmd {
         SessionCommand::Add(fields) => {
             let mut input = SessionInput::default();
@@ -213,38 +219,7 @@ pub fn run(db: &Db, clock: &dyn Clock, out: &Output, cmd: SessionCommand) -> any
             session,
             add,
             remove,
-        } => {
-            let s = resolve(db, clock, &session)?;
-            let mut refs: Vec<ThemeRef> = themes::of_session(db, &s.id)?
-                .into_iter()
-                .filter(|t| {
-                    !t.name
-                        .0
-                        .values()
-                        .any(|v| remove.iter().any(|r| r.eq_ignore_ascii_case(v) || r == v))
-                })
-                .map(|t| ThemeRef {
-                    id: Some(t.id),
-                    name: t.name,
-                })
-                .collect();
-            for raw in &add {
-                let mut name = Text::new();
-                text_arg::apply(&mut name, std::slice::from_ref(raw), lang);
-                refs.push(ThemeRef { id: None, name });
-            }
-            let list = if add.is_empty() && remove.is_empty() {
-                themes::of_session(db, &s.id)?
-            } else {
-                themes::set_for_session(db, clock, &s.id, &refs)?
-            };
-            out.data(&list, || {
-                list.iter()
-                    .map(|t| t.name.best(lang).to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-        }
+        } => themes::of_session(ctl, &session, &add, &remove),
         SessionCommand::Readiness { session } => {
             let r = workflow::readiness(db, clock, &resolve(db, clock, &session)?.id)?;
             out.data(&r, || {
