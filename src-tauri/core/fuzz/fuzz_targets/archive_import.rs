@@ -10,6 +10,7 @@
 #![no_main]
 
 use club_core::exchange::archive;
+use club_core::store::dump;
 use club_core::clock::FixedClock;
 use club_core::store::db::Db;
 use libfuzzer_sys::fuzz_target;
@@ -63,10 +64,10 @@ fuzz_target!(|input: &[u8]| {
     }
     let clock = FixedClock("2026-01-15T09:00:00Z".parse().unwrap());
     let (_dir, db) = fresh();
-    let empty = archive::tables(&db).unwrap();
+    let empty = dump::tables(&db).unwrap();
     if archive::import(&db, data).is_err() {
         assert_eq!(
-            archive::tables(&db).unwrap(),
+            dump::tables(&db).unwrap(),
             empty,
             "a refused archive left rows behind"
         );
@@ -80,12 +81,12 @@ fuzz_target!(|input: &[u8]| {
     }
     club_core::people::list(&db).unwrap();
     club_core::minutes::followups::list(&db).unwrap();
-    let imported = archive::tables(&db).unwrap();
+    let imported = dump::tables(&db).unwrap();
     let again = archive::export(&db, &clock).unwrap();
     let (_dir2, db2) = fresh();
     archive::import(&db2, &again).unwrap();
     assert_eq!(
-        archive::tables(&db2).unwrap(),
+        dump::tables(&db2).unwrap(),
         imported,
         "round trip changed the archive"
     );

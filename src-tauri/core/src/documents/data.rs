@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use super::{validate, DocumentOptions, Layout, Paper};
 use crate::error::Result;
-use crate::minutes;
-use crate::minutes::followups::{self, FollowUpStatus};
+use crate::minutes::followups::FollowUpStatus;
 use crate::minutes::text::{self as minutes_text, Block};
 use crate::planning::agenda::{self, ItemKind};
 use crate::planning::agenda_roles::RoleKind;
@@ -24,7 +23,7 @@ use crate::Clock;
 /// Minutes text per language, read into blocks.
 pub type Rich = BTreeMap<Lang, Vec<Block>>;
 
-fn rich(text: &Text) -> Rich {
+pub(super) fn rich(text: &Text) -> Rich {
     text.0
         .iter()
         .map(|(l, s)| (*l, minutes_text::parse(s)))
@@ -170,7 +169,7 @@ fn attendance_label(a: AttendanceStatus) -> Text {
     }
 }
 
-fn followup_status_label(s: FollowUpStatus) -> Text {
+pub(super) fn followup_status_label(s: FollowUpStatus) -> Text {
     match s {
         FollowUpStatus::Open => t("открыто", "ашық", "待办", "open"),
         FollowUpStatus::InProgress => t("в работе", "орындалуда", "进行中", "in progress"),
@@ -202,7 +201,12 @@ pub struct SessionHead {
     pub theme: Text,
 }
 
-fn frame(db: &Db, s: &Session, options: &DocumentOptions, heading: Text) -> Result<Frame> {
+pub(super) fn frame(
+    db: &Db,
+    s: &Session,
+    options: &DocumentOptions,
+    heading: Text,
+) -> Result<Frame> {
     let club = settings::get(db)?.club_name;
     let date = crate::clock::parse_date(&s.date, "date")?;
     Ok(Frame {
@@ -226,7 +230,7 @@ fn frame(db: &Db, s: &Session, options: &DocumentOptions, heading: Text) -> Resu
     })
 }
 
-type Labels = BTreeMap<&'static str, Text>;
+pub(super) type Labels = BTreeMap<&'static str, Text>;
 
 // ---------------------------------------------------------------------------------- agenda
 
@@ -322,7 +326,7 @@ pub struct PersonRow {
     pub position: Text,
 }
 
-fn person_row(i: &Invitee) -> PersonRow {
+pub(super) fn person_row(i: &Invitee) -> PersonRow {
     PersonRow {
         name: i.person.display_name.clone(),
         honorific: i.person.honorific.clone(),
@@ -503,213 +507,5 @@ pub fn cards_data(
     Ok(CardsDoc {
         frame: frame(db, &s, options, heading)?,
         cards: expected(&list),
-    })
-}
-
-// --------------------------------------------------------------------------------- minutes
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RemarkRow {
-    pub name: Text,
-    pub body: Rich,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MinutesRow {
-    pub start: String,
-    pub end: String,
-    pub title: Text,
-    pub notes: Rich,
-    pub key_points: Rich,
-    pub remarks: Vec<RemarkRow>,
-    pub decisions: Vec<Rich>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FollowUpRow {
-    pub body: Text,
-    pub owner: Text,
-    pub due: Text,
-    pub status: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MinutesDoc {
-    #[serde(flatten)]
-    pub frame: Frame,
-    /// "Draft" or "Approved on …".
-    pub state: Text,
-    pub summary: Rich,
-    pub items: Vec<MinutesRow>,
-    pub present: Vec<PersonRow>,
-    pub absent: Vec<Text>,
-    pub excused: Vec<Text>,
-    pub followups: Vec<FollowUpRow>,
-    pub labels: Labels,
-}
-
-pub fn minutes_data(
-    db: &Db,
-    clock: &dyn Clock,
-    session_id: &str,
-    options: &DocumentOptions,
-) -> Result<MinutesDoc> {
-    validate(options)?;
-    let s = sessions::get(db, clock, session_id)?;
-    let m = minutes::get(db, &s.id)?;
-    let list = invitations::list(db, &s.id)?;
-    let follow = followups::for_session(db, &s.id)?;
-    let heading = t(
-        "Протокол заседания",
-        "Отырыс хаттамасы",
-        "会议纪要",
-        "Minutes",
-    );
-    let state = match m
-        .approved_at
-        .as_deref()
-        .and_then(|a| NaiveDate::parse_from_str(a.get(..10)?, "%Y-%m-%d").ok())
-    {
-        Some(d) => each(|l| {
-            let label = t("Утверждён", "Бекітілді", "批准日期：", "Approved on")
-                .best(l)
-                .to_string();
-            let sep = if l == Lang::Zh { "" } else { " " };
-            format!("{label}{sep}{}", long_date(d, l))
-        }),
-        None => t("Проект", "Жоба", "草案", "Draft"),
-    };
-    let names = |wanted: &[AttendanceStatus]| -> Vec<&Invitee> {
-        list.invitees
-            .iter()
-            .filter(|i| i.attendance.is_some_and(|a| wanted.contains(&a)))
-            .collect()
-    };
-    Ok(MinutesDoc {
-        frame: frame(db, &s, options, heading)?,
-        state,
-        summary: rich(&m.summary),
-        items: m
-            .items
-            .iter()
-            .map(|i| MinutesRow {
-                start: i.start.clone(),
-                end: i.end.clone(),
-                title: i.title.clone(),
-                notes: rich(&i.notes),
-                key_points: rich(&i.key_points),
-                remarks: i
-                    .remarks
-                    .iter()
-                    .map(|r| RemarkRow {
-                        name: r.person_name.clone(),
-                        body: rich(&r.body),
-                    })
-                    .collect(),
-                decisions: i.decisions.iter().map(|d| rich(&d.body)).collect(),
-            })
-            .collect(),
-        present: names(&[
-            AttendanceStatus::Present,
-            AttendanceStatus::Late,
-            AttendanceStatus::LeftEarly,
-        ])
-        .into_iter()
-        .map(person_row)
-        .collect(),
-        absent: names(&[AttendanceStatus::Absent])
-            .into_iter()
-            .map(|i| i.person.display_name.clone())
-            .collect(),
-        excused: names(&[AttendanceStatus::Excused])
-            .into_iter()
-            .map(|i| i.person.display_name.clone())
-            .collect(),
-        followups: follow
-            .iter()
-            .map(|f| FollowUpRow {
-                body: f.body.clone(),
-                owner: f.owner.clone(),
-                due: f
-                    .due_on
-                    .as_deref()
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                    .map(|d| each(|l| long_date(d, l)))
-                    .unwrap_or_default(),
-                status: followup_status_label(f.status),
-            })
-            .collect(),
-        labels: BTreeMap::from([
-            ("summary", t("Итоги", "Қорытынды", "会议总结", "Summary")),
-            (
-                "present",
-                t("Присутствовали", "Қатысқандар", "出席人员", "Present"),
-            ),
-            (
-                "absent",
-                t("Отсутствовали", "Қатыспағандар", "缺席人员", "Absent"),
-            ),
-            (
-                "excused",
-                t(
-                    "Отсутствовали по уважительной причине",
-                    "Себепті қатыспағандар",
-                    "请假人员",
-                    "Excused",
-                ),
-            ),
-            (
-                "key_points",
-                t(
-                    "Основные положения",
-                    "Негізгі тұжырымдар",
-                    "要点",
-                    "Key points",
-                ),
-            ),
-            ("decisions", t("Решения", "Шешімдер", "决定", "Decisions")),
-            (
-                "followups",
-                t("Поручения", "Тапсырмалар", "后续事项", "Follow-ups"),
-            ),
-            ("task", t("Поручение", "Тапсырма", "事项", "Task")),
-            ("owner", t("Ответственный", "Жауапты", "负责人", "Owner")),
-            ("due", t("Срок", "Мерзімі", "期限", "Due")),
-            ("status", t("Состояние", "Күйі", "状态", "Status")),
-            ("none", t("—", "—", "—", "—")),
-        ]),
-    })
-}
-
-// --------------------------------------------------------------------------------- dossier
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DossierDoc {
-    #[serde(flatten)]
-    pub frame: Frame,
-    pub agenda: AgendaDoc,
-    pub invitees: InviteesDoc,
-    pub minutes: MinutesDoc,
-}
-
-pub fn dossier_data(
-    db: &Db,
-    clock: &dyn Clock,
-    session_id: &str,
-    options: &DocumentOptions,
-) -> Result<DossierDoc> {
-    let agenda = agenda_data(db, clock, session_id, options)?;
-    let s = sessions::get(db, clock, session_id)?;
-    let heading = t(
-        "Досье заседания",
-        "Отырыс досьесі",
-        "会议资料汇编",
-        "Session dossier",
-    );
-    Ok(DossierDoc {
-        frame: frame(db, &s, options, heading)?,
-        agenda,
-        invitees: invitees_data(db, clock, session_id, options)?,
-        minutes: minutes_data(db, clock, session_id, options)?,
     })
 }

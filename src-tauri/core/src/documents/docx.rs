@@ -8,7 +8,8 @@ use docx_rs::{
     Run, RunFonts, Table, TableCell, TableRow, WidthType,
 };
 
-use super::data::{AgendaDoc, Frame, MinutesDoc, Rich};
+use super::data::{AgendaDoc, Frame, Rich};
+use super::minutes_doc::MinutesDoc;
 use super::{Layout, Paper};
 use crate::error::{Error, Result};
 use crate::minutes::text::{Block, Span};

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod fonts;
 pub mod ics;
 pub mod lists;
+mod minutes_doc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,9 +29,10 @@ use crate::Clock;
 
 pub use check::{warnings, DocumentWarning};
 pub use data::{
-    agenda_data, cards_data, dossier_data, invitees_data, long_date, minutes_data, signin_data,
-    AgendaDoc, CardsDoc, DossierDoc, InviteesDoc, MinutesDoc, SigninDoc,
+    agenda_data, cards_data, invitees_data, long_date, signin_data, AgendaDoc, CardsDoc,
+    InviteesDoc, SigninDoc,
 };
+pub use minutes_doc::{dossier_data, minutes_data, DossierDoc, MinutesDoc};
 
 const COMMON: &str = include_str!("../../templates/common.typ");
 const AGENDA: &str = include_str!("../../templates/agenda.typ");

@@ -3,6 +3,7 @@
 //! it (`store`, `people`, `planning`, `minutes`).
 
 pub mod archive;
+pub mod columns;
 pub mod export;
 pub mod import;
 pub mod reader;

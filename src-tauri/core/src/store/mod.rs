@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod db;
+pub mod dump;
 pub mod references;
 pub mod schema;
 pub mod search;

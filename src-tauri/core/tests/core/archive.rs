@@ -3,6 +3,7 @@ use std::io::Write;
 use club_core::{minutes, ErrorCode, Lang, Text};
 
 use club_core::exchange::archive;
+use club_core::store::dump;
 
 use club_core::sample::demo;
 
@@ -56,10 +57,7 @@ fn the_archive_round_trips_into_an_empty_database_equal_to_the_original() {
 
     let copy = test_db();
     archive::import(&copy, &bytes).unwrap();
-    assert_eq!(
-        archive::tables(&copy).unwrap(),
-        archive::tables(&db).unwrap()
-    );
+    assert_eq!(dump::tables(&copy).unwrap(), dump::tables(&db).unwrap());
     // Derived data comes back too: the search finds the imported minutes.
     let hits = club_core::store::search::search(&copy, "ұ ү һ").unwrap();
     assert!(!hits.is_empty());
@@ -156,7 +154,7 @@ fn an_archive_goes_only_into_an_empty_database_and_bad_ones_write_nothing() {
     ];
     for (bytes, place) in cases {
         let empty = test_db();
-        let before = archive::tables(&empty).unwrap();
+        let before = dump::tables(&empty).unwrap();
         let err = archive::import(&empty, &bytes).unwrap_err();
         assert!(err.to_string().contains(place), "{place}: {err}");
         let code = club_core::ApiError::from(err).code;
@@ -165,7 +163,7 @@ fn an_archive_goes_only_into_an_empty_database_and_bad_ones_write_nothing() {
             "{code:?}"
         );
         assert_eq!(
-            archive::tables(&empty).unwrap(),
+            dump::tables(&empty).unwrap(),
             before,
             "{place}: nothing written"
         );

@@ -18,6 +18,7 @@ use club_core::planning::rsvp::InviteeRole;
 use club_core::planning::sessions::{self, SessionInput};
 use club_core::planning::themes;
 use club_core::sample::demo;
+use club_core::store::dump;
 use club_core::store::settings::{self, SettingsPatch};
 use club_core::{minutes, Db, Lang, Result, Text};
 
@@ -873,7 +874,7 @@ fn two_hundred_bad_inputs_each_get_a_clear_error_and_change_nothing() {
 
     let mut failures = Vec::new();
     for c in &cases {
-        let before = archive::tables(&db).unwrap();
+        let before = dump::tables(&db).unwrap();
         match (c.run)(&db, &ctx) {
             Ok(()) => failures.push(format!("{}: accepted", c.name)),
             Err(e) => {
@@ -883,7 +884,7 @@ fn two_hundred_bad_inputs_each_get_a_clear_error_and_change_nothing() {
                 }
             }
         }
-        if archive::tables(&db).unwrap() != before {
+        if dump::tables(&db).unwrap() != before {
             failures.push(format!("{}: the database changed", c.name));
         }
     }

@@ -1,7 +1,11 @@
 //! The benchmark archive generator: the same archive for the same seed, the sizes the
-//! benchmark promises, and data the app reads like its own.
+//! benchmark promises, and data the app reads like its own. The generator is built only
+//! with the feature `generator` (the benchmark tools turn it on): `cargo test -p
+//! club-core --features generator`.
+#![cfg(feature = "generator")]
 
 use club_core::exchange::archive;
+use club_core::store::dump;
 
 use club_core::sample::generate;
 
@@ -19,10 +23,10 @@ fn one_generated_year_is_the_same_for_a_seed_and_opens_like_the_clubs_own() {
     assert!(g.minutes_paragraphs > 4_000, "{g:?}");
     let b = test_db();
     assert_eq!(generate::generate(&b, 1, 7).unwrap(), g);
-    assert_eq!(archive::tables(&a).unwrap(), archive::tables(&b).unwrap());
+    assert_eq!(dump::tables(&a).unwrap(), dump::tables(&b).unwrap());
     let c = test_db();
     generate::generate(&c, 1, 8).unwrap();
-    assert_ne!(archive::tables(&a).unwrap(), archive::tables(&c).unwrap());
+    assert_ne!(dump::tables(&a).unwrap(), dump::tables(&c).unwrap());
 
     // An archive import reads everything back as the app's screens do, or refuses.
     let copy = test_db();
@@ -35,4 +39,20 @@ fn one_generated_year_is_the_same_for_a_seed_and_opens_like_the_clubs_own() {
     // Only into an empty database, and only a sensible span.
     assert!(generate::generate(&a, 1, 7).is_err());
     assert!(generate::generate(&test_db(), 0, 1).is_err());
+}
+
+/// The benchmark's archive, timed (the speed of the generator matters to whoever makes
+/// one): `cargo test -p club-core --features generator --test core twenty_years --
+/// --ignored --nocapture`. Prints, never asserts on, the time.
+#[test]
+#[ignore = "a benchmark-size run"]
+fn twenty_years_are_generated_in_one_go() {
+    let db = test_db();
+    let started = std::time::Instant::now();
+    let g = generate::generate(&db, 20, 1).unwrap();
+    eprintln!(
+        "20 years generated in {:.1} s: {g:?}",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!((g.sessions, g.people), (300, 10_000));
 }

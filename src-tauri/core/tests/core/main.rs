@@ -2,6 +2,7 @@
 //! opened through the real setup and migrations.
 
 mod agenda;
+mod architecture;
 mod archive;
 mod backup;
 mod bad_input;

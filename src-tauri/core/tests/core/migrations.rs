@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use club_core::Db;
 
-use club_core::exchange::archive;
+use club_core::store::dump;
 
 fn schema(db: &Db) -> BTreeSet<(String, String)> {
     db.read(|c| {
@@ -56,7 +56,7 @@ fn every_released_schema_upgrades_with_its_data_kept() {
             (sessions, people)
         };
         let db = Db::open(&path).unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
-        let tables = archive::tables(&db).unwrap();
+        let tables = dump::tables(&db).unwrap();
         assert_eq!(
             tables["session"].len() as i64,
             before.0,
