@@ -13,9 +13,10 @@ use std::collections::HashMap;
 
 use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
 use club_core::exchange::import::{self, ImportReport, ImportRequest};
+use club_core::minutes::changes::{self, Change};
 use club_core::minutes::followups::{self, FollowUp, FollowUpInput};
 use club_core::minutes::revisions::{self, Revision};
-use club_core::minutes::{self, Change, Minutes};
+use club_core::minutes::{self, Minutes};
 use club_core::people::duplicates::{self, Duplicate};
 use club_core::people::organisations::{self, Organisation, PrecedenceCategory};
 use club_core::people::{self, Person, PersonInput};
@@ -128,7 +129,7 @@ commands! {
     minutes_reopen(session_id: String) -> Minutes = |s| minutes::reopen(s.db()?, &s.clock, &session_id);
     minutes_save_revision(session_id: String) -> Minutes = |s| minutes::save_revision(s.db()?, &s.clock, &session_id);
     minutes_revisions(session_id: String) -> Vec<Revision> = |s| revisions::list(s.db()?, &session_id);
-    minutes_compare(session_id: String, a: u32, b: u32) -> Vec<Change> = |s| minutes::compare(s.db()?, &session_id, a, b);
+    minutes_compare(session_id: String, a: u32, b: u32) -> Vec<Change> = |s| changes::compare(s.db()?, &session_id, a, b);
     minutes_restore(session_id: String, number: u32) -> Minutes = |s| minutes::restore(s.db()?, &s.clock, &session_id, number);
     followups_list() -> Vec<FollowUp> = |s| followups::list(s.db()?);
     followups_open_before(session_id: String) -> Vec<FollowUp> = |s| followups::open_before(s.db()?, &session_id);

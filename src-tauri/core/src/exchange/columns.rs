@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, InvalidReason, Result};
 use crate::exchange::table::Row;
-use crate::people::phone;
 use crate::people::names::PersonName;
+use crate::people::phone;
 use crate::people::{self, PersonInput};
 use crate::text::Lang;
 

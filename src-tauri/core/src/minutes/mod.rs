@@ -4,6 +4,7 @@
 //! and "1. " lists). Revisions freeze the whole minutes; approval locks them.
 //! Owns `minutes`, `minutes_item`, `remark` and `decision`; revisions.rs keeps the history.
 
+pub mod changes;
 pub mod followups;
 pub mod revisions;
 pub mod text;
@@ -66,23 +67,11 @@ pub struct Minutes {
     pub updated_at: Option<String>,
 }
 
-/// One field that differs between two revisions.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Change {
-    /// "summary", or the agenda item's title, then the field.
-    pub place: String,
-    pub field: String,
-    pub before: Text,
-    pub after: Text,
-}
-
 fn read_text(raw: String) -> Text {
     Text::from_json(&raw).unwrap_or_default()
 }
 
-fn load(c: &Connection, session_id: &str) -> Result<Minutes> {
+pub(crate) fn load(c: &Connection, session_id: &str) -> Result<Minutes> {
     let agenda = agenda::load_in(c, session_id)?;
     let head: Option<(String, Option<String>, u32, String)> = c
         .query_row(
@@ -435,7 +424,7 @@ pub fn save_revision(db: &Db, clock: &dyn Clock, session_id: &str) -> Result<Min
     })
 }
 
-fn revision_in(c: &Connection, session_id: &str, number: u32) -> Result<Minutes> {
+pub(crate) fn revision_in(c: &Connection, session_id: &str, number: u32) -> Result<Minutes> {
     Ok(serde_json::from_str(&revisions::frozen(
         c, session_id, number,
     )?)?)
@@ -444,84 +433,6 @@ fn revision_in(c: &Connection, session_id: &str, number: u32) -> Result<Minutes>
 pub fn revision(db: &Db, session_id: &str, number: u32) -> Result<Minutes> {
     let session_id = parse_id(session_id, "sessionId")?;
     db.read(|c| revision_in(c, &session_id, number))
-}
-
-/// What changed from revision `a` to revision `b` (0 = the minutes as they are now).
-pub fn compare(db: &Db, session_id: &str, a: u32, b: u32) -> Result<Vec<Change>> {
-    let session_id = parse_id(session_id, "sessionId")?;
-    db.read(|c| {
-        let get = |n: u32| {
-            if n == 0 {
-                load(c, &session_id)
-            } else {
-                revision_in(c, &session_id, n)
-            }
-        };
-        Ok(diff(&get(a)?, &get(b)?))
-    })
-}
-
-fn diff(a: &Minutes, b: &Minutes) -> Vec<Change> {
-    let mut out = Vec::new();
-    let mut push = |place: &str, field: &str, before: &Text, after: &Text| {
-        if before != after {
-            out.push(Change {
-                place: place.to_string(),
-                field: field.to_string(),
-                before: before.clone(),
-                after: after.clone(),
-            });
-        }
-    };
-    push("summary", "summary", &a.summary, &b.summary);
-    let join = |list: Vec<&Text>| {
-        let mut t = Text::new();
-        for lang in crate::text::Lang::ALL {
-            let parts: Vec<&str> = list.iter().filter_map(|x| x.get(lang)).collect();
-            t.set(lang, &parts.join("\n"));
-        }
-        t
-    };
-    for item in &b.items {
-        let before = a
-            .items
-            .iter()
-            .find(|x| x.agenda_item_id == item.agenda_item_id);
-        let place = item.title.best(crate::text::Lang::Ru).to_string();
-        let empty = Text::new();
-        push(
-            &place,
-            "notes",
-            before.map_or(&empty, |x| &x.notes),
-            &item.notes,
-        );
-        push(
-            &place,
-            "keyPoints",
-            before.map_or(&empty, |x| &x.key_points),
-            &item.key_points,
-        );
-        let remarks = |m: Option<&MinutesItem>| {
-            join(
-                m.map(|x| x.remarks.iter().map(|r| &r.body).collect())
-                    .unwrap_or_default(),
-            )
-        };
-        push(&place, "remarks", &remarks(before), &remarks(Some(item)));
-        let decisions = |m: Option<&MinutesItem>| {
-            join(
-                m.map(|x| x.decisions.iter().map(|d| &d.body).collect())
-                    .unwrap_or_default(),
-            )
-        };
-        push(
-            &place,
-            "decisions",
-            &decisions(before),
-            &decisions(Some(item)),
-        );
-    }
-    out
 }
 
 /// Puts a revision's text back (as a new revision; nothing is lost).

@@ -156,7 +156,7 @@ fn revisions_edit_compare_restore_approve_reopen() {
     )
     .unwrap();
     assert_eq!(m.revision, 2);
-    let changes = minutes::compare(&db, &s.id, 1, 2).unwrap();
+    let changes = minutes::changes::compare(&db, &s.id, 1, 2).unwrap();
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].field, "notes");
     assert_eq!(changes[0].before.get(Lang::Ru), Some("Первая редакция."));
