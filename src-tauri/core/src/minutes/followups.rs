@@ -218,41 +218,89 @@ pub fn create_from_decision(
     input: &FollowUpInput,
 ) -> Result<FollowUp> {
     let decision_id = parse_id(decision_id, "decisionId")?;
-    let id = new_id();
     db.write(|tx| {
-        let session: String = tx
-            .query_row(
-                "SELECT a.session_id FROM decision d JOIN agenda_item a ON a.id = d.agenda_item_id WHERE d.id = ?1",
-                [&decision_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(Error::NotFound { what: "decision" })?;
-        let v = validate(tx, input)?;
-        tx.execute(
-            "INSERT INTO follow_up (id, session_id, decision_id, owner_person_id, body, due_on, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![id, session, decision_id, v.owner, v.body.to_json(), v.due, stamp(clock)],
-        )?;
-        rows(tx, &format!("{SELECT} WHERE f.id = ?1"), &id)?.pop().ok_or(Error::NotFound { what: "follow-up" })
+        let id = create_in(tx, clock, &decision_id, input)?;
+        one(tx, &id)
     })
+}
+
+/// `create_from_decision` inside the caller's transaction; returns the follow-up's id.
+pub(crate) fn create_in(
+    c: &Connection,
+    clock: &dyn Clock,
+    decision_id: &str,
+    input: &FollowUpInput,
+) -> Result<String> {
+    let session: String = c
+        .prepare_cached(
+            "SELECT a.session_id FROM decision d JOIN agenda_item a ON a.id = d.agenda_item_id
+             WHERE d.id = ?1",
+        )?
+        .query_row([decision_id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "decision" })?;
+    let v = validate(c, input)?;
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO follow_up (id, session_id, decision_id, owner_person_id, body, due_on,
+                                created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![
+        id,
+        session,
+        decision_id,
+        v.owner,
+        v.body.to_json(),
+        v.due,
+        stamp(clock)
+    ])?;
+    Ok(id)
 }
 
 pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &FollowUpInput) -> Result<FollowUp> {
     let id = parse_id(id, "id")?;
     db.write(|tx| {
-        let v = validate(tx, input)?;
-        let status = input.status.unwrap_or(FollowUpStatus::Open);
-        let closed = matches!(status, FollowUpStatus::Done | FollowUpStatus::Dropped).then(|| stamp(clock));
-        let n = tx.execute(
-            "UPDATE follow_up SET body = ?2, owner_person_id = ?3, due_on = ?4, status = ?5,
-                    closed_at = CASE WHEN ?6 IS NULL THEN NULL ELSE coalesce(closed_at, ?6) END, updated_at = ?7
-             WHERE id = ?1",
-            params![id, v.body.to_json(), v.owner, v.due, status.code(), closed, stamp(clock)],
-        )?;
-        if n == 0 {
-            return Err(Error::NotFound { what: "follow-up" });
-        }
-        rows(tx, &format!("{SELECT} WHERE f.id = ?1"), &id)?.pop().ok_or(Error::NotFound { what: "follow-up" })
+        update_in(tx, clock, &id, input)?;
+        one(tx, &id)
     })
+}
+
+/// `update` inside the caller's transaction: a follow-up done or dropped is closed now
+/// (the first time).
+pub(crate) fn update_in(
+    c: &Connection,
+    clock: &dyn Clock,
+    id: &str,
+    input: &FollowUpInput,
+) -> Result<()> {
+    let v = validate(c, input)?;
+    let status = input.status.unwrap_or(FollowUpStatus::Open);
+    let closed =
+        matches!(status, FollowUpStatus::Done | FollowUpStatus::Dropped).then(|| stamp(clock));
+    let n = c.execute(
+        "UPDATE follow_up SET body = ?2, owner_person_id = ?3, due_on = ?4, status = ?5,
+                closed_at = CASE WHEN ?6 IS NULL THEN NULL ELSE coalesce(closed_at, ?6) END,
+                updated_at = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            v.body.to_json(),
+            v.owner,
+            v.due,
+            status.code(),
+            closed,
+            stamp(clock)
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound { what: "follow-up" });
+    }
+    Ok(())
+}
+
+fn one(c: &Connection, id: &str) -> Result<FollowUp> {
+    rows(c, &format!("{SELECT} WHERE f.id = ?1"), id)?
+        .pop()
+        .ok_or(Error::NotFound { what: "follow-up" })
 }

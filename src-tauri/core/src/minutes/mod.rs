@@ -216,6 +216,97 @@ fn session_of_item(c: &Connection, item_id: &str) -> Result<String> {
     })
 }
 
+/// The summary, written (the minutes' row made if there is none yet).
+pub(crate) fn write_summary(
+    c: &Connection,
+    clock: &dyn Clock,
+    session_id: &str,
+    summary: &Text,
+) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO minutes (session_id, summary, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (session_id) DO UPDATE SET summary = excluded.summary,
+             updated_at = excluded.updated_at",
+    )?
+    .execute(params![session_id, summary.to_json(), stamp(clock)])?;
+    Ok(())
+}
+
+/// An agenda item's notes and key points, written.
+pub(crate) fn write_item(
+    c: &Connection,
+    clock: &dyn Clock,
+    agenda_item_id: &str,
+    notes: &Text,
+    key_points: &Text,
+) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO minutes_item (agenda_item_id, notes, key_points, updated_at)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (agenda_item_id) DO UPDATE SET notes = excluded.notes,
+             key_points = excluded.key_points, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        agenda_item_id,
+        notes.to_json(),
+        key_points.to_json(),
+        stamp(clock)
+    ])?;
+    Ok(())
+}
+
+/// Adds a remark after the item's others; returns its id.
+pub(crate) fn add_remark(
+    c: &Connection,
+    clock: &dyn Clock,
+    agenda_item_id: &str,
+    person_id: Option<&str>,
+    body: &Text,
+) -> Result<String> {
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO remark (id, agenda_item_id, person_id, position, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3,
+                 (SELECT coalesce(max(position), -1) + 1 FROM remark WHERE agenda_item_id = ?2),
+                 ?4, ?5, ?5)",
+    )?
+    .execute(params![
+        id,
+        agenda_item_id,
+        person_id,
+        body.to_json(),
+        stamp(clock)
+    ])?;
+    Ok(id)
+}
+
+/// Adds a decision after the item's others; returns its id.
+pub(crate) fn add_decision(
+    c: &Connection,
+    clock: &dyn Clock,
+    agenda_item_id: &str,
+    body: &Text,
+) -> Result<String> {
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO decision (id, agenda_item_id, position, body, created_at, updated_at)
+         VALUES (?1, ?2,
+                 (SELECT coalesce(max(position), -1) + 1 FROM decision WHERE agenda_item_id = ?2),
+                 ?3, ?4, ?4)",
+    )?
+    .execute(params![id, agenda_item_id, body.to_json(), stamp(clock)])?;
+    Ok(id)
+}
+
+/// Marks the minutes approved now (which locks them).
+pub(crate) fn mark_approved(c: &Connection, clock: &dyn Clock, session_id: &str) -> Result<()> {
+    c.execute(
+        "UPDATE minutes SET approved_at = ?2 WHERE session_id = ?1",
+        params![session_id, stamp(clock)],
+    )?;
+    Ok(())
+}
+
 pub fn set_summary(
     db: &Db,
     clock: &dyn Clock,
@@ -226,10 +317,7 @@ pub fn set_summary(
     let summary = summary.validated("summary", TextRule::PARAGRAPHS)?;
     db.write(|tx| {
         open_for_writing(tx, clock, &session_id)?;
-        tx.execute(
-            "UPDATE minutes SET summary = ?2 WHERE session_id = ?1",
-            params![session_id, summary.to_json()],
-        )?;
+        write_summary(tx, clock, &session_id, &summary)?;
         finish(tx, clock, &session_id)
     })
 }
@@ -248,12 +336,7 @@ pub fn set_item(
     db.write(|tx| {
         let session_id = session_of_item(tx, &item)?;
         open_for_writing(tx, clock, &session_id)?;
-        tx.execute(
-            "INSERT INTO minutes_item (agenda_item_id, notes, key_points, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (agenda_item_id) DO UPDATE SET notes = excluded.notes, key_points = excluded.key_points,
-                 updated_at = excluded.updated_at",
-            params![item, notes.to_json(), key_points.to_json(), stamp(clock)],
-        )?;
+        write_item(tx, clock, &item, &notes, &key_points)?;
         finish(tx, clock, &session_id)
     })
 }
@@ -300,11 +383,7 @@ pub fn save_remark(
                 }
             }
             None => {
-                tx.execute(
-                    "INSERT INTO remark (id, agenda_item_id, person_id, position, body, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM remark WHERE agenda_item_id = ?2), ?4, ?5, ?5)",
-                    params![new_id(), item, person, body.to_json(), now],
-                )?;
+                add_remark(tx, clock, &item, person.as_deref(), &body)?;
             }
         }
         finish(tx, clock, &session_id)
@@ -338,11 +417,7 @@ pub fn save_decision(
                 }
             }
             None => {
-                tx.execute(
-                    "INSERT INTO decision (id, agenda_item_id, position, body, created_at, updated_at)
-                     VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM decision WHERE agenda_item_id = ?2), ?3, ?4, ?4)",
-                    params![new_id(), item, body.to_json(), now],
-                )?;
+                add_decision(tx, clock, &item, &body)?;
             }
         }
         finish(tx, clock, &session_id)
@@ -379,10 +454,7 @@ pub fn approve(db: &Db, clock: &dyn Clock, session_id: &str) -> Result<Minutes> 
     let session_id = parse_id(session_id, "sessionId")?;
     db.write(|tx| {
         open_for_writing(tx, clock, &session_id)?;
-        tx.execute(
-            "UPDATE minutes SET approved_at = ?2 WHERE session_id = ?1",
-            params![session_id, stamp(clock)],
-        )?;
+        mark_approved(tx, clock, &session_id)?;
         snapshot(tx, clock, &session_id, "approved")?;
         sessions::follow_status(
             tx,
@@ -441,18 +513,14 @@ pub fn restore(db: &Db, clock: &dyn Clock, session_id: &str, number: u32) -> Res
     db.write(|tx| {
         let old = revision_in(tx, &session_id, number)?;
         open_for_writing(tx, clock, &session_id)?;
-        tx.execute("UPDATE minutes SET summary = ?2 WHERE session_id = ?1", params![session_id, old.summary.to_json()])?;
+        write_summary(tx, clock, &session_id, &old.summary)?;
         let now = stamp(clock);
         for item in &old.items {
             // Items deleted from the agenda since then cannot come back; their text stays in the revision.
             if session_of_item(tx, &item.agenda_item_id).is_err() {
                 continue;
             }
-            tx.execute(
-                "INSERT INTO minutes_item (agenda_item_id, notes, key_points, updated_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (agenda_item_id) DO UPDATE SET notes = excluded.notes, key_points = excluded.key_points, updated_at = excluded.updated_at",
-                params![item.agenda_item_id, item.notes.to_json(), item.key_points.to_json(), now],
-            )?;
+            write_item(tx, clock, &item.agenda_item_id, &item.notes, &item.key_points)?;
             tx.execute("DELETE FROM remark WHERE agenda_item_id = ?1", [&item.agenda_item_id])?;
             for (pos, r) in item.remarks.iter().enumerate() {
                 let person = r.person_id.as_ref().filter(|p| people::exists(tx, p).unwrap_or(false));

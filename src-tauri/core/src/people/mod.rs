@@ -11,7 +11,7 @@ pub mod positions;
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -175,6 +175,19 @@ pub(crate) fn write(
     v: &ValidPerson,
     fallback: Lang,
 ) -> Result<()> {
+    write_marked(c, clock, id, v, fallback, false)
+}
+
+/// `write`; a new person is marked part of the demonstration data when `demo` (an
+/// existing one keeps its mark).
+pub(crate) fn write_marked(
+    c: &Connection,
+    clock: &dyn Clock,
+    id: &str,
+    v: &ValidPerson,
+    fallback: Lang,
+    demo: bool,
+) -> Result<()> {
     let now = stamp(clock);
     let i = &v.input;
     let organisation = match (i.organisation_id.as_str(), i.organisation_name.as_str()) {
@@ -184,8 +197,8 @@ pub(crate) fn write(
     };
     c.prepare_cached(
         "INSERT INTO person (id, honorific, organisation_id, country, email, phone, wechat, languages,
-                             precedence_category_id, precedence_rank, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+                             precedence_category_id, precedence_rank, notes, is_demo, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?12, ?12)
          ON CONFLICT (id) DO UPDATE SET honorific = excluded.honorific, organisation_id = excluded.organisation_id,
              country = excluded.country, email = excluded.email, phone = excluded.phone, wechat = excluded.wechat,
              languages = excluded.languages, precedence_category_id = excluded.precedence_category_id,
@@ -203,7 +216,8 @@ pub(crate) fn write(
             (!i.precedence_category_id.is_empty()).then_some(&i.precedence_category_id),
             v.rank,
             i.notes,
-            now
+            now,
+            demo
         ],
     )?;
     c.prepare_cached("DELETE FROM person_name WHERE person_id = ?1")?
@@ -273,6 +287,12 @@ pub fn update(db: &Db, clock: &dyn Clock, id: &str, input: &PersonInput) -> Resu
 pub fn delete(db: &Db, id: &str) -> Result<()> {
     let id = parse_id(id, "id")?;
     db.write(|tx| remove_in(tx, &id))
+}
+
+/// Deletes the demonstration's people.
+pub(crate) fn delete_demo(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM person WHERE is_demo = 1", [])?;
+    Ok(())
 }
 
 /// `delete` inside the caller's transaction.
@@ -516,9 +536,8 @@ pub fn search(db: &Db, query: &str) -> Result<Vec<Person>> {
 
 pub fn exists(c: &Connection, id: &str) -> Result<bool> {
     Ok(
-        c.query_row("SELECT 1 FROM person WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?
-            .is_some(),
+        c.prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?,
     )
 }
 

@@ -1,7 +1,7 @@
 //! Organisations and the ranked precedence categories. Owns `organisation` and
 //! `precedence_category`.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -110,18 +110,69 @@ pub(crate) fn find_or_create(
 
 pub(crate) fn exists(c: &Connection, id: &str) -> Result<bool> {
     Ok(
-        c.query_row("SELECT 1 FROM organisation WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?
-            .is_some(),
+        c.prepare_cached("SELECT EXISTS (SELECT 1 FROM organisation WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?,
     )
 }
 
 pub(crate) fn category_exists(c: &Connection, id: &str) -> Result<bool> {
-    Ok(c.query_row(
-        "SELECT 1 FROM precedence_category WHERE id = ?1",
-        [id],
-        |_| Ok(()),
+    Ok(
+        c.prepare_cached("SELECT EXISTS (SELECT 1 FROM precedence_category WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?,
     )
-    .optional()?
-    .is_some())
+}
+
+/// An organisation of the sample data, written as it is (no search for a namesake).
+pub(crate) struct NewOrganisation<'a> {
+    pub name: &'a Text,
+    /// ISO 3166-1 alpha-2, or empty.
+    pub country: &'a str,
+    /// embassy, government, institute, university, media, company or other.
+    pub kind: &'a str,
+}
+
+/// Adds an organisation; `demo` marks it part of the demonstration data.
+pub(crate) fn insert(
+    c: &Connection,
+    clock: &dyn Clock,
+    org: &NewOrganisation,
+    demo: bool,
+) -> Result<String> {
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO organisation (id, name, country, kind, is_demo, created_at, updated_at)
+         VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![
+        id,
+        org.name.to_json(),
+        org.country,
+        org.kind,
+        demo,
+        stamp(clock)
+    ])?;
+    Ok(id)
+}
+
+/// Adds a precedence category at `rank` (lower goes first); `demo` as for `insert`.
+pub(crate) fn insert_category(
+    c: &Connection,
+    name: &Text,
+    rank: u32,
+    demo: bool,
+) -> Result<String> {
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO precedence_category (id, name, rank, is_demo) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, name.to_json(), rank, demo])?;
+    Ok(id)
+}
+
+/// Deletes the demonstration's organisations and precedence categories (their people
+/// keep none).
+pub(crate) fn delete_demo(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM organisation WHERE is_demo = 1", [])?;
+    c.execute("DELETE FROM precedence_category WHERE is_demo = 1", [])?;
+    Ok(())
 }

@@ -349,22 +349,22 @@ fn insert(
         return Err(Error::invalid("items", InvalidReason::TooLong));
     }
     let now = stamp(clock);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO agenda_item (id, session_id, position, kind, title, description,
                                   duration_min, pinned_start, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-        params![
-            id,
-            session_id,
-            ids.len() as i64,
-            v.kind.code(),
-            v.title.to_json(),
-            v.description.to_json(),
-            v.duration,
-            v.pinned,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        session_id,
+        ids.len() as i64,
+        v.kind.code(),
+        v.title.to_json(),
+        v.description.to_json(),
+        v.duration,
+        v.pinned,
+        now
+    ])?;
     write_roles(tx, id, &v.roles)?;
     let at = at.map_or(ids.len(), |a| (a as usize).min(ids.len()));
     ids.insert(at, id.to_string());
@@ -372,10 +372,8 @@ fn insert(
 }
 
 fn write_roles(tx: &Transaction, item_id: &str, roles: &[RoleInput]) -> Result<()> {
-    tx.execute(
-        "DELETE FROM agenda_role WHERE agenda_item_id = ?1",
-        [item_id],
-    )?;
+    tx.prepare_cached("DELETE FROM agenda_role WHERE agenda_item_id = ?1")?
+        .execute([item_id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO agenda_role (agenda_item_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -528,15 +526,18 @@ pub fn restore(db: &Db, clock: &dyn Clock, removed: &RemovedItem) -> Result<Agen
     })
 }
 
-/// Appends an item inside the caller's transaction (copies and templates).
+/// Appends an item inside the caller's transaction (copies, templates, sample data);
+/// returns its id.
 pub(crate) fn append(
     tx: &Transaction,
     clock: &dyn Clock,
     session_id: &str,
     input: &AgendaItemInput,
-) -> Result<()> {
+) -> Result<String> {
     let v = validate(tx, input)?;
-    insert(tx, clock, &new_id(), session_id, None, &v)
+    let id = new_id();
+    insert(tx, clock, &id, session_id, None, &v)?;
+    Ok(id)
 }
 
 /// The agenda inside the caller's transaction.

@@ -217,6 +217,44 @@ pub(crate) fn add(
     Ok(n > 0)
 }
 
+/// An invitation already sent and answered, as the sample data writes its past sessions.
+pub(crate) struct Answered<'a> {
+    pub person_id: &'a str,
+    pub role: InviteeRole,
+    pub status: InvitationStatus,
+    pub channel: Option<Channel>,
+    /// RFC 3339 UTC, as `stamp` writes them.
+    pub invited_at: Option<&'a str>,
+    pub responded_at: Option<&'a str>,
+}
+
+/// Puts a person on the list with the answer already given; returns the invitation's id.
+pub(crate) fn record(
+    c: &Connection,
+    clock: &dyn Clock,
+    session_id: &str,
+    a: &Answered,
+) -> Result<String> {
+    let id = new_id();
+    c.prepare_cached(
+        "INSERT INTO invitation (id, session_id, person_id, role, status, channel,
+                                 invited_at, responded_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+    )?
+    .execute(params![
+        id,
+        session_id,
+        a.person_id,
+        a.role.code(),
+        a.status.code(),
+        a.channel.map(Channel::code),
+        a.invited_at,
+        a.responded_at,
+        stamp(clock)
+    ])?;
+    Ok(id)
+}
+
 pub(crate) fn count(c: &Connection, session_id: &str) -> Result<u32> {
     Ok(c.query_row(
         "SELECT count(*) FROM invitation WHERE session_id = ?1",
@@ -458,7 +496,8 @@ pub fn set_attendance(
     })
 }
 
-fn write_attendance(
+/// Records attendance (None clears it); `arrived` stamps the check-in time, now.
+pub(crate) fn write_attendance(
     c: &Connection,
     clock: &dyn Clock,
     id: &str,
@@ -471,12 +510,12 @@ fn write_attendance(
         }
         Some(s) => {
             let at = arrived.then(|| stamp(clock));
-            c.execute(
+            c.prepare_cached(
                 "INSERT INTO attendance (invitation_id, status, checked_in_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (invitation_id) DO UPDATE SET status = excluded.status,
                      checked_in_at = coalesce(excluded.checked_in_at, attendance.checked_in_at)",
-                params![id, s.code(), at],
-            )?;
+            )?
+            .execute(params![id, s.code(), at])?;
         }
     }
     Ok(())

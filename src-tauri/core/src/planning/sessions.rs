@@ -287,14 +287,24 @@ pub fn create(db: &Db, clock: &dyn Clock, input: &SessionInput) -> Result<Sessio
 
 /// Validates and inserts a session inside the caller's transaction.
 pub(crate) fn insert(tx: &Connection, clock: &dyn Clock, input: &SessionInput) -> Result<Session> {
+    insert_marked(tx, clock, input, false)
+}
+
+/// `insert`, marked part of the demonstration data when `demo`.
+pub(crate) fn insert_marked(
+    tx: &Connection,
+    clock: &dyn Clock,
+    input: &SessionInput,
+    demo: bool,
+) -> Result<Session> {
     let id = new_id();
     let v = validate(input, &settings::time_zone(tx)?)?;
     ensure_number_free(tx, v.number, &id)?;
     let now = stamp(clock);
     tx.execute(
         "INSERT INTO session (id, number, title, theme, venue, date, start_time, end_time,
-                              time_zone, status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                              time_zone, status, notes, is_demo, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?12, ?12)",
         params![
             id,
             v.number,
@@ -308,6 +318,7 @@ pub(crate) fn insert(tx: &Connection, clock: &dyn Clock, input: &SessionInput) -
             v.status.unwrap_or(SessionStatus::Planned).code(),
             v.notes,
             now,
+            demo,
         ],
     )?;
     find(tx, clock, &id)
@@ -353,6 +364,23 @@ pub fn delete(db: &Db, id: &str) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// Deletes the demonstration's sessions, and with them (the schema's cascades) their
+/// agendas, invitations and minutes.
+pub(crate) fn delete_demo(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM session WHERE is_demo = 1", [])?;
+    Ok(())
+}
+
+/// Whether there is any session (`demo`: any of the demonstration's).
+pub(crate) fn any(c: &Connection, demo: bool) -> Result<bool> {
+    let sql = if demo {
+        "SELECT EXISTS (SELECT 1 FROM session WHERE is_demo = 1)"
+    } else {
+        "SELECT EXISTS (SELECT 1 FROM session)"
+    };
+    Ok(c.query_row(sql, [], |r| r.get(0))?)
 }
 
 /// Marks the session changed now: its agenda, themes or other parts were edited.

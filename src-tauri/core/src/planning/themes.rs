@@ -101,7 +101,7 @@ pub fn set_for_session(
     })
 }
 
-pub(crate) fn write(tx: &Transaction, session_id: &str, ids: &[String]) -> Result<()> {
+pub(crate) fn write(tx: &Connection, session_id: &str, ids: &[String]) -> Result<()> {
     tx.execute(
         "DELETE FROM session_theme WHERE session_id = ?1",
         [session_id],
@@ -145,10 +145,20 @@ fn resolve(tx: &Transaction, t: &ThemeRef, field: &str) -> Result<String> {
             return Ok(id);
         }
     }
+    insert(tx, &name, false)
+}
+
+/// Adds a theme as it is (no search for a namesake); `demo` marks it part of the
+/// demonstration data.
+pub(crate) fn insert(c: &Connection, name: &Text, demo: bool) -> Result<String> {
     let id = new_id();
-    tx.execute(
-        "INSERT INTO theme (id, name) VALUES (?1, ?2)",
-        params![id, name.to_json()],
-    )?;
+    c.prepare_cached("INSERT INTO theme (id, name, is_demo) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, name.to_json(), demo])?;
     Ok(id)
+}
+
+/// Deletes the demonstration's themes.
+pub(crate) fn delete_demo(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM theme WHERE is_demo = 1", [])?;
+    Ok(())
 }
