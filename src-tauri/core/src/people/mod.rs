@@ -295,6 +295,12 @@ pub(crate) fn delete_demo(c: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether the directory has anyone in it.
+#[cfg(feature = "generator")]
+pub(crate) fn any(c: &Connection) -> Result<bool> {
+    Ok(c.query_row("SELECT EXISTS (SELECT 1 FROM person)", [], |r| r.get(0))?)
+}
+
 /// `delete` inside the caller's transaction.
 pub(crate) fn remove_in(c: &Connection, id: &str) -> Result<()> {
     match c.execute("DELETE FROM person WHERE id = ?1", [id])? {

@@ -3,5 +3,8 @@
 //! functions.
 
 pub mod demo;
+#[cfg(feature = "generator")]
 pub mod generate;
 mod story;
+#[cfg(feature = "generator")]
+mod words;

@@ -48,6 +48,18 @@ pub(crate) fn index_people(c: &Connection, ids: Option<&[&str]>) -> Result<()> {
     Ok(())
 }
 
+/// Merges the index's segments into one, as years of saves leave it. An index written in
+/// one go (a generated archive) is a heap of small segments, and the first saves after it
+/// would pay for merging them.
+#[cfg(feature = "generator")]
+pub(crate) fn optimize(c: &Connection) -> Result<()> {
+    c.execute(
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
