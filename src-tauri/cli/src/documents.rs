@@ -42,7 +42,7 @@ pub fn export(ctl: Ctl, a: ExportArgs) -> anyhow::Result<()> {
         None => a
             .output
             .extension()
-            .and_then(|e| Format::parse(&e.to_string_lossy(), "format").ok())
+            .and_then(|e| Format::from_code(&e.to_string_lossy()))
             .filter(|f| kind.formats().contains(f))
             .unwrap_or(kind.formats()[0]),
     };

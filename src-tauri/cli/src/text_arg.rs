@@ -5,7 +5,7 @@ use club_core::{Lang, Text};
 /// One `LANG=TEXT` value; a value without a known language prefix is in `fallback`.
 pub fn parse(raw: &str, fallback: Lang) -> (Lang, String) {
     if let Some((code, text)) = raw.split_once('=') {
-        if let Ok(lang) = Lang::parse(code, "lang") {
+        if let Some(lang) = Lang::from_code(code) {
             return (lang, text.to_string());
         }
     }

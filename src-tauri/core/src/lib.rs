@@ -3,12 +3,13 @@
 //! The desktop shell (src-tauri/src) and the command line (clubctl) are thin
 //! front ends over the operations here; both call the very same functions.
 //!
-//! The root modules are the crate's vocabulary (errors, multilingual text, ids, time,
+//! The root modules are the crate's vocabulary (errors, codes, multilingual text, ids, time,
 //! paths); the folders depend on each other in one direction only, from the bottom:
 //! `store` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `sample`.
 //! ARCHITECTURE.md maps them; tests/core/architecture.rs enforces it.
 
 pub mod clock;
+pub mod codes;
 pub mod error;
 pub mod ids;
 pub mod paths;

@@ -5,37 +5,21 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::codes::code_enum;
 use crate::error::{Error, InvalidReason, Result};
 
-/// The Club's working languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum Lang {
-    Ru,
-    Kk,
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::Ru, Lang::Kk, Lang::Zh, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::Kk => "kk",
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
+code_enum! {
+    /// The Club's working languages.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    #[ts(export)]
+    pub enum Lang {
+        Ru = "ru",
+        Kk = "kk",
+        Zh = "zh",
+        En = "en",
     }
-
-    pub fn parse(raw: &str, field: &str) -> Result<Lang> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(raw.trim()))
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadLanguage))
-    }
+    invalid = BadLanguage, ignore_ascii_case;
 }
 
 /// Text in several languages. Empty translations are not stored.

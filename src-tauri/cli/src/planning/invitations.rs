@@ -85,7 +85,7 @@ pub fn invite(ctl: Ctl, a: InviteArgs) -> anyhow::Result<()> {
         lang,
     } = ctl;
     let s = resolve(db, clock, &a.session)?;
-    let role = InviteeRole::parse(&a.role)
+    let role = InviteeRole::from_code(&a.role)
         .context("--role must be guest, speaker, moderator, organizer, press or observer")?;
     let mut list = invitations::list(db, &s.id)?;
     if let Some(tag) = a.tag {
@@ -130,7 +130,7 @@ pub fn rsvp(ctl: Ctl, a: RsvpArgs) -> anyhow::Result<()> {
     let s = resolve(db, clock, &a.session)?;
     let list = invitations::list(db, &s.id)?;
     let i = invitee(&list, db, &a.person)?;
-    let status = InvitationStatus::parse(&a.status).context(
+    let status = InvitationStatus::from_code(&a.status).context(
         "--status must be to_invite, invited, confirmed, tentative, declined, deputy or no_reply",
     )?;
     let deputy = a.deputy.map(|d| person(db, &d).map(|p| p.id)).transpose()?;
@@ -196,7 +196,7 @@ pub fn attendance(ctl: Ctl, a: AttendanceArgs) -> anyhow::Result<()> {
             match a.status.as_deref() {
                 None => bail!("--status is needed with a person"),
                 Some("none") => None,
-                Some(s) => Some(AttendanceStatus::parse(s).context(
+                Some(s) => Some(AttendanceStatus::from_code(s).context(
                     "--status must be present, absent, excused, late, left_early or none",
                 )?),
             };

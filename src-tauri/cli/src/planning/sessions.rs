@@ -152,7 +152,7 @@ impl SessionFields {
         text_arg::apply(&mut input.theme, &self.theme, lang);
         text_arg::apply(&mut input.venue, &self.venue, lang);
         if let Some(status) = self.status {
-            input.status = Some(SessionStatus::parse(&status)?);
+            input.status = Some(SessionStatus::parse(&status, "status")?);
         }
         Ok(())
     }

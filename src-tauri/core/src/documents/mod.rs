@@ -20,6 +20,7 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
+use crate::codes::code_enum;
 use crate::documents::fonts::Fonts;
 use crate::error::{Error, InvalidReason, Result};
 use crate::planning::sessions;
@@ -41,83 +42,39 @@ const INVITEES: &str = include_str!("../../templates/invitees.typ");
 const SIGNIN: &str = include_str!("../../templates/signin.typ");
 const CARDS: &str = include_str!("../../templates/cards.typ");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum DocumentKind {
-    Agenda,
-    Minutes,
-    Invitees,
-    Signin,
-    Cards,
-    /// Agenda, invitee list and minutes in one PDF, pages numbered through.
-    Dossier,
-    /// The session as a calendar event.
-    Ics,
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum DocumentKind {
+        Agenda = "agenda",
+        Minutes = "minutes",
+        Invitees = "invitees",
+        Signin = "signin",
+        Cards = "cards",
+        /// Agenda, invitee list and minutes in one PDF, pages numbered through.
+        Dossier = "dossier",
+        /// The session as a calendar event.
+        Ics = "ics",
+    }
+    invalid = BadFormat, ignore_ascii_case;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Format {
-    Pdf,
-    Docx,
-    Ics,
-    Csv,
-    Xlsx,
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-            Format::Ics => "ics",
-            Format::Csv => "csv",
-            Format::Xlsx => "xlsx",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum Format {
+        Pdf = "pdf",
+        Docx = "docx",
+        Ics = "ics",
+        Csv = "csv",
+        Xlsx = "xlsx",
     }
-
-    pub fn parse(raw: &str, field: &str) -> Result<Format> {
-        DocumentKind::ALL
-            .iter()
-            .flat_map(|k| k.formats())
-            .copied()
-            .find(|f| f.extension().eq_ignore_ascii_case(raw.trim()))
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadFormat))
-    }
+    invalid = BadFormat, ignore_ascii_case;
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 7] = [
-        DocumentKind::Agenda,
-        DocumentKind::Minutes,
-        DocumentKind::Invitees,
-        DocumentKind::Signin,
-        DocumentKind::Cards,
-        DocumentKind::Dossier,
-        DocumentKind::Ics,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DocumentKind::Agenda => "agenda",
-            DocumentKind::Minutes => "minutes",
-            DocumentKind::Invitees => "invitees",
-            DocumentKind::Signin => "signin",
-            DocumentKind::Cards => "cards",
-            DocumentKind::Dossier => "dossier",
-            DocumentKind::Ics => "ics",
-        }
-    }
-
-    pub fn parse(raw: &str, field: &str) -> Result<DocumentKind> {
-        DocumentKind::ALL
-            .into_iter()
-            .find(|k| k.code().eq_ignore_ascii_case(raw.trim()))
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadFormat))
-    }
-
     /// The formats the document is made in, the usual one first.
     pub fn formats(self) -> &'static [Format] {
         match self {
@@ -335,7 +292,7 @@ pub fn file_name(
     Ok(format!(
         "session-{number}-{}{langs}.{}",
         kind.code(),
-        format.extension()
+        format.code()
     ))
 }
 

@@ -36,7 +36,7 @@ pub(crate) fn check_code(code: &str, column: usize) -> Result<()> {
     let ok = code.is_empty()
         || (CODES.contains(&base)
             && (lang.is_empty()
-                || (Lang::parse(lang, "lang").is_ok()
+                || (Lang::from_code(lang).is_some()
                     && [
                         "name",
                         "family",
@@ -284,7 +284,7 @@ pub(crate) fn to_input(headers: &[String], mapping: &[String], row: &Row) -> Map
             // An empty cell says something too: no name of this person is family-first.
             order = Some(
                 cell.split([',', ';', ' '])
-                    .filter_map(|l| Lang::parse(l, "lang").ok())
+                    .filter_map(Lang::from_code)
                     .collect(),
             );
             continue;
@@ -294,7 +294,7 @@ pub(crate) fn to_input(headers: &[String], mapping: &[String], row: &Row) -> Map
         }
         let header = headers.get(i).cloned().unwrap_or_default();
         let (base, lang) = code.split_once('.').unwrap_or((code.as_str(), ""));
-        let lang = Lang::parse(lang, "lang").unwrap_or_else(|_| match detect(cell) {
+        let lang = Lang::from_code(lang).unwrap_or_else(|| match detect(cell) {
             Lang::Ru if NAME_PARTS.contains(&base) && row_is_kazakh => Lang::Kk,
             other => other,
         });
@@ -398,10 +398,9 @@ impl Building {
                 "tags".into()
             }
             "languages" => {
-                input.languages.extend(
-                    cell.split([',', ';', ' '])
-                        .filter_map(|l| Lang::parse(l, "lang").ok()),
-                );
+                input
+                    .languages
+                    .extend(cell.split([',', ';', ' ']).filter_map(Lang::from_code));
                 "languages".into()
             }
             _ => {

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::clock::parse_date;
 use crate::clock::{stamp, Clock};
+use crate::codes::code_enum;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
@@ -15,33 +16,17 @@ use crate::planning::sessions;
 use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum FollowUpStatus {
-    Open,
-    InProgress,
-    Done,
-    Dropped,
-}
-
-impl FollowUpStatus {
-    fn code(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::InProgress => "in_progress",
-            Self::Done => "done",
-            Self::Dropped => "dropped",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum FollowUpStatus {
+        Open = "open",
+        InProgress = "in_progress",
+        Done = "done",
+        Dropped = "dropped",
     }
-    fn parse(raw: &str) -> Self {
-        match raw {
-            "in_progress" => Self::InProgress,
-            "done" => Self::Done,
-            "dropped" => Self::Dropped,
-            _ => Self::Open,
-        }
-    }
+    invalid = BadStatus;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -129,7 +114,7 @@ fn rows(c: &Connection, sql: &str, arg: &str) -> Result<Vec<FollowUp>> {
                     owner_person_id: owner_id,
                     body: Text::from_json(&body)?,
                     due_on,
-                    status: FollowUpStatus::parse(&status),
+                    status: FollowUpStatus::from_code(&status).unwrap_or(FollowUpStatus::Open),
                     closed_at,
                 })
             },

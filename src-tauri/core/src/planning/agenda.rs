@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::clock::parse_time;
 use crate::clock::{stamp, Clock};
+use crate::codes::code_enum;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::people;
@@ -20,48 +21,20 @@ use crate::text::{Text, TextRule};
 pub const MAX_DURATION_MIN: u32 = 600;
 pub const MAX_ITEMS: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ItemKind {
-    Opening,
-    Report,
-    Remarks,
-    Discussion,
-    Break,
-    Closing,
-    Other,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 7] = [
-        Self::Opening,
-        Self::Report,
-        Self::Remarks,
-        Self::Discussion,
-        Self::Break,
-        Self::Closing,
-        Self::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Opening => "opening",
-            Self::Report => "report",
-            Self::Remarks => "remarks",
-            Self::Discussion => "discussion",
-            Self::Break => "break",
-            Self::Closing => "closing",
-            Self::Other => "other",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum ItemKind {
+        Opening = "opening",
+        Report = "report",
+        Remarks = "remarks",
+        Discussion = "discussion",
+        Break = "break",
+        Closing = "closing",
+        Other = "other",
     }
-
-    pub fn parse(raw: &str, field: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.code() == raw.trim())
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadStatus))
-    }
+    invalid = BadStatus;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,37 +9,22 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::Clock;
-use crate::error::{Error, InvalidReason, Result};
+use crate::codes::code_enum;
+use crate::error::Result;
 use crate::people;
 use crate::planning::invitations;
 use crate::text::Text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RoleKind {
-    Chair,
-    Moderator,
-    Speaker,
-}
-
-impl RoleKind {
-    pub const ALL: [RoleKind; 3] = [Self::Chair, Self::Moderator, Self::Speaker];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Chair => "chair",
-            Self::Moderator => "moderator",
-            Self::Speaker => "speaker",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum RoleKind {
+        Chair = "chair",
+        Moderator = "moderator",
+        Speaker = "speaker",
     }
-
-    pub fn parse(raw: &str, field: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.code() == raw.trim())
-            .ok_or_else(|| Error::invalid(field, InvalidReason::BadStatus))
-    }
+    invalid = BadStatus;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

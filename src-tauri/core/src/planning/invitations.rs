@@ -144,15 +144,15 @@ fn load(c: &Connection, session_id: &str) -> Result<InviteeList> {
             .find(|p| p.id == person_id)
             .cloned()
             .ok_or(Error::NotFound { what: "person" })?;
-        let status = InvitationStatus::parse(&status).unwrap_or(InvitationStatus::ToInvite);
-        let attendance = att.as_deref().and_then(AttendanceStatus::parse);
+        let status = InvitationStatus::from_code(&status).unwrap_or(InvitationStatus::ToInvite);
+        let attendance = att.as_deref().and_then(AttendanceStatus::from_code);
         counts.add(status, attendance);
         invitees.push(Invitee {
             id,
             person,
-            role: InviteeRole::parse(&role).unwrap_or(InviteeRole::Guest),
+            role: InviteeRole::from_code(&role).unwrap_or(InviteeRole::Guest),
             status,
-            channel: channel.as_deref().and_then(Channel::parse),
+            channel: channel.as_deref().and_then(Channel::from_code),
             invited_at,
             responded_at,
             deputy: deputy.and_then(|d| directory.iter().find(|p| p.id == d).cloned()),
@@ -189,7 +189,7 @@ pub(crate) fn refs(c: &Connection, session_id: &str) -> Result<Vec<InviteeRef>> 
         let (person_id, role) = row?;
         out.push(InviteeRef {
             person_id,
-            role: InviteeRole::parse(&role).unwrap_or(InviteeRole::Guest),
+            role: InviteeRole::from_code(&role).unwrap_or(InviteeRole::Guest),
         });
     }
     Ok(out)
@@ -398,11 +398,7 @@ pub fn update(
         if let Some(channel) = &patch.channel {
             let channel = match channel.trim() {
                 "" => None,
-                c => Some(
-                    Channel::parse(c)
-                        .ok_or_else(|| Error::invalid("channel", InvalidReason::BadStatus))?
-                        .code(),
-                ),
+                c => Some(Channel::parse(c, "channel")?.code()),
             };
             tx.execute(
                 "UPDATE invitation SET channel = ?2 WHERE id = ?1",

@@ -5,39 +5,67 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        #[ts(export)]
-        pub enum $name { $($variant),+ }
+use crate::codes::code_enum;
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            pub fn parse(raw: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == raw.trim())
-            }
-        }
-    };
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum InviteeRole {
+        Guest = "guest",
+        Speaker = "speaker",
+        Moderator = "moderator",
+        Organizer = "organizer",
+        Press = "press",
+        Observer = "observer",
+    }
+    invalid = BadStatus;
 }
 
-code_enum!(InviteeRole {
-    Guest = "guest", Speaker = "speaker", Moderator = "moderator",
-    Organizer = "organizer", Press = "press", Observer = "observer",
-});
-code_enum!(
+code_enum! {
     /// The answer to the invitation.
-    InvitationStatus {
-        ToInvite = "to_invite", Invited = "invited", Confirmed = "confirmed", Tentative = "tentative",
-        Declined = "declined", Deputy = "deputy", NoReply = "no_reply",
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum InvitationStatus {
+        ToInvite = "to_invite",
+        Invited = "invited",
+        Confirmed = "confirmed",
+        Tentative = "tentative",
+        Declined = "declined",
+        Deputy = "deputy",
+        NoReply = "no_reply",
     }
-);
-code_enum!(Channel { Email = "email", Letter = "letter", Phone = "phone", Wechat = "wechat", InPerson = "in_person" });
-code_enum!(AttendanceStatus { Present = "present", Absent = "absent", Excused = "excused", Late = "late", LeftEarly = "left_early" });
+    invalid = BadStatus;
+}
+
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum Channel {
+        Email = "email",
+        Letter = "letter",
+        Phone = "phone",
+        Wechat = "wechat",
+        InPerson = "in_person",
+    }
+    invalid = BadStatus;
+}
+
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum AttendanceStatus {
+        Present = "present",
+        Absent = "absent",
+        Excused = "excused",
+        Late = "late",
+        LeftEarly = "left_early",
+    }
+    invalid = BadStatus;
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::{parse_date, parse_time, parse_time_zone, stamp, Clock};
+use crate::codes::code_enum;
 use crate::error::{Error, InvalidReason, Result};
 use crate::ids::{new_id, parse_id};
 use crate::planning::ordinals;
@@ -15,39 +16,17 @@ use crate::store::db::Db;
 use crate::store::settings;
 use crate::text::{Text, TextRule};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SessionStatus {
-    Planned,
-    InvitationsSent,
-    Held,
-    MinutesApproved,
-}
-
-impl SessionStatus {
-    pub const ALL: [SessionStatus; 4] = [
-        Self::Planned,
-        Self::InvitationsSent,
-        Self::Held,
-        Self::MinutesApproved,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Planned => "planned",
-            Self::InvitationsSent => "invitations_sent",
-            Self::Held => "held",
-            Self::MinutesApproved => "minutes_approved",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum SessionStatus {
+        Planned = "planned",
+        InvitationsSent = "invitations_sent",
+        Held = "held",
+        MinutesApproved = "minutes_approved",
     }
-
-    pub fn parse(raw: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.code() == raw.trim())
-            .ok_or_else(|| Error::invalid("status", InvalidReason::BadStatus))
-    }
+    invalid = BadStatus;
 }
 
 /// A session as the UI and the CLI show it.
@@ -196,7 +175,7 @@ fn from_row(row: &Row, clock: &dyn Clock) -> rusqlite::Result<Session> {
         start: row.get(6)?,
         end,
         time_zone: zone,
-        status: SessionStatus::parse(&status).unwrap_or(SessionStatus::Planned),
+        status: SessionStatus::from_code(&status).unwrap_or(SessionStatus::Planned),
         notes: row.get(10)?,
         is_demo: row.get(11)?,
         created_at: row.get(12)?,

@@ -12,6 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::schema::{configure_reader, schema_version};
+use crate::codes::code_enum;
 use crate::error::{Error, InvalidReason, Result};
 use crate::Clock;
 
@@ -20,35 +21,17 @@ const STAMP: &str = "%Y%m%d-%H%M%S";
 const PREFIX: &str = "club-planner-";
 const EXTENSION: &str = ".sqlite3";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum BackupReason {
-    Daily,
-    Manual,
-    BeforeMigration,
-    BeforeRestore,
-}
-
-impl BackupReason {
-    fn code(self) -> &'static str {
-        match self {
-            BackupReason::Daily => "daily",
-            BackupReason::Manual => "manual",
-            BackupReason::BeforeMigration => "before-migration",
-            BackupReason::BeforeRestore => "before-restore",
-        }
+code_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum BackupReason {
+        Daily = "daily",
+        Manual = "manual",
+        BeforeMigration = "before-migration",
+        BeforeRestore = "before-restore",
     }
-    fn parse(raw: &str) -> Option<BackupReason> {
-        [
-            BackupReason::Daily,
-            BackupReason::Manual,
-            BackupReason::BeforeMigration,
-            BackupReason::BeforeRestore,
-        ]
-        .into_iter()
-        .find(|r| r.code() == raw)
-    }
+    invalid = BadStatus;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -77,7 +60,7 @@ fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupReason)> {
     let rest = name.strip_prefix(PREFIX)?.strip_suffix(EXTENSION)?;
     let (stamp, reason) = (rest.get(..15)?, rest.get(16..)?);
     let at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
-    Some((at, BackupReason::parse(reason)?))
+    Some((at, BackupReason::from_code(reason)?))
 }
 
 /// Every backup of the database at `db_path`, the newest first.

@@ -75,7 +75,7 @@ pub fn time_zone(c: &Connection) -> Result<String> {
 
 fn load(c: &Connection) -> Result<Settings> {
     let language = value(c, "language")?
-        .and_then(|l| Lang::parse(&l, "language").ok())
+        .and_then(|l| Lang::from_code(&l))
         .unwrap_or(Lang::Ru);
     let club_name = match value(c, "club_name")? {
         Some(raw) => Text::from_json(&raw)?,
@@ -136,6 +136,6 @@ pub fn mark_initialised(c: &Connection) -> Result<()> {
 /// The interface language, for text typed without saying which language it is in.
 pub fn get_language(c: &Connection) -> Result<Lang> {
     Ok(value(c, "language")?
-        .and_then(|l| Lang::parse(&l, "language").ok())
+        .and_then(|l| Lang::from_code(&l))
         .unwrap_or(Lang::Ru))
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The folders from the bottom up: a folder may use the ones before it, never after.
-/// The crate's root modules (errors, text, ids, time, paths, rng, status) come first of all.
+/// The crate's root modules (errors, codes, text, ids, time, paths, rng, status) come first.
 const LAYERS: [&str; 8] = [
     "",
     "store",

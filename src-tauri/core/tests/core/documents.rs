@@ -645,8 +645,7 @@ fn the_invitee_list_exports_to_csv_and_xlsx_and_reads_back() {
         )
         .unwrap();
         let table =
-            club_core::exchange::reader::read(&format!("list.{}", format.extension()), &bytes)
-                .unwrap();
+            club_core::exchange::reader::read(&format!("list.{}", format.code()), &bytes).unwrap();
         assert_eq!(table.headers[1], "Аты-жөні (kk)");
         assert_eq!(table.headers[2], "姓名 (zh)");
         let guest = table
