@@ -228,8 +228,8 @@ fn back_edges(files: &BTreeMap<String, String>) -> Vec<String> {
             if layer(folder_of(&target)) > mine {
                 out.push(format!(
                     "{module} ({}) uses {target} ({}), a folder above it",
-                    LAYERS[mine].if_empty("root"),
-                    folder_of(&target).if_empty("root")
+                    shown(LAYERS[mine]),
+                    shown(folder_of(&target))
                 ));
             }
         }
@@ -237,23 +237,12 @@ fn back_edges(files: &BTreeMap<String, String>) -> Vec<String> {
     out
 }
 
-trait IfEmpty {
-    fn if_empty<'a>(&'a self, other: &'a str) -> &'a str;
-}
-
-impl IfEmpty for str {
-    fn if_empty<'a>(&'a self, other: &'a str) -> &'a str {
-        if self.is_empty() {
-            other
-        } else {
-            self
-        }
-    }
-}
-
-impl IfEmpty for String {
-    fn if_empty<'a>(&'a self, other: &'a str) -> &'a str {
-        self.as_str().if_empty(other)
+/// A folder's name in messages; the root modules have none.
+fn shown(folder: &str) -> &str {
+    if folder.is_empty() {
+        "root"
+    } else {
+        folder
     }
 }
 
