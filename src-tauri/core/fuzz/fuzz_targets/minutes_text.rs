@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let blocks = minutes_text::parse(text);
+    let blocks = text::parse(text);
     let mut out = String::new();
     for block in &blocks {
         let lines = match block {
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     // Letters are never syntax (digits may number a list item), so they all survive.
     assert_eq!(letters(&out), letters(text), "letters lost or reordered");
     for line in text.lines() {
-        let spans = minutes_text::spans(line);
+        let spans = text::spans(line);
         let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(letters(&joined), letters(line));
     }
