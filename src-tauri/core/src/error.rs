@@ -105,6 +105,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("data error: {0}")]
     Json(#[from] serde_json::Error),
+    /// Sync refused or could not do something; the message says what and why.
+    #[error("{0}")]
+    Sync(String),
 }
 
 impl Error {

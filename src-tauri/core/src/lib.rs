@@ -5,7 +5,7 @@
 //!
 //! The root modules are the crate's vocabulary (errors, codes, multilingual text, ids, time,
 //! paths); the folders depend on each other in one direction only, from the bottom:
-//! `store` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `sample`.
+//! `store` ← `sync` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `sample`.
 //! ARCHITECTURE.md maps them; tests/core/architecture.rs enforces it.
 
 pub mod clock;
@@ -18,6 +18,8 @@ pub mod status;
 pub mod text;
 
 pub mod store;
+
+pub mod sync;
 
 pub mod people;
 

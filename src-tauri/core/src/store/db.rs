@@ -1,6 +1,7 @@
 //! The database: a `Db` with one writer and one reader connection, opened through the
 //! one connection setup and migrated (a verified backup first when an older schema is
-//! upgraded). Every write is one `BEGIN IMMEDIATE` transaction.
+//! upgraded). Every write is one `BEGIN IMMEDIATE` transaction; once the database has
+//! joined a team, that transaction also puts its changeset in the outbox (capture.rs).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -8,6 +9,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use super::backup::{self, BackupReason};
+use super::capture;
 use super::schema::{configure, schema_version, MIGRATIONS};
 use crate::error::{Error, Result};
 use crate::Clock;
@@ -16,6 +18,9 @@ pub struct Db {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// The synced tables, attached to a session on every write while this database is a
+    /// member of a team; `None` otherwise (no recording, no outbox).
+    capture: Mutex<Option<Vec<String>>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -42,12 +47,17 @@ impl Db {
         configure(&writer).map_err(not_a_database)?;
         quick_check(&writer)?;
         MIGRATIONS.to_latest(&mut writer)?;
+        let capture = match capture::membership(&writer)? {
+            Some(_) => Some(capture::synced_tables(&writer)?),
+            None => None,
+        };
         let reader = Connection::open(&path)?;
         configure(&reader)?;
         Ok(Db {
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
+            capture: Mutex::new(capture),
         })
     }
 
@@ -65,6 +75,12 @@ impl Db {
             None::<fn(rusqlite::backup::Progress)>,
         )?;
         MIGRATIONS.to_latest(&mut conn)?;
+        // The restored file says whether this database is a team member.
+        let member = capture::membership(&conn)?.is_some();
+        *lock(&self.capture) = match member {
+            true => Some(capture::synced_tables(&conn)?),
+            false => None,
+        };
         Ok(())
     }
 
@@ -83,16 +99,49 @@ impl Db {
     }
 
     /// Runs `f` in one IMMEDIATE transaction on the writer; commits on Ok, rolls back on Err.
+    /// On a team member, what `f` changed in the synced tables goes to the outbox in the
+    /// same transaction.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tables = lock(&self.capture).clone();
+        let Some(tables) = tables else {
+            return self.write_unrecorded(f);
+        };
+        let conn = lock(&self.writer);
+        let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
+        let (out, changeset) = capture::recorded(&tx, &tables, || f(&tx))?;
+        if !changeset.is_empty() {
+            capture::to_outbox(&tx, &changeset)?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// A write that sync does not record: sync's own (applying the hub's changes, the
+    /// hub's log). Everything else goes through [`Db::write`].
+    pub(crate) fn write_unrecorded<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
     }
+
+    /// Starts (with the synced tables) or stops recording writes for the outbox: after
+    /// this database joined or left a team.
+    pub(crate) fn set_capture(&self, on: bool) -> Result<()> {
+        let tables = match on {
+            true => Some(capture::synced_tables(&lock(&self.writer))?),
+            false => None,
+        };
+        *lock(&self.capture) = tables;
+        Ok(())
+    }
 }
 
-fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock leaves no open transaction behind
     // (rusqlite rolls back on drop), so the connection is still sound.
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())

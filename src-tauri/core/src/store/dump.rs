@@ -17,7 +17,8 @@ use crate::store::db::Db;
 /// database for tests ("nothing changed").
 pub type Tables = BTreeMap<String, Vec<Map<String, Value>>>;
 
-/// The data tables in creation order (referenced tables first); derived ones left out.
+/// The data tables in creation order (referenced tables first); derived ones and sync's
+/// bookkeeping (an archive never makes its reader a team member) left out.
 pub fn table_names(c: &Connection) -> Result<Vec<String>> {
     let mut stmt = c.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table'
@@ -27,7 +28,10 @@ pub fn table_names(c: &Connection) -> Result<Vec<String>> {
     let names = stmt
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(names)
+    Ok(names
+        .into_iter()
+        .filter(|n| !super::capture::BOOKKEEPING.contains(&n.as_str()))
+        .collect())
 }
 
 fn columns(c: &Connection, table: &str) -> Result<Vec<String>> {
@@ -38,7 +42,8 @@ fn columns(c: &Connection, table: &str) -> Result<Vec<String>> {
     Ok(names)
 }
 
-fn to_json(v: ValueRef<'_>) -> Value {
+/// A column's value as JSON (a BLOB as {"$base64": …}); `from_json` reads it back.
+pub fn to_json(v: ValueRef<'_>) -> Value {
     match v {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::from(i),
@@ -50,7 +55,7 @@ fn to_json(v: ValueRef<'_>) -> Value {
     }
 }
 
-fn from_json(v: &Value) -> Option<SqlValue> {
+pub fn from_json(v: &Value) -> Option<SqlValue> {
     Some(match v {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(*b as i64),

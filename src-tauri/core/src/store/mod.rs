@@ -3,6 +3,7 @@
 //! root modules; every other folder stands on it.
 
 pub mod backup;
+pub mod capture;
 pub mod db;
 pub mod dump;
 pub mod references;

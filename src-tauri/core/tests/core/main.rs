@@ -18,3 +18,4 @@ mod people;
 mod series;
 mod sessions;
 mod settings;
+mod sync;

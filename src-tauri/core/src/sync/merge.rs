@@ -1,0 +1,487 @@
+//! How the hub applies one pushed operation to its database, change by change, column by
+//! column (docs/SYNC.md, "Conflict rules"). SQLite's own apply decides per row: it would
+//! drop a whole row's changes when two people changed different columns of it. Here a
+//! column is taken when the hub still holds the value the pusher started from; when both
+//! changed it, the hub's value stands and the pushed one goes to the register. Nothing is
+//! dropped without a register entry. `updated_at` columns are bookkeeping: the later
+//! moment stands, without an entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, ErrorCode, OptionalExtension};
+use serde_json::{json, Map};
+
+use super::change::{columns, key_json, to_json, Change, Columns, Op};
+use crate::error::{Error, Result};
+use crate::ids::new_id;
+
+/// Who pushed the operation, and where it lands in the log.
+pub struct Pusher<'a> {
+    pub op_id: &'a str,
+    pub author: &'a str,
+    pub made_at: &'a str,
+    pub seq: i64,
+}
+
+/// What became of an operation's changes on the hub: each change counts once in
+/// `applied`, `unchanged`, `conflicted` or `held`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Changes applied (wholly, or the columns that did not conflict).
+    pub applied: usize,
+    /// Changes the hub already held (the same value pushed twice, a row already gone).
+    pub unchanged: usize,
+    /// Changes of which nothing was applied, each with its register entries.
+    pub conflicted: usize,
+    /// Entries written to the conflict register (an update may write several).
+    pub registered: usize,
+    /// Deletions held back with a parent row whose deletion went to the register.
+    pub held: usize,
+}
+
+type RowId = (String, String);
+
+/// Checks the operation against the schema before anything is written: every table is a
+/// synced table, every row has that table's shape. A forged changeset stops here.
+pub fn check(conn: &Connection, synced: &[String], changes: &[Change]) -> Result<()> {
+    let mut shapes: BTreeMap<&str, Columns> = BTreeMap::new();
+    for ch in changes {
+        if !synced.contains(&ch.table) {
+            return Err(Error::Sync(format!(
+                "a change to the table `{}`, which is not synced, was refused",
+                ch.table
+            )));
+        }
+        if !shapes.contains_key(ch.table.as_str()) {
+            shapes.insert(&ch.table, columns(conn, &ch.table)?);
+        }
+        let shape = &shapes[ch.table.as_str()];
+        if shape.pk != ch.pk || ch.old.len() != shape.names.len() {
+            return Err(Error::Sync(format!(
+                "a change to `{}` does not match this version's schema",
+                ch.table
+            )));
+        }
+        let whole = |side: &[Option<Value>]| side.iter().all(Option::is_some);
+        let keyed = |side: &[Option<Value>]| {
+            side.iter()
+                .zip(&ch.pk)
+                .all(|(v, pk)| !pk || v.as_ref().is_some_and(|v| *v != Value::Null))
+        };
+        let sound = match ch.op {
+            Op::Insert => whole(&ch.new),
+            Op::Delete => whole(&ch.old),
+            Op::Update => keyed(&ch.old),
+        };
+        if !sound {
+            return Err(Error::Sync(format!(
+                "a change to `{}` is incomplete",
+                ch.table
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Applies `changes` (checked) on the hub inside the caller's transaction.
+pub fn apply(conn: &Connection, who: &Pusher<'_>, changes: &[Change]) -> Result<Outcome> {
+    let mut shapes: BTreeMap<String, Columns> = BTreeMap::new();
+    for ch in changes {
+        if !shapes.contains_key(&ch.table) {
+            shapes.insert(ch.table.clone(), columns(conn, &ch.table)?);
+        }
+    }
+    let deleted: BTreeSet<RowId> = changes
+        .iter()
+        .filter(|c| c.op == Op::Delete)
+        .map(|c| (c.table.clone(), key_json(&c.key())))
+        .collect();
+    let mut kept_back: BTreeSet<RowId> = BTreeSet::new();
+    let mut out = Outcome::default();
+    for ch in changes {
+        let shape = &shapes[&ch.table];
+        let key = ch.key();
+        let row_key = key_json(&key);
+        let current = row(conn, &ch.table, shape, &key)?;
+        let register = |kind: &str,
+                        column: Option<&str>,
+                        kept: serde_json::Value,
+                        proposed: serde_json::Value,
+                        detail: &str| {
+            conflict(
+                conn, who, kind, &ch.table, &row_key, column, kept, proposed, detail,
+            )
+        };
+        match ch.op {
+            Op::Insert => {
+                let new: Vec<Value> = ch.new.iter().map(|v| v.clone().unwrap()).collect();
+                if let Some(cur) = current {
+                    if cur == new {
+                        out.unchanged += 1;
+                    } else {
+                        register(
+                            "unique",
+                            None,
+                            object(shape, &cur),
+                            object(shape, &new),
+                            "added on two machines with the same key",
+                        )?;
+                        out.conflicted += 1;
+                        out.registered += 1;
+                    }
+                    continue;
+                }
+                let sql = format!(
+                    "INSERT INTO {} ({}) VALUES ({})",
+                    quote(&ch.table),
+                    shape
+                        .names
+                        .iter()
+                        .map(|n| quote(n))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    vec!["?"; new.len()].join(", ")
+                );
+                match refused(conn.execute(&sql, params_from_iter(&new)))? {
+                    None => out.applied += 1,
+                    Some((kind, message)) => {
+                        register(kind, None, json!(null), object(shape, &new), &message)?;
+                        out.conflicted += 1;
+                        out.registered += 1;
+                    }
+                }
+            }
+            Op::Update => {
+                let Some(cur) = current else {
+                    let proposed = changed(shape, &ch.new);
+                    register(
+                        "not_found",
+                        None,
+                        json!(null),
+                        proposed,
+                        "changed here, deleted on another machine",
+                    )?;
+                    out.conflicted += 1;
+                    out.registered += 1;
+                    continue;
+                };
+                let mut sets: Vec<(usize, Value)> = Vec::new();
+                let mut clashed = 0;
+                for (c, new) in ch.new.iter().enumerate() {
+                    let Some(new) = new else { continue };
+                    if shape.pk[c] {
+                        continue;
+                    }
+                    let old = ch.old[c].clone().unwrap_or(Value::Null);
+                    if cur[c] == *new {
+                        continue;
+                    }
+                    if cur[c] == old {
+                        sets.push((c, new.clone()));
+                    } else if shape.names[c] == "updated_at" {
+                        // Bookkeeping, not content: the later moment stands, no entry.
+                        if stamp_after(new, &cur[c]) {
+                            sets.push((c, new.clone()));
+                        }
+                    } else {
+                        register(
+                            "data",
+                            Some(&shape.names[c]),
+                            to_json(&cur[c]),
+                            to_json(new),
+                            "changed on two machines",
+                        )?;
+                        clashed += 1;
+                    }
+                }
+                out.registered += clashed;
+                if sets.is_empty() {
+                    match clashed {
+                        0 => out.unchanged += 1,
+                        _ => out.conflicted += 1,
+                    }
+                    continue;
+                }
+                let sql = format!(
+                    "UPDATE {} SET {} WHERE {}",
+                    quote(&ch.table),
+                    sets.iter()
+                        .map(|(c, _)| format!("{} = ?", quote(&shape.names[*c])))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    key_clause(shape)
+                );
+                let values = sets.iter().map(|(_, v)| v.clone()).chain(key.clone());
+                match refused(conn.execute(&sql, params_from_iter(values)))? {
+                    None => out.applied += 1,
+                    Some((kind, message)) => {
+                        register(
+                            kind,
+                            None,
+                            object(shape, &cur),
+                            changed(shape, &ch.new),
+                            &message,
+                        )?;
+                        out.conflicted += 1;
+                        out.registered += 1;
+                    }
+                }
+            }
+            Op::Delete => {
+                let Some(cur) = current else {
+                    out.unchanged += 1;
+                    continue;
+                };
+                if kept_back.contains(&(ch.table.clone(), row_key.clone())) {
+                    // A row whose parent's deletion was refused stays with its parent.
+                    out.held += 1;
+                    continue;
+                }
+                let old: Vec<Value> = ch.old.iter().map(|v| v.clone().unwrap()).collect();
+                let dependants = cascade(conn, &ch.table, &key)?;
+                let unseen: Vec<&RowId> = dependants
+                    .iter()
+                    .filter(|d| !deleted.contains(*d))
+                    .collect();
+                let edited = cur != old;
+                if edited || !unseen.is_empty() {
+                    let (kind, detail, kept) = if edited {
+                        (
+                            "data",
+                            "deleted here, changed on another machine",
+                            object(shape, &cur),
+                        )
+                    } else {
+                        (
+                            "foreign_key",
+                            "deleted here, still referred to by rows added on another machine",
+                            json!(unseen
+                                .iter()
+                                .map(|(t, k)| json!({ "table": t, "key": serde_json::from_str::<serde_json::Value>(k).unwrap_or_default() }))
+                                .collect::<Vec<_>>()),
+                        )
+                    };
+                    register(kind, None, kept, json!(null), detail)?;
+                    out.conflicted += 1;
+                    out.registered += 1;
+                    kept_back.extend(dependants);
+                    continue;
+                }
+                let sql = format!(
+                    "DELETE FROM {} WHERE {}",
+                    quote(&ch.table),
+                    key_clause(shape)
+                );
+                match refused(conn.execute(&sql, params_from_iter(&key)))? {
+                    None => out.applied += 1,
+                    Some((kind, message)) => {
+                        register(kind, None, object(shape, &cur), json!(null), &message)?;
+                        out.conflicted += 1;
+                        out.registered += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Timestamps are RFC 3339 text in UTC, which sorts as time.
+fn stamp_after(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Text(a), Value::Text(b)) => a > b,
+        (Value::Text(_), Value::Null) => true,
+        _ => false,
+    }
+}
+
+/// The hub's row with this key, every column, or `None`.
+fn row(
+    conn: &Connection,
+    table: &str,
+    shape: &Columns,
+    key: &[Value],
+) -> Result<Option<Vec<Value>>> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {}",
+        shape
+            .names
+            .iter()
+            .map(|n| quote(n))
+            .collect::<Vec<_>>()
+            .join(", "),
+        quote(table),
+        key_clause(shape)
+    );
+    let n = shape.names.len();
+    Ok(conn
+        .query_row(&sql, params_from_iter(key), |r| {
+            (0..n)
+                .map(|i| r.get::<_, Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .optional()?)
+}
+
+/// Every row that deleting (table, key) would delete through ON DELETE CASCADE, at any depth.
+fn cascade(conn: &Connection, table: &str, key: &[Value]) -> Result<BTreeSet<RowId>> {
+    let mut out = BTreeSet::new();
+    let mut todo = vec![(table.to_string(), key.to_vec())];
+    while let Some((parent, pkey)) = todo.pop() {
+        let parent_shape = columns(conn, &parent)?;
+        let mut stmt = conn.prepare(
+            "SELECT m.name, f.\"from\", f.\"to\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+             WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.on_delete = 'CASCADE'",
+        )?;
+        let links: Vec<(String, String, Option<String>)> = stmt
+            .query_map([&parent], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (child, from, to) in links {
+            // The referenced column: named, or the parent's single-column key.
+            let to_index = match &to {
+                Some(to) => parent_shape.names.iter().position(|n| n == to),
+                None => parent_shape.pk.iter().position(|p| *p),
+            };
+            let Some(to_index) = to_index else { continue };
+            let pk_pos: Vec<usize> = parent_shape
+                .pk
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p)
+                .map(|(i, _)| i)
+                .collect();
+            let Some(value) = pk_pos
+                .iter()
+                .position(|i| *i == to_index)
+                .map(|k| pkey[k].clone())
+            else {
+                continue;
+            };
+            let child_shape = columns(conn, &child)?;
+            let sql = format!(
+                "SELECT {} FROM {} WHERE {} = ?1",
+                child_shape
+                    .names
+                    .iter()
+                    .zip(&child_shape.pk)
+                    .filter(|(_, pk)| **pk)
+                    .map(|(n, _)| quote(n))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                quote(&child),
+                quote(&from)
+            );
+            let width = child_shape.pk.iter().filter(|p| **p).count();
+            let mut stmt = conn.prepare(&sql)?;
+            let keys: Vec<Vec<Value>> = stmt
+                .query_map([value], |r| {
+                    (0..width).map(|i| r.get::<_, Value>(i)).collect()
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for k in keys {
+                if out.insert((child.clone(), key_json(&k))) {
+                    todo.push((child.clone(), k));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A constraint the statement broke, as a register kind and SQLite's message; other errors
+/// are errors.
+fn refused(r: rusqlite::Result<usize>) -> Result<Option<(&'static str, String)>> {
+    match r {
+        Ok(_) => Ok(None),
+        Err(rusqlite::Error::SqliteFailure(e, message))
+            if e.code == ErrorCode::ConstraintViolation =>
+        {
+            let kind = match e.extended_code {
+                rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => "foreign_key",
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY => "unique",
+                _ => "constraint",
+            };
+            Ok(Some((kind, message.unwrap_or_default())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn conflict(
+    conn: &Connection,
+    who: &Pusher<'_>,
+    kind: &str,
+    table: &str,
+    row_key: &str,
+    column: Option<&str>,
+    kept: serde_json::Value,
+    proposed: serde_json::Value,
+    detail: &str,
+) -> Result<()> {
+    let last: Option<(String, String)> = conn
+        .query_row(
+            "SELECT author, changed_at FROM hub_row WHERE table_name = ?1 AND row_key = ?2",
+            [table, row_key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    conn.execute(
+        "INSERT INTO sync_conflict (id, kind, table_name, row_key, column_name, kept, proposed,
+             kept_author, kept_at, proposed_author, proposed_at, op_id, seq, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        rusqlite::params![
+            new_id(),
+            kind,
+            table,
+            row_key,
+            column,
+            kept.to_string(),
+            proposed.to_string(),
+            last.as_ref().map(|l| &l.0),
+            last.as_ref().map(|l| &l.1),
+            who.author,
+            who.made_at,
+            who.op_id,
+            who.seq,
+            detail
+        ],
+    )?;
+    Ok(())
+}
+
+fn object(shape: &Columns, row: &[Value]) -> serde_json::Value {
+    let mut m = Map::new();
+    for (name, v) in shape.names.iter().zip(row) {
+        m.insert(name.clone(), to_json(v));
+    }
+    serde_json::Value::Object(m)
+}
+
+/// The columns an update sets, as an object.
+fn changed(shape: &Columns, new: &[Option<Value>]) -> serde_json::Value {
+    let mut m = Map::new();
+    for (name, v) in shape.names.iter().zip(new) {
+        if let Some(v) = v {
+            m.insert(name.clone(), to_json(v));
+        }
+    }
+    serde_json::Value::Object(m)
+}
+
+fn key_clause(shape: &Columns) -> String {
+    shape
+        .names
+        .iter()
+        .zip(&shape.pk)
+        .filter(|(_, pk)| **pk)
+        .map(|(n, _)| format!("{} = ?", quote(n)))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+pub(crate) fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
