@@ -33,6 +33,8 @@ pub struct Conflict {
     pub kept_at: Option<String>,
     pub proposed_author: String,
     pub proposed_at: String,
+    /// The pushed operation the entry comes from.
+    pub op_id: String,
     pub detail: String,
     pub resolved_at: Option<String>,
     pub resolved_by: Option<String>,
@@ -45,7 +47,7 @@ pub fn list(db: &Db, include_resolved: bool) -> Result<Vec<Conflict>> {
         let mut stmt = c.prepare(
             "SELECT id, kind, table_name, row_key, column_name, coalesce(kept, 'null'),
                     coalesce(proposed, 'null'), kept_author, kept_at, proposed_author,
-                    proposed_at, detail, resolved_at, resolved_by, resolution
+                    proposed_at, op_id, detail, resolved_at, resolved_by, resolution
              FROM sync_conflict WHERE ?1 OR resolved_at IS NULL
              ORDER BY resolved_at IS NOT NULL, seq DESC, id",
         )?;
@@ -63,10 +65,11 @@ pub fn list(db: &Db, include_resolved: bool) -> Result<Vec<Conflict>> {
                     kept_at: r.get(8)?,
                     proposed_author: r.get(9)?,
                     proposed_at: r.get(10)?,
-                    detail: r.get(11)?,
-                    resolved_at: r.get(12)?,
-                    resolved_by: r.get(13)?,
-                    resolution: r.get(14)?,
+                    op_id: r.get(11)?,
+                    detail: r.get(12)?,
+                    resolved_at: r.get(13)?,
+                    resolved_by: r.get(14)?,
+                    resolution: r.get(15)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

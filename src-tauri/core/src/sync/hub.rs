@@ -54,9 +54,23 @@ pub fn push(hub: &Db, clock: &dyn Clock, p: &Push) -> Result<Accepted> {
         let (outcome, effect) = recorded(tx, &synced, || merge::apply(tx, &who, &changes))?;
         let now = stamp(clock);
         tx.execute(
-            "INSERT INTO hub_log (seq, op_id, origin, author, base_seq, made_at, received_at, effect)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![seq, p.op_id, p.origin, p.author, p.base_seq, p.made_at, now, effect],
+            "INSERT INTO hub_log (seq, op_id, origin, author, base_seq, made_at, received_at,
+                 effect, applied, unchanged, conflicted, held)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                seq,
+                p.op_id,
+                p.origin,
+                p.author,
+                p.base_seq,
+                p.made_at,
+                now,
+                effect,
+                outcome.applied as i64,
+                outcome.unchanged as i64,
+                outcome.conflicted as i64,
+                outcome.held as i64
+            ],
         )?;
         for ch in change::read(&effect)? {
             tx.execute(

@@ -461,3 +461,163 @@ fn demonstration_data_never_joins_a_team() {
     assert!(e.to_string().contains("demonstration"), "{e}");
     assert!(client::status(&db).unwrap().member.is_none());
 }
+
+mod property {
+    //! Three laptops, random edits, random links up and down: they converge on the hub's
+    //! rows, and every operation is in the hub's log once, each of its changes applied,
+    //! already there, or in the register.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Action {
+        Duration(u8),
+        Title(u8),
+        AddPerson(u8),
+        DeletePerson(u8),
+        Invite(u8),
+        CheckIn(u8),
+        AddItem(u8),
+        RemoveItem(u8),
+        /// The laptop's link comes up: it pushes and pulls.
+        Sync,
+    }
+
+    fn action() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            any::<u8>().prop_map(Action::Duration),
+            any::<u8>().prop_map(Action::Title),
+            any::<u8>().prop_map(Action::AddPerson),
+            any::<u8>().prop_map(Action::DeletePerson),
+            any::<u8>().prop_map(Action::Invite),
+            any::<u8>().prop_map(Action::CheckIn),
+            any::<u8>().prop_map(Action::AddItem),
+            any::<u8>().prop_map(Action::RemoveItem),
+            Just(Action::Sync),
+        ]
+    }
+
+    fn pick<T: Clone>(v: &[T], n: u8) -> Option<T> {
+        (!v.is_empty()).then(|| v[n as usize % v.len()].clone())
+    }
+
+    fn act(db: &Db, hub_db: &Db, session: &str, a: &Action, minute: u32) {
+        let clock = at(minute % 60);
+        let items: Vec<String> = agenda::get(db, session)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        let persons: Vec<String> = people::list(db)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let invited: Vec<String> = invitations::list(db, session)
+            .unwrap()
+            .invitees
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        // A refused edit (a row gone, a duplicate) is a person's error message, not a fault.
+        let _ = match a {
+            Action::Duration(n) => pick(&items, *n).map(|item| {
+                set_item(db, &clock, &item, session, |i| {
+                    i.duration_min = (5 + n % 60).to_string()
+                });
+            }),
+            Action::Title(n) => pick(&items, *n).map(|item| {
+                set_item(db, &clock, &item, session, |i| {
+                    i.title = Text::new().with(Lang::Ru, &format!("Тема {n}"))
+                });
+            }),
+            Action::AddPerson(n) => Some({
+                people::create(db, &clock, &person("Сапаров", &format!("Ерлан{n}"))).unwrap();
+            }),
+            Action::DeletePerson(n) => pick(&persons, *n).map(|p| {
+                let _ = people::delete(db, &p);
+            }),
+            Action::Invite(n) => pick(&persons, *n).map(|p| {
+                let _ = invitations::invite(db, &clock, session, &[p], InviteeRole::Guest);
+            }),
+            Action::CheckIn(n) => pick(&invited, *n).map(|i| {
+                let _ = invitations::check_in(db, &clock, &i);
+            }),
+            Action::AddItem(n) => Some({
+                agenda::add(
+                    db,
+                    &clock,
+                    session,
+                    &AgendaItemInput {
+                        kind: Some(ItemKind::Discussion),
+                        title: Text::new().with(Lang::Ru, &format!("Выступление {n}")),
+                        duration_min: "10".into(),
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .unwrap();
+            }),
+            Action::RemoveItem(n) => pick(&items, *n).map(|i| {
+                let _ = agenda::remove(db, &clock, &i);
+            }),
+            Action::Sync => Some(sync(hub_db, db)),
+        };
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #[test]
+        fn three_laptops_converge_and_nothing_is_dropped_silently(
+            steps in proptest::collection::vec((0..3usize, action()), 1..40)
+        ) {
+            let t = team();
+            let c_path = t._dir.path().join("c.sqlite3");
+            let seq = hub::snapshot(&t.hub, &c_path).unwrap();
+            let c = client::open_snapshot(&c_path, &at(1), "Асель", None, seq).unwrap();
+            let laptops = [&t.a, &t.b, &c];
+            // Each operation made anywhere, and how many row changes it holds.
+            let mut made = BTreeMap::new();
+            for (minute, (who, a)) in steps.iter().enumerate() {
+                act(laptops[*who], &t.hub, &t.session, a, minute as u32);
+                for l in laptops {
+                    for p in client::outbox(l).unwrap() {
+                        let changes = club_core::sync::change::read(&p.changeset).unwrap().len() as i64;
+                        made.insert(p.op_id, changes);
+                    }
+                }
+            }
+            // Every link comes back; two rounds carry the last pushes to everyone.
+            for _ in 0..2 {
+                for l in laptops {
+                    sync(&t.hub, l);
+                }
+            }
+            let hub_rows = rows(&t.hub);
+            for (l, name) in laptops.iter().zip(["A", "B", "C"]) {
+                prop_assert_eq!(&rows(l), &hub_rows, "{} differs from the hub", name);
+                prop_assert_eq!(client::status(l).unwrap().waiting, 0);
+                sound(l);
+            }
+            sound(&t.hub);
+            // Every operation made is in the log once, every change of it accounted for.
+            let log: Vec<(String, i64, i64)> = t.hub.read(|c| {
+                let mut stmt = c.prepare(
+                    "SELECT op_id, applied + unchanged + conflicted + held, conflicted FROM hub_log")?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(rows)
+            }).unwrap();
+            let logged: BTreeMap<String, i64> = log.iter().map(|l| (l.0.clone(), l.1)).collect();
+            prop_assert_eq!(logged.len(), log.len(), "an operation logged twice");
+            prop_assert_eq!(&logged, &made, "operations lost, or changes not accounted for");
+            let register = conflicts::list(&t.hub, true).unwrap();
+            for (op, _, conflicted) in &log {
+                let entries = register.iter().filter(|c| c.op_id == *op).count() as i64;
+                prop_assert!(*conflicted == 0 || entries > 0, "op {}: refused without a register entry", op);
+            }
+        }
+    }
+}

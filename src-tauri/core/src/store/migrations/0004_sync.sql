@@ -30,7 +30,12 @@ CREATE TABLE hub_log (
     base_seq     INTEGER NOT NULL,
     made_at      TEXT NOT NULL,
     received_at  TEXT NOT NULL,
-    effect       BLOB NOT NULL            -- the changeset as applied to the hub's database
+    effect       BLOB NOT NULL,           -- the changeset as applied to the hub's database
+    -- What became of the pushed changes: each counts once (sync/merge.rs Outcome).
+    applied      INTEGER NOT NULL DEFAULT 0,
+    unchanged    INTEGER NOT NULL DEFAULT 0,
+    conflicted   INTEGER NOT NULL DEFAULT 0,
+    held         INTEGER NOT NULL DEFAULT 0
 );
 
 -- Who last changed each row on the hub, for the conflict register. Hub only.
