@@ -16,4 +16,8 @@ kept: string,
 /**
  * JSON: the value or row pushed and not applied.
  */
-proposed: string, keptAuthor: string | null, keptAt: string | null, proposedAuthor: string, proposedAt: string, detail: string, resolvedAt: string | null, resolvedBy: string | null, resolution: string | null, };
+proposed: string, keptAuthor: string | null, keptAt: string | null, proposedAuthor: string, proposedAt: string, 
+/**
+ * The pushed operation the entry comes from.
+ */
+opId: string, detail: string, resolvedAt: string | null, resolvedBy: string | null, resolution: string | null, };
