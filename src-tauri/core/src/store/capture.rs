@@ -16,18 +16,27 @@ use crate::error::Result;
 use crate::ids::new_id;
 
 /// Sync's own bookkeeping of this machine (or hub): never synced, never in an archive.
-pub const BOOKKEEPING: [&str; 4] = ["sync_state", "sync_outbox", "hub_log", "hub_row"];
+pub const BOOKKEEPING: [&str; 6] = [
+    "sync_state",
+    "sync_outbox",
+    "hub_log",
+    "hub_row",
+    "hub_member",
+    "hub_invite",
+];
 
 /// Tables that never leave this machine: the bookkeeping, and those below. The FTS5 index's own tables (`search_index*`) and
 /// SQLite's are left out as well; everything else is synced, so a new table is synced
 /// unless it is named here (tests/core/sync.rs lists the synced set).
-pub const LOCAL: [&str; 6] = [
+pub const LOCAL: [&str; 8] = [
     "setting",
     "search_doc",
     "sync_state",
     "sync_outbox",
     "hub_log",
     "hub_row",
+    "hub_member",
+    "hub_invite",
 ];
 
 /// The synced tables, parents before the tables that refer to them: a changeset lists

@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::change;
 use super::merge::{self, Outcome, Pusher};
-use super::{Entry, Push};
+use super::{Entry, Push, Role};
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::store::capture::{recorded, synced_tables};
@@ -28,8 +28,9 @@ pub struct Accepted {
 
 /// Applies one pushed operation, once: a push whose operation id the log already holds
 /// answers with its sequence and changes nothing. A changeset that does not parse, names a
-/// table outside the synced set or another schema is refused with the hub unchanged.
-pub fn push(hub: &Db, clock: &dyn Clock, p: &Push) -> Result<Accepted> {
+/// table outside the synced set or another schema, or goes beyond the pusher's `role`, is
+/// refused with the hub unchanged.
+pub fn push(hub: &Db, clock: &dyn Clock, role: Role, p: &Push) -> Result<Accepted> {
     if p.schema != schema_version() {
         return Err(schema_mismatch(p.schema));
     }
@@ -43,7 +44,7 @@ pub fn push(hub: &Db, clock: &dyn Clock, p: &Push) -> Result<Accepted> {
         }
         let synced = synced_tables(tx)?;
         let changes = change::read(&p.changeset)?;
-        merge::check(tx, &synced, &changes)?;
+        merge::check(tx, &synced, role, &changes)?;
         let seq = last_seq(tx)? + 1;
         let who = Pusher {
             op_id: &p.op_id,

@@ -13,6 +13,7 @@ use rusqlite::{params_from_iter, Connection, ErrorCode, OptionalExtension};
 use serde_json::{json, Map};
 
 use super::change::{columns, key_json, to_json, Change, Columns, Op};
+use super::Role;
 use crate::error::{Error, Result};
 use crate::ids::new_id;
 
@@ -42,9 +43,10 @@ pub struct Outcome {
 
 type RowId = (String, String);
 
-/// Checks the operation against the schema before anything is written: every table is a
-/// synced table, every row has that table's shape. A forged changeset stops here.
-pub fn check(conn: &Connection, synced: &[String], changes: &[Change]) -> Result<()> {
+/// Checks the operation against the schema and the pusher's role before anything is
+/// written: every table is a synced table the role may write, every row has that table's
+/// shape. A forged changeset stops here.
+pub fn check(conn: &Connection, synced: &[String], role: Role, changes: &[Change]) -> Result<()> {
     let mut shapes: BTreeMap<&str, Columns> = BTreeMap::new();
     for ch in changes {
         if !synced.contains(&ch.table) {
@@ -80,8 +82,34 @@ pub fn check(conn: &Connection, synced: &[String], changes: &[Change]) -> Result
                 ch.table
             )));
         }
+        if !permitted(role, ch, shape) {
+            return Err(Error::Sync(format!(
+                "a member at the door may check people in and add walk-ins only; \
+                 a change to `{}` was refused",
+                ch.table
+            )));
+        }
     }
     Ok(())
+}
+
+/// What each role may change. The door: attendance, invitations and new people (walk-ins),
+/// and the `updated_at` stamps those edits touch elsewhere.
+fn permitted(role: Role, ch: &Change, shape: &Columns) -> bool {
+    match role {
+        Role::Organizer | Role::Admin => true,
+        Role::Door => match (ch.table.as_str(), ch.op) {
+            ("attendance", _) => true,
+            ("invitation", Op::Insert | Op::Update) => true,
+            ("person" | "person_name", Op::Insert) => true,
+            (_, Op::Update) => ch
+                .new
+                .iter()
+                .zip(&shape.names)
+                .all(|(v, name)| v.is_none() || name == "updated_at"),
+            _ => false,
+        },
+    }
 }
 
 /// Applies `changes` (checked) on the hub inside the caller's transaction.

@@ -10,10 +10,30 @@ pub mod client;
 pub mod conflicts;
 pub mod hub;
 pub mod merge;
+pub mod team;
 
 use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
+use crate::codes::code_enum;
 use crate::error::{Error, Result};
+
+code_enum! {
+    /// What a member may push, enforced by the hub on each changeset's tables and columns.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
+    #[ts(export)]
+    pub enum Role {
+        /// At the door: checks people in and adds walk-ins, nothing else.
+        Door = "door",
+        /// Everything in the Club's data.
+        Organizer = "organizer",
+        /// An organizer who also manages the team on the hub.
+        Admin = "admin",
+    }
+    invalid = BadStatus;
+}
 
 /// One write transaction of a laptop, as pushed to the hub.
 #[derive(Debug, Clone, PartialEq, Eq)]

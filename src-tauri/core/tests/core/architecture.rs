@@ -37,7 +37,7 @@ const ROOT_NAMES: [(&str, &str); 11] = [
 ];
 
 /// Every table and the one module (a file under src/) that writes it.
-pub const OWNERS: [(&str, &str); 29] = [
+pub const OWNERS: [(&str, &str); 31] = [
     ("setting", "store/settings.rs"),
     ("search_doc", "store/search.rs"),
     ("search_index", "store/search.rs"),
@@ -67,6 +67,8 @@ pub const OWNERS: [(&str, &str); 29] = [
     ("hub_log", "sync/hub.rs"),
     ("hub_row", "sync/hub.rs"),
     ("sync_conflict", "sync/merge.rs"),
+    ("hub_member", "sync/team.rs"),
+    ("hub_invite", "sync/team.rs"),
 ];
 
 /// The source files under `src/`, by path relative to it ("planning/agenda.rs").

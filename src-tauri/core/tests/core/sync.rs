@@ -15,7 +15,7 @@ use club_core::store::capture::{synced_tables, LOCAL};
 use club_core::store::schema::schema_version;
 use club_core::store::search;
 use club_core::sync::conflicts::{self, Resolution};
-use club_core::sync::{client, hub};
+use club_core::sync::{client, hub, team, Role};
 use club_core::{Db, Error, FixedClock, Lang, Text};
 use rusqlite::types::Value;
 
@@ -58,7 +58,7 @@ fn sound(db: &Db) {
 /// Pushes everything waiting, then takes in the log: what the background sync does.
 fn sync(hub_db: &Db, laptop: &Db) {
     for p in client::outbox(laptop).unwrap() {
-        hub::push(hub_db, &at(30), &p).unwrap();
+        hub::push(hub_db, &at(30), Role::Organizer, &p).unwrap();
     }
     let since = client::status(laptop).unwrap().member.unwrap().last_seq;
     let entries = hub::pull(hub_db, schema_version(), since, 10_000).unwrap();
@@ -303,8 +303,8 @@ fn a_retried_push_is_applied_once() {
         i.duration_min = "25".into()
     });
     let push = client::outbox(&t.a).unwrap().remove(0);
-    let first = hub::push(&t.hub, &at(30), &push).unwrap();
-    let again = hub::push(&t.hub, &at(31), &push).unwrap();
+    let first = hub::push(&t.hub, &at(30), Role::Organizer, &push).unwrap();
+    let again = hub::push(&t.hub, &at(31), Role::Organizer, &push).unwrap();
     assert!(first.new && !again.new);
     assert_eq!(first.seq, again.seq);
     assert_eq!(hub::head(&t.hub).unwrap(), first.seq);
@@ -405,7 +405,7 @@ fn the_hub_refuses_what_it_cannot_trust_and_stays_unchanged() {
     let good = client::outbox(&t.a).unwrap().remove(0);
     let before = rows(&t.hub);
     let refused = |p: &club_core::sync::Push| {
-        let e = hub::push(&t.hub, &at(30), p).unwrap_err();
+        let e = hub::push(&t.hub, &at(30), Role::Organizer, p).unwrap_err();
         assert!(matches!(e, Error::Sync(_)), "{e:?}");
         assert_eq!(rows(&t.hub), before);
         assert_eq!(hub::head(&t.hub).unwrap(), 0);
@@ -430,7 +430,7 @@ fn the_hub_refuses_what_it_cannot_trust_and_stays_unchanged() {
     });
     assert!(msg.contains("setting"), "{msg}");
     // The genuine push still goes in.
-    hub::push(&t.hub, &at(30), &good).unwrap();
+    hub::push(&t.hub, &at(30), Role::Organizer, &good).unwrap();
 }
 
 /// A changeset that writes the `setting` table, which never leaves a machine.
@@ -522,49 +522,55 @@ mod property {
             .map(|i| i.id)
             .collect();
         // A refused edit (a row gone, a duplicate) is a person's error message, not a fault.
-        let _ = match a {
-            Action::Duration(n) => pick(&items, *n).map(|item| {
-                set_item(db, &clock, &item, session, |i| {
-                    i.duration_min = (5 + n % 60).to_string()
-                });
-            }),
-            Action::Title(n) => pick(&items, *n).map(|item| {
-                set_item(db, &clock, &item, session, |i| {
-                    i.title = Text::new().with(Lang::Ru, &format!("Тема {n}"))
-                });
-            }),
-            Action::AddPerson(n) => Some({
+        match a {
+            Action::Duration(n) => {
+                if let Some(item) = pick(&items, *n) {
+                    set_item(db, &clock, &item, session, |i| {
+                        i.duration_min = (5 + n % 60).to_string()
+                    });
+                }
+            }
+            Action::Title(n) => {
+                if let Some(item) = pick(&items, *n) {
+                    set_item(db, &clock, &item, session, |i| {
+                        i.title = Text::new().with(Lang::Ru, &format!("Тема {n}"))
+                    });
+                }
+            }
+            Action::AddPerson(n) => {
                 people::create(db, &clock, &person("Сапаров", &format!("Ерлан{n}"))).unwrap();
-            }),
-            Action::DeletePerson(n) => pick(&persons, *n).map(|p| {
-                let _ = people::delete(db, &p);
-            }),
-            Action::Invite(n) => pick(&persons, *n).map(|p| {
-                let _ = invitations::invite(db, &clock, session, &[p], InviteeRole::Guest);
-            }),
-            Action::CheckIn(n) => pick(&invited, *n).map(|i| {
-                let _ = invitations::check_in(db, &clock, &i);
-            }),
-            Action::AddItem(n) => Some({
-                agenda::add(
-                    db,
-                    &clock,
-                    session,
-                    &AgendaItemInput {
-                        kind: Some(ItemKind::Discussion),
-                        title: Text::new().with(Lang::Ru, &format!("Выступление {n}")),
-                        duration_min: "10".into(),
-                        ..Default::default()
-                    },
-                    None,
-                )
-                .unwrap();
-            }),
-            Action::RemoveItem(n) => pick(&items, *n).map(|i| {
-                let _ = agenda::remove(db, &clock, &i);
-            }),
-            Action::Sync => Some(sync(hub_db, db)),
-        };
+            }
+            Action::DeletePerson(n) => {
+                if let Some(p) = pick(&persons, *n) {
+                    let _ = people::delete(db, &p);
+                }
+            }
+            Action::Invite(n) => {
+                if let Some(p) = pick(&persons, *n) {
+                    let _ = invitations::invite(db, &clock, session, &[p], InviteeRole::Guest);
+                }
+            }
+            Action::CheckIn(n) => {
+                if let Some(i) = pick(&invited, *n) {
+                    let _ = invitations::check_in(db, &clock, &i);
+                }
+            }
+            Action::AddItem(n) => {
+                let input = AgendaItemInput {
+                    kind: Some(ItemKind::Discussion),
+                    title: Text::new().with(Lang::Ru, &format!("Выступление {n}")),
+                    duration_min: "10".into(),
+                    ..Default::default()
+                };
+                agenda::add(db, &clock, session, &input, None).unwrap();
+            }
+            Action::RemoveItem(n) => {
+                if let Some(i) = pick(&items, *n) {
+                    let _ = agenda::remove(db, &clock, &i);
+                }
+            }
+            Action::Sync => sync(hub_db, db),
+        }
     }
 
     proptest! {
@@ -620,4 +626,78 @@ mod property {
             }
         }
     }
+}
+
+#[test]
+fn the_door_checks_in_and_adds_walk_ins_and_nothing_else() {
+    let t = team();
+    invitations::invite(
+        &t.a,
+        &at(5),
+        &t.session,
+        std::slice::from_ref(&t.person),
+        InviteeRole::Guest,
+    )
+    .unwrap();
+    sync(&t.hub, &t.a);
+    sync(&t.hub, &t.b);
+    // B is at the door: a check-in and a walk-in go through.
+    let list = invitations::list(&t.b, &t.session).unwrap();
+    invitations::check_in(&t.b, &at(20), &list.invitees[0].id).unwrap();
+    invitations::walk_in(&t.b, &at(21), &t.session, &person("Омаров", "Нурлан")).unwrap();
+    for p in client::outbox(&t.b).unwrap() {
+        hub::push(&t.hub, &at(30), Role::Door, &p).unwrap();
+    }
+    // An agenda change from the door is refused, the hub unchanged.
+    set_item(&t.b, &at(22), &t.item, &t.session, |i| {
+        i.duration_min = "90".into()
+    });
+    let before = rows(&t.hub);
+    let edit = client::outbox(&t.b).unwrap().pop().unwrap();
+    let e = hub::push(&t.hub, &at(30), Role::Door, &edit).unwrap_err();
+    assert!(e.to_string().contains("door"), "{e}");
+    assert_eq!(rows(&t.hub), before);
+}
+
+#[test]
+fn a_join_code_lets_one_organizer_in_once_and_a_revoked_token_is_refused() {
+    let t = team();
+    let code = team::invite(&t.hub, &at(0), "Ли Вэй", Role::Organizer, 7).unwrap();
+    let (member, token) = team::redeem(&t.hub, &at(1), &code).unwrap();
+    assert_eq!(
+        (member.name.as_str(), member.role),
+        ("Ли Вэй", Role::Organizer)
+    );
+    assert_eq!(team::authenticate(&t.hub, &token).unwrap().id, member.id);
+    assert!(team::redeem(&t.hub, &at(2), &code)
+        .unwrap_err()
+        .to_string()
+        .contains("used"));
+    assert!(team::authenticate(&t.hub, "made-up").is_err());
+    // The hub keeps hashes only.
+    let stored: Vec<String> = t
+        .hub
+        .read(|c| {
+            let mut s = c.prepare(
+                "SELECT token_hash FROM hub_member UNION ALL SELECT code_hash FROM hub_invite",
+            )?;
+            let v = s
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(v)
+        })
+        .unwrap();
+    assert!(!stored.contains(&token) && !stored.contains(&code));
+    team::revoke(&t.hub, &at(3), "Ли Вэй").unwrap();
+    assert!(team::authenticate(&t.hub, &token)
+        .unwrap_err()
+        .to_string()
+        .contains("revoked"));
+    // An expired code is refused.
+    let late = team::invite(&t.hub, &at(0), "Асель", Role::Door, 1).unwrap();
+    let two_days = FixedClock(at(0).0 + chrono::Duration::days(2));
+    assert!(team::redeem(&t.hub, &two_days, &late)
+        .unwrap_err()
+        .to_string()
+        .contains("expired"));
 }

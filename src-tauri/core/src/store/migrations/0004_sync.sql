@@ -48,6 +48,28 @@ CREATE TABLE hub_row (
     PRIMARY KEY (table_name, row_key)
 ) WITHOUT ROWID;
 
+-- The team as the hub knows it: each organizer's role and revocable token (its SHA-256
+-- only), and the one-time join codes handed out. Hub only.
+CREATE TABLE hub_member (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('door', 'organizer', 'admin')),
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+);
+
+CREATE TABLE hub_invite (
+    code_hash   TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('door', 'organizer', 'admin')),
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT,
+    member_id   TEXT REFERENCES hub_member(id) ON DELETE SET NULL
+);
+CREATE INDEX hub_invite_member ON hub_invite (member_id);
+
 -- Every change the hub could not apply as pushed. Written by the hub, synced to all.
 CREATE TABLE sync_conflict (
     id               TEXT PRIMARY KEY,
