@@ -105,9 +105,14 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("data error: {0}")]
     Json(#[from] serde_json::Error),
-    /// Sync refused or could not do something; the message says what and why.
+    /// Sync could not do something now (another schema, a gap in the log, no such code);
+    /// the message says what and why.
     #[error("{0}")]
     Sync(String),
+    /// The hub refused a pushed operation for good: it will never be applied (a table or
+    /// column the pusher's role may not write, a changeset that does not parse).
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl Error {

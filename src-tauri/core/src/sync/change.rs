@@ -46,7 +46,7 @@ impl Change {
 /// The changes of `changeset`, in its order. A changeset that does not parse (truncated,
 /// forged) is refused as a whole.
 pub fn read(changeset: &[u8]) -> Result<Vec<Change>> {
-    let bad = |e: rusqlite::Error| Error::Sync(format!("a changeset does not parse: {e}"));
+    let bad = |e: rusqlite::Error| Error::Refused(format!("a changeset does not parse: {e}"));
     let mut out = Vec::new();
     let mut input: &[u8] = changeset;
     let input: &mut dyn std::io::Read = &mut input;
@@ -58,7 +58,11 @@ pub fn read(changeset: &[u8]) -> Result<Vec<Change>> {
             rusqlite::hooks::Action::SQLITE_INSERT => Op::Insert,
             rusqlite::hooks::Action::SQLITE_UPDATE => Op::Update,
             rusqlite::hooks::Action::SQLITE_DELETE => Op::Delete,
-            _ => return Err(Error::Sync("a changeset holds an unknown operation".into())),
+            _ => {
+                return Err(Error::Refused(
+                    "a changeset holds an unknown operation".into(),
+                ))
+            }
         };
         let table = op.table_name().to_string();
         let pk = item.pk().map_err(bad)?.iter().map(|b| *b != 0).collect();

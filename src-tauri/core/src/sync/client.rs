@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use rusqlite::session::{invert_strm, ConflictAction, ConflictType};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{refuse_demo, Entry, Push};
 use crate::clock::{stamp, Clock};
@@ -121,11 +121,7 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
         }
         let tables = synced_tables(tx)?;
         let mut pending = waiting(tx)?;
-        for p in pending.iter().rev() {
-            if !p.applied.is_empty() {
-                apply(tx, &invert(&p.applied)?)?;
-            }
-        }
+        undo(tx, &pending)?;
         let mut out = Received::default();
         for e in &entries {
             if !e.effect.is_empty() {
@@ -138,25 +134,7 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
                 out.acknowledged += 1;
             }
         }
-        for p in &pending {
-            // Made again on what the hub holds now. What cannot be (its parent row was
-            // deleted meanwhile) stays out here and waits for the hub's verdict.
-            tx.execute_batch("SAVEPOINT redo")?;
-            let applied = match recorded(tx, &tables, || apply(tx, &p.changeset)) {
-                Ok(((), applied)) => {
-                    tx.execute_batch("RELEASE redo")?;
-                    applied
-                }
-                Err(_) => {
-                    tx.execute_batch("ROLLBACK TO redo; RELEASE redo")?;
-                    Vec::new()
-                }
-            };
-            tx.execute(
-                "UPDATE sync_outbox SET applied = ?1 WHERE op_id = ?2",
-                params![applied, p.op_id],
-            )?;
-        }
+        redo(tx, &tables, &pending)?;
         out.waiting = pending.len();
         tx.execute(
             "UPDATE sync_state SET last_seq = ?1 WHERE id = 1",
@@ -166,12 +144,123 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
     })
 }
 
+/// The hub refused operation `op_id` for good: it leaves the outbox and is undone here,
+/// the operations after it made again on top.
+pub fn drop_refused(db: &Db, op_id: &str) -> Result<()> {
+    db.write_unrecorded(|tx| {
+        let tables = synced_tables(tx)?;
+        let mut pending = waiting(tx)?;
+        undo(tx, &pending)?;
+        pending.retain(|p| p.op_id != op_id);
+        tx.execute("DELETE FROM sync_outbox WHERE op_id = ?1", [op_id])?;
+        redo(tx, &tables, &pending)?;
+        Ok(())
+    })
+}
+
+/// Notes how the last exchange with the hub went: when it `went_through` (the time is
+/// kept), and what to tell the organizer (`None` clears the last message).
+pub fn note_exchange(
+    db: &Db,
+    clock: &dyn Clock,
+    went_through: bool,
+    message: Option<&str>,
+) -> Result<()> {
+    db.write_unrecorded(|tx| {
+        if went_through {
+            tx.execute(
+                "UPDATE sync_state SET synced_at = ?1 WHERE id = 1",
+                [stamp(clock)],
+            )?;
+        }
+        tx.execute(
+            "UPDATE sync_state SET last_error = ?1 WHERE id = 1",
+            [message],
+        )?;
+        Ok(())
+    })
+}
+
+/// Undoes the waiting operations here, newest first: the laptop is back at its sequence.
+fn undo(tx: &Connection, pending: &[Waiting]) -> Result<()> {
+    for p in pending.iter().rev() {
+        if !p.applied.is_empty() {
+            apply(tx, &invert(&p.applied)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the waiting operations again on what the laptop holds now, each recording what
+/// it did for the next undo. What cannot be made (its parent row was deleted meanwhile)
+/// stays out here and waits for the hub's verdict.
+fn redo(tx: &Connection, tables: &[String], pending: &[Waiting]) -> Result<()> {
+    for p in pending {
+        tx.execute_batch("SAVEPOINT redo")?;
+        let applied = match recorded(tx, tables, || apply(tx, &p.changeset)) {
+            Ok(((), applied)) => {
+                tx.execute_batch("RELEASE redo")?;
+                applied
+            }
+            Err(_) => {
+                tx.execute_batch("ROLLBACK TO redo; RELEASE redo")?;
+                Vec::new()
+            }
+        };
+        tx.execute(
+            "UPDATE sync_outbox SET applied = ?1 WHERE op_id = ?2",
+            params![applied, p.op_id],
+        )?;
+    }
+    Ok(())
+}
+
+/// Where this laptop's hub is and how it proves itself: address, pinned certificate
+/// fingerprint and the organizer's token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub hub_url: String,
+    pub hub_pin: String,
+    pub token: String,
+}
+
+pub fn credentials(db: &Db) -> Result<Option<Credentials>> {
+    db.read(|c| {
+        Ok(c.query_row(
+            "SELECT hub_url, hub_pin, token FROM sync_state
+             WHERE hub_url IS NOT NULL AND hub_pin IS NOT NULL AND token IS NOT NULL",
+            [],
+            |r| {
+                Ok(Credentials {
+                    hub_url: r.get(0)?,
+                    hub_pin: r.get(1)?,
+                    token: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+    })
+}
+
+/// Keeps the hub's address, pin and this organizer's token (after joining over the network).
+pub fn set_credentials(db: &Db, creds: &Credentials) -> Result<()> {
+    db.write_unrecorded(|tx| {
+        tx.execute(
+            "UPDATE sync_state SET hub_url = ?1, hub_pin = ?2, token = ?3 WHERE id = 1",
+            params![creds.hub_url, creds.hub_pin, creds.token],
+        )?;
+        Ok(())
+    })
+}
+
 /// This laptop's sync at a glance: the sidebar's indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub member: Option<Membership>,
     pub waiting: i64,
     pub open_conflicts: i64,
+    pub synced_at: Option<String>,
+    pub last_error: Option<String>,
 }
 
 pub fn status(db: &Db) -> Result<Status> {
@@ -184,6 +273,14 @@ pub fn status(db: &Db) -> Result<Status> {
                 [],
                 |r| r.get(0),
             )?,
+            synced_at: c
+                .query_row("SELECT synced_at FROM sync_state", [], |r| r.get(0))
+                .optional()?
+                .flatten(),
+            last_error: c
+                .query_row("SELECT last_error FROM sync_state", [], |r| r.get(0))
+                .optional()?
+                .flatten(),
         })
     })
 }

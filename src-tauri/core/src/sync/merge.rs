@@ -50,7 +50,7 @@ pub fn check(conn: &Connection, synced: &[String], role: Role, changes: &[Change
     let mut shapes: BTreeMap<&str, Columns> = BTreeMap::new();
     for ch in changes {
         if !synced.contains(&ch.table) {
-            return Err(Error::Sync(format!(
+            return Err(Error::Refused(format!(
                 "a change to the table `{}`, which is not synced, was refused",
                 ch.table
             )));
@@ -60,7 +60,7 @@ pub fn check(conn: &Connection, synced: &[String], role: Role, changes: &[Change
         }
         let shape = &shapes[ch.table.as_str()];
         if shape.pk != ch.pk || ch.old.len() != shape.names.len() {
-            return Err(Error::Sync(format!(
+            return Err(Error::Refused(format!(
                 "a change to `{}` does not match this version's schema",
                 ch.table
             )));
@@ -77,13 +77,13 @@ pub fn check(conn: &Connection, synced: &[String], role: Role, changes: &[Change
             Op::Update => keyed(&ch.old),
         };
         if !sound {
-            return Err(Error::Sync(format!(
+            return Err(Error::Refused(format!(
                 "a change to `{}` is incomplete",
                 ch.table
             )));
         }
         if !permitted(role, ch, shape) {
-            return Err(Error::Sync(format!(
+            return Err(Error::Refused(format!(
                 "a member at the door may check people in and add walk-ins only; \
                  a change to `{}` was refused",
                 ch.table

@@ -11,6 +11,7 @@ pub mod conflicts;
 pub mod hub;
 pub mod merge;
 pub mod team;
+pub mod wire;
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

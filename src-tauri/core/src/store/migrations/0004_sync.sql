@@ -6,9 +6,13 @@ CREATE TABLE sync_state (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     replica_id  TEXT NOT NULL,            -- this database's id (UUID), the origin of its changes
     author      TEXT NOT NULL,            -- the organizer's name, recorded with each change
-    hub_url     TEXT,
+    hub_url     TEXT,                     -- https://host:port
+    hub_pin     TEXT,                     -- SHA-256 of the hub's certificate, from the join code
+    token       TEXT,                     -- this organizer's token (the hub keeps its hash)
     last_seq    INTEGER NOT NULL DEFAULT 0 CHECK (last_seq >= 0), -- the hub's log, applied up to here
-    joined_at   TEXT NOT NULL
+    joined_at   TEXT NOT NULL,
+    synced_at   TEXT,                     -- the last exchange with the hub that went through
+    last_error  TEXT                      -- why the last one did not, or what the hub refused
 );
 
 -- Changes made here and not yet acknowledged by the hub, in order. Local.
