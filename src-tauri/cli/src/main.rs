@@ -11,6 +11,7 @@ mod people;
 mod planning;
 mod sample;
 mod store;
+mod sync;
 mod text_arg;
 
 use std::path::PathBuf;
@@ -119,6 +120,18 @@ enum Command {
     Themes,
     /// Show or change the settings (interface language, default time zone)
     Settings(store::SettingsArgs),
+    /// Run the team's hub: init from a laptop's data, serve, invite, revoke, members
+    /// (--db names the hub's database)
+    #[command(subcommand)]
+    Hub(sync::HubCommand),
+    /// This laptop in a team: join a hub with a code, status
+    #[command(subcommand)]
+    Team(sync::TeamCommand),
+    /// Push this laptop's changes to the hub and take in the others' (--watch keeps going)
+    Sync(sync::SyncArgs),
+    /// The conflict register: list, resolve
+    #[command(subcommand)]
+    Conflicts(sync::ConflictsCommand),
 }
 
 /// What every command works with: the open database, the clock, how to print, and the
@@ -164,6 +177,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Restore { file } = &cli.command {
         return store::restore(&path, file, &clock, &out);
     }
+    // These make or serve their database file themselves.
+    match &cli.command {
+        Command::Hub(sync::HubCommand::Init { from }) => return sync::init_hub(&path, from, &out),
+        Command::Hub(sync::HubCommand::Serve { listen, names }) => {
+            return sync::serve(&path, listen, names)
+        }
+        Command::Team(sync::TeamCommand::Join { address, code }) => {
+            return sync::join(&path, &clock, address, code, &out)
+        }
+        _ => {}
+    }
     let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
     let lang = settings::get(&db)?.language;
     let ctl = Ctl {
@@ -195,5 +219,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::Themes => themes::list(ctl),
         Command::Settings(a) => store::settings(ctl, a),
+        Command::Hub(cmd) => sync::hub_command(ctl, &path, cmd),
+        Command::Team(sync::TeamCommand::Status) => sync::team_status(ctl),
+        Command::Team(sync::TeamCommand::Join { .. }) => unreachable!("handled before"),
+        Command::Sync(a) => sync::sync(ctl, a),
+        Command::Conflicts(cmd) => sync::conflicts_command(ctl, cmd),
     }
 }
