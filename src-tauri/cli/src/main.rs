@@ -179,7 +179,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     // These make or serve their database file themselves.
     match &cli.command {
-        Command::Hub(sync::HubCommand::Init { from }) => return sync::init_hub(&path, from, &out),
+        Command::Hub(sync::HubCommand::Init { from, names }) => {
+            return sync::init_hub(&path, from, names, &out)
+        }
         Command::Hub(sync::HubCommand::Serve { listen, names }) => {
             return sync::serve(&path, listen, names)
         }

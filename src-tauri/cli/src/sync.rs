@@ -24,6 +24,9 @@ pub enum HubCommand {
         /// The laptop's database whose data becomes the team's
         #[arg(long, value_name = "PATH")]
         from: std::path::PathBuf,
+        /// Host names or addresses the hub is reached by (written into its certificate)
+        #[arg(long = "name", value_name = "HOST")]
+        names: Vec<String>,
     },
     /// Serve the hub over HTTPS until stopped (its certificate is made beside the database
     /// on the first start; its fingerprint is printed and goes into every join code)
@@ -112,17 +115,27 @@ pub enum ConflictsCommand {
 }
 
 /// `hub init` and `team join` make their database file: they run before any is opened.
-pub fn init_hub(path: &Path, from: &Path, out: &Output) -> anyhow::Result<()> {
+/// The hub's certificate is made here too, so every join code names the same one.
+pub fn init_hub(path: &Path, from: &Path, names: &[String], out: &Output) -> anyhow::Result<()> {
     let laptop = Db::open(from).with_context(|| format!("cannot open {}", from.display()))?;
     hub::found(&laptop, path)?;
+    let identity = club_hub::tls::load_or_make(hub_dir(path), names)?;
     out.message(
-        json!({ "hub": path }),
+        json!({ "hub": path, "fingerprint": identity.fingerprint() }),
         &format!(
-            "The hub's database is {}. Next: clubctl --db {} hub serve, then hub invite.",
+            "The hub's database is {} (certificate SHA-256 {}).\n\
+             Next: clubctl --db {} hub serve, then hub invite NAME.",
             path.display(),
+            identity.fingerprint(),
             path.display()
         ),
     )
+}
+
+fn hub_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 pub fn join(
