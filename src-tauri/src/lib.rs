@@ -6,6 +6,7 @@ mod fonts;
 mod instance;
 mod menu;
 mod state;
+mod sync;
 
 use tauri::{Emitter, Manager};
 
@@ -53,6 +54,7 @@ pub fn run() {
                     }
                 });
             }
+            sync::start(app.handle());
             // The daily backup, off the start-up path.
             let handle = app.handle().clone();
             std::thread::spawn(move || {

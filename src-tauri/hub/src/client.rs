@@ -283,9 +283,23 @@ pub fn sync_once(db: &Db, clock: &dyn Clock, wait: Duration) -> Result<Round, Fa
 }
 
 fn round(db: &Db, wait: Duration) -> Result<Round, Failure> {
+    let hub = connect(db)?;
+    let mut out = push_with(db, &hub)?;
+    let wait = if out.pushed > 0 { Duration::ZERO } else { wait };
+    out.received = pull_with(db, &hub, wait)?;
+    Ok(out)
+}
+
+/// The hub this laptop joined, with its credentials.
+pub fn connect(db: &Db) -> Result<Hub, Failure> {
     let creds = local::credentials(db)?
         .ok_or_else(|| Failure::Refused("this database has not joined a hub".into()))?;
-    let hub = Hub::new(&creds.hub_url, &creds.hub_pin, Some(creds.token))?;
+    Hub::new(&creds.hub_url, &creds.hub_pin, Some(creds.token))
+}
+
+/// Pushes every waiting operation in order; one refused for good is dropped and undone
+/// here. Stops at the first failure that may pass (offline, the hub's own).
+pub fn push_with(db: &Db, hub: &Hub) -> Result<Round, Failure> {
     let mut out = Round::default();
     for p in local::outbox(db)? {
         match hub.push(&p) {
@@ -298,15 +312,20 @@ fn round(db: &Db, wait: Duration) -> Result<Round, Failure> {
             Err(e) => return Err(e),
         }
     }
-    let mut wait = if out.pushed > 0 { Duration::ZERO } else { wait };
+    Ok(out)
+}
+
+/// Takes in the log up to the hub's head; the first pull is held up to `wait` for news.
+pub fn pull_with(db: &Db, hub: &Hub, mut wait: Duration) -> Result<Received, Failure> {
+    let mut out = Received::default();
     loop {
         let since = local::status(db)?.member.map(|m| m.last_seq).unwrap_or(0);
         let (entries, head) = hub.pull(since, wait)?;
         wait = Duration::ZERO;
         let got = local::receive(db, &entries)?;
-        out.received.applied += got.applied;
-        out.received.acknowledged += got.acknowledged;
-        out.received.waiting = got.waiting;
+        out.applied += got.applied;
+        out.acknowledged += got.acknowledged;
+        out.waiting = got.waiting;
         if entries.is_empty() || entries.last().map(|e| e.seq) >= Some(head) {
             return Ok(out);
         }

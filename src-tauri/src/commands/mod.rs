@@ -33,6 +33,8 @@ use club_core::status::AppStatus;
 use club_core::store::backup::{self, Backup};
 use club_core::store::search::{self, Hit};
 use club_core::store::settings::{self, Settings, SettingsPatch};
+use club_core::sync::client::{self as sync_client, SyncStatus};
+use club_core::sync::conflicts::{self, Conflict, Resolution};
 use club_core::Text;
 
 use declare::commands;
@@ -55,6 +57,14 @@ commands! {
     unsaved_set(dirty: bool) -> () = |s| done(s.unsaved.store(dirty, std::sync::atomic::Ordering::SeqCst));
     /// Closes the window once the user agreed to drop unsaved work (or had none).
     app_close() -> () = |s, app| done(app::close(app, s));
+
+    // sync: the team, the indicator, the conflict register (docs/SYNC.md)
+    sync_status() -> SyncStatus = |s| sync_client::summary(s.db()?);
+    /// Joins a hub with the code its administrator gave: the hub's data replaces this
+    /// database's (which is backed up first).
+    sync_join(address: String, code: String) -> SyncStatus = |s| crate::sync::join(s, &address, &code);
+    conflicts_list(include_resolved: bool) -> Vec<Conflict> = |s| conflicts::list(s.db()?, include_resolved);
+    conflict_resolve(id: String, choice: Resolution) -> () = |s| conflicts::resolve(s.db()?, &s.clock, &id, choice);
 
     // store: backups, settings, the archive search
     backups_list() -> Vec<Backup> = |s| backup::list(store::db_path(s)?);

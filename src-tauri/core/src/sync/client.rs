@@ -253,6 +253,37 @@ pub fn set_credentials(db: &Db, creds: &Credentials) -> Result<()> {
     })
 }
 
+/// The sync indicator's data, for the app.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SyncStatus {
+    /// This database is in a team.
+    pub member: bool,
+    pub author: Option<String>,
+    pub hub_url: Option<String>,
+    /// Changes made here that the hub has not acknowledged yet.
+    pub waiting: i64,
+    pub open_conflicts: i64,
+    /// The last exchange with the hub that went through (RFC 3339, UTC).
+    pub synced_at: Option<String>,
+    /// Why the last exchange did not go through, or what the hub refused.
+    pub last_error: Option<String>,
+}
+
+pub fn summary(db: &Db) -> Result<SyncStatus> {
+    let s = status(db)?;
+    Ok(SyncStatus {
+        member: s.member.is_some(),
+        author: s.member.as_ref().map(|m| m.author.clone()),
+        hub_url: s.member.as_ref().and_then(|m| m.hub_url.clone()),
+        waiting: s.waiting,
+        open_conflicts: s.open_conflicts,
+        synced_at: s.synced_at,
+        last_error: s.last_error,
+    })
+}
+
 /// This laptop's sync at a glance: the sidebar's indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {

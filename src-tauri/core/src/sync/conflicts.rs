@@ -4,11 +4,11 @@
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::change::{columns, from_json};
-use super::merge::quote;
+use super::merge::{key_clause, quote};
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::store::capture::membership;
@@ -35,6 +35,9 @@ pub struct Conflict {
     pub proposed_at: String,
     /// The pushed operation the entry comes from.
     pub op_id: String,
+    /// What the row is, as it reads today: its title or name (a multilingual value as
+    /// JSON), when the row is still there.
+    pub label: Option<String>,
     pub detail: String,
     pub resolved_at: Option<String>,
     pub resolved_by: Option<String>,
@@ -66,6 +69,7 @@ pub fn list(db: &Db, include_resolved: bool) -> Result<Vec<Conflict>> {
                     proposed_author: r.get(9)?,
                     proposed_at: r.get(10)?,
                     op_id: r.get(11)?,
+                    label: None,
                     detail: r.get(12)?,
                     resolved_at: r.get(13)?,
                     resolved_by: r.get(14)?,
@@ -73,11 +77,43 @@ pub fn list(db: &Db, include_resolved: bool) -> Result<Vec<Conflict>> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        rows.into_iter()
+            .map(|mut conflict| {
+                conflict.label = label(c, &conflict.table, &conflict.row_key)?;
+                Ok(conflict)
+            })
+            .collect()
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The row's title, name or text, if it is still there: the first of these columns it has.
+fn label(c: &rusqlite::Connection, table: &str, row_key: &str) -> Result<Option<String>> {
+    const NAMED: [&str; 5] = ["title", "family", "name", "body", "summary"];
+    let shape = columns(c, table)?;
+    let Some(column) = NAMED.iter().find(|n| shape.names.iter().any(|c| c == *n)) else {
+        return Ok(None);
+    };
+    let Ok(key) = serde_json::from_str::<Vec<serde_json::Value>>(row_key) else {
+        return Ok(None);
+    };
+    let key: Vec<Value> = key.iter().map(from_json).collect();
+    let sql = format!(
+        "SELECT CAST({} AS TEXT) FROM {} WHERE {}",
+        quote(column),
+        quote(table),
+        key_clause(&shape)
+    );
+    use rusqlite::OptionalExtension;
+    Ok(c.query_row(&sql, params_from_iter(key), |r| {
+        r.get::<_, Option<String>>(0)
+    })
+    .optional()?
+    .flatten())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Resolution {
     /// The hub's side stands: the entry is only marked resolved.
     Kept,
@@ -103,14 +139,7 @@ pub fn resolve(db: &Db, clock: &dyn Clock, id: &str, choice: Resolution) -> Resu
                 .map(from_json)
                 .collect();
             let proposed: serde_json::Value = serde_json::from_str(&entry.proposed)?;
-            let key_clause = shape
-                .names
-                .iter()
-                .zip(&shape.pk)
-                .filter(|(_, pk)| **pk)
-                .map(|(n, _)| format!("{} = ?", quote(n)))
-                .collect::<Vec<_>>()
-                .join(" AND ");
+            let key_clause = key_clause(&shape);
             match (&entry.column, &proposed) {
                 (Some(column), value) => {
                     let sql = format!(

@@ -499,7 +499,7 @@ fn changed(shape: &Columns, new: &[Option<Value>]) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
-fn key_clause(shape: &Columns) -> String {
+pub(crate) fn key_clause(shape: &Columns) -> String {
     shape
         .names
         .iter()

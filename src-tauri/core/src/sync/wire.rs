@@ -210,7 +210,10 @@ mod tests {
         assert_eq!(decode_push(&encode_push(&push())).unwrap(), push());
         let body = String::from_utf8(encode_push(&push())).unwrap();
         for (broken, says) in [
-            (body.replace("\"schema\":4", "\"schema\":\"4\""), "column 13"),
+            (
+                body.replace("\"schema\":4", "\"schema\":\"4\""),
+                "column 13",
+            ),
             (
                 body.replace("019a0000-0000-7000-8000-000000000001", "x"),
                 "opId",

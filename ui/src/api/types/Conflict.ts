@@ -20,4 +20,9 @@ proposed: string, keptAuthor: string | null, keptAt: string | null, proposedAuth
 /**
  * The pushed operation the entry comes from.
  */
-opId: string, detail: string, resolvedAt: string | null, resolvedBy: string | null, resolution: string | null, };
+opId: string, 
+/**
+ * What the row is, as it reads today: its title or name (a multilingual value as
+ * JSON), when the row is still there.
+ */
+label: string | null, detail: string, resolvedAt: string | null, resolvedBy: string | null, resolution: string | null, };
