@@ -137,9 +137,9 @@ pub fn writer(db_path: &Path, ack: &Path) -> anyhow::Result<()> {
 }
 
 /// A tiny deterministic generator (the harness needs repeatable kill times, not quality).
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)

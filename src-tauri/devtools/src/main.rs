@@ -4,6 +4,7 @@
 
 mod bench;
 mod crash;
+mod sync_crash;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,6 +41,27 @@ enum Command {
         #[arg(long)]
         ack: PathBuf,
     },
+    /// Prove sync's crash safety: a hub and two laptops as processes, SIGKILLed at random
+    /// moments during pushes and pulls; nothing acknowledged lost, nothing twice, all equal
+    SyncCrashTest(sync_crash::SyncCrashArgs),
+    /// (used by sync-crash-test) serve a hub until killed
+    #[command(hide = true)]
+    SyncHub {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        listen: String,
+    },
+    /// (used by sync-crash-test) add people and sync until killed
+    #[command(hide = true)]
+    SyncLaptop {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        ack: PathBuf,
+        #[arg(long)]
+        name: String,
+    },
     /// Benchmarks: generate a many-year archive, measure the app over it
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -50,6 +72,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::CrashTest(a) => crash::test(&a, cli.json),
         Command::CrashWriter { db, ack } => crash::writer(&db, &ack),
+        Command::SyncCrashTest(a) => sync_crash::test(&a, cli.json),
+        Command::SyncHub { db, listen } => sync_crash::hub_process(&db, &listen),
+        Command::SyncLaptop { db, ack, name } => sync_crash::laptop_process(&db, &ack, &name),
         Command::Bench(cmd) => bench::run(cmd, cli.json),
     };
     match result {
