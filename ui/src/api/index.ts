@@ -56,6 +56,9 @@ export type { Session } from "./types/Session";
 export type { SessionInput } from "./types/SessionInput";
 export type { SessionStatus } from "./types/SessionStatus";
 export type { Settings } from "./types/Settings";
+export type { Conflict } from "./types/Conflict";
+export type { Resolution } from "./types/Resolution";
+export type { SyncStatus } from "./types/SyncStatus";
 export type { SettingsPatch } from "./types/SettingsPatch";
 export type { Text };
 export { isApiError } from "./client";
@@ -69,12 +72,15 @@ export interface Api {
   onMenu(handler: (id: string) => void): Promise<() => void>;
   /** Calls `handler` when the window is to close while a form holds unsaved work. */
   onCloseRequested(handler: () => void): Promise<() => void>;
+  /** Calls `handler` whenever something arrived from the hub or the sync state changed. */
+  onSyncChanged(handler: () => void): Promise<() => void>;
 }
 
 export const tauriApi: Api = {
   call,
   onMenu: (handler) => listen<string>("menu", (e) => handler(e.payload)),
   onCloseRequested: (handler) => listen("close-requested", () => handler()),
+  onSyncChanged: (handler) => listen("sync-changed", () => handler()),
 };
 
 export const ApiContext = createContext<Api>(tauriApi);

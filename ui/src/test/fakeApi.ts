@@ -1,6 +1,6 @@
 // An in-memory Api for component tests: behaves like the core for what the screens use.
 // It lists only the commands it fakes; any other rejects, naming the command.
-import type { Api, ApiError, Args, ArgsParam, Command, Result, Session, SessionInput, Settings } from "../api";
+import type { Api, ApiError, Args, ArgsParam, Command, Conflict, Result, Session, SessionInput, Settings, SyncStatus } from "../api";
 
 /** Fakes of some commands, by name: each takes the command's arguments. */
 export type FakeCommands = { [K in Command]?: (args: Args<K>) => Promise<Result<K>> | Result<K> };
@@ -27,8 +27,50 @@ export function session(patch: Partial<Session> = {}): Session {
   };
 }
 
+/**
+ * The sync state, not in a team unless patched. The counts are numbers, as they arrive
+ * from Rust in JSON (the generated type says bigint, for an i64).
+ */
+export function syncStatus(patch: Partial<Omit<SyncStatus, "waiting" | "openConflicts">> & { waiting?: number; openConflicts?: number } = {}): SyncStatus {
+  return {
+    member: false,
+    author: null,
+    hubUrl: null,
+    syncedAt: null,
+    lastError: null,
+    ...patch,
+    waiting: (patch.waiting ?? 0) as unknown as bigint,
+    openConflicts: (patch.openConflicts ?? 0) as unknown as bigint,
+  };
+}
+
+/** An open entry of the conflict register: two laptops changed one agenda item's duration. */
+export function conflict(patch: Partial<Conflict> = {}): Conflict {
+  return {
+    id: crypto.randomUUID(),
+    kind: "data",
+    table: "agenda_item",
+    rowKey: '["0190a1b2-0000-7000-8000-000000000001"]',
+    column: "duration_min",
+    kept: "30",
+    proposed: "45",
+    keptAuthor: "Айгерим",
+    keptAt: "2026-12-01T06:05:00Z",
+    proposedAuthor: "Ли Вэй",
+    proposedAt: "2026-12-01T06:07:00Z",
+    opId: crypto.randomUUID(),
+    label: '{"ru":"Доклад о планах","zh":"关于计划的报告"}',
+    detail: "changed on two machines",
+    resolvedAt: null,
+    resolvedBy: null,
+    resolution: null,
+    ...patch,
+  };
+}
+
 export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
   const sessions = [...initial];
+  const syncListeners = new Set<() => void>();
   let settings: Settings = { language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
   const notFound: ApiError = { code: "not_found", message: "session not found" };
   const fromInput = (input: SessionInput, id: string): Session =>
@@ -98,6 +140,8 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
       settings = { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       return settings;
     },
+    sync_status: async () => syncStatus(),
+    conflicts_list: async () => [],
     demo_remove: async () => {
       settings = { ...settings, hasDemo: false, firstRun: false };
       return null;
@@ -112,6 +156,12 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
     },
     onMenu: async () => () => {},
     onCloseRequested: async () => () => {},
+    onSyncChanged: async (handler) => {
+      syncListeners.add(handler);
+      return () => syncListeners.delete(handler);
+    },
   };
-  return { api, sessions };
+  /** What the Rust side does when something arrived from the hub: "sync-changed". */
+  const syncChanged = () => syncListeners.forEach((handler) => handler());
+  return { api, sessions, syncChanged };
 }
