@@ -9,6 +9,7 @@ export type Route =
   | { name: "followups" }
   | { name: "stats" }
   | { name: "search" }
+  | { name: "conflicts" }
   | { name: "settings" };
 
 export const NavContext = createContext<(route: Route) => void>(() => {});
