@@ -1,11 +1,14 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError, useApi, useCommand } from "./api";
 import { AboutDialog } from "./components/AboutDialog";
 import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { SyncIndicator } from "./components/SyncIndicator";
 import { setLanguage } from "./i18n";
 import { NavContext, type Route } from "./navigation";
+import { ConflictsScreen } from "./screens/ConflictsScreen";
 import { FollowUpsScreen } from "./screens/FollowUpsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SearchScreen } from "./screens/SearchScreen";
@@ -20,13 +23,17 @@ import { LeaveDialog, leaveUnsaved } from "./unsaved";
 
 const SECTIONS = ["sessions", "people", "followups", "search", "stats", "settings"] as const;
 
-function section(route: Route): (typeof SECTIONS)[number] {
+/** How often the sync state is asked for while in a team (the waiting count, the last exchange). */
+const SYNC_POLL_MS = 4000;
+
+function section(route: Route): (typeof SECTIONS)[number] | "conflicts" {
   switch (route.name) {
     case "people":
     case "followups":
     case "stats":
     case "search":
     case "settings":
+    case "conflicts":
       return route.name;
     default:
       return "sessions";
@@ -57,6 +64,10 @@ export function App() {
   const status = useCommand("app_status");
   const ready = status.data && !status.data.error;
   const settings = useCommand("settings_get", {}, { enabled: !!ready });
+  // Polled only while this database is in a team; "sync-changed" refreshes it at once.
+  const sync = useCommand("sync_status", {}, { enabled: !!ready, refetchInterval: (q) => (q.state.data?.member ? SYNC_POLL_MS : false) });
+  const member = !!sync.data?.member;
+  const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Route | null>(null);
   // Each visit starts its screen afresh: choosing People while a person is open goes back
   // to the list, as a sidebar does.
@@ -151,6 +162,18 @@ export function App() {
     };
   }, [api]);
 
+  // Something arrived from the hub, or the sync state changed: every screen shows it
+  // (the check-in list at the door among them).
+  useEffect(() => {
+    let gone = false;
+    let unlisten: (() => void) | undefined;
+    api.onSyncChanged(() => void queryClient.invalidateQueries()).then((u) => (gone ? u() : (unlisten = u)), () => {});
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+  }, [api, queryClient]);
+
   if (status.isPending || (ready && settings.isPending)) {
     return <p className="loading">{t("app.loading")}</p>;
   }
@@ -177,13 +200,15 @@ export function App() {
   }
 
   const current = section(route);
+  // Conflicts, only in a team, before Settings.
+  const nav = member ? [...SECTIONS.slice(0, -1), "conflicts" as const, ...SECTIONS.slice(-1)] : SECTIONS;
   return (
     <NavContext.Provider value={setRoute}>
       <div className="shell">
         <nav className="sidebar" aria-label={t("nav.label")}>
           <div className="brand">{t("app.name")}</div>
           <ul>
-            {SECTIONS.map((name) => (
+            {nav.map((name) => (
               <li key={name}>
                 <button
                   type="button"
@@ -197,6 +222,7 @@ export function App() {
               </li>
             ))}
           </ul>
+          {sync.data?.member && <SyncIndicator status={sync.data} />}
         </nav>
         <LeaveDialog />
         <Toasts />
@@ -212,6 +238,7 @@ export function App() {
             {route.name === "people" && <PeopleScreen />}
             {route.name === "search" && <SearchScreen />}
             {route.name === "settings" && <SettingsScreen />}
+            {route.name === "conflicts" && <ConflictsScreen />}
             <ScreenStart />
           </Fragment>
         </main>

@@ -12,6 +12,8 @@ const PATHS = {
   down: "M8 2.5v11M3.5 9 8 13.5 12.5 9",
   back: "M13.5 8h-11M7 3.5 2.5 8 7 12.5",
   grip: "M6 3v.2M10 3v.2M6 8v.2M10 8v.2M6 13v.2M10 13v.2",
+  sync: "M13 8a5 5 0 0 0-9.33-2.5M3.5 2.5v3h3M3 8a5 5 0 0 0 9.33 2.5M12.5 13.5v-3h-3",
+  offline: "M4.5 12.5h7a3 3 0 0 0 0-6A4 4 0 0 0 4.1 7.7a2.4 2.4 0 0 0 .4 4.8zM2 2l12 12",
 } as const;
 
 export type IconName = keyof typeof PATHS;
