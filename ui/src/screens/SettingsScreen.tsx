@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queryKey, useApi, useCommand, type Lang, type SettingsPatch } from "../api";
 import { BackupsPanel } from "../components/BackupsPanel";
+import { TeamPanel } from "../components/TeamPanel";
 import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Progress, useToast } from "../feedback";
@@ -73,6 +74,10 @@ export function SettingsScreen() {
         <p>{pick(s.clubName, lang)}</p>
       </section>
       {update.error && <ErrorMessage error={update.error} />}
+      <section className="settings-group" data-testid="settings-team">
+        <h2>{t("team.title")}</h2>
+        <TeamPanel />
+      </section>
       <section className="settings-group">
         <h2>{t("settings.demo")}</h2>
         {s.hasDemo ? (
