@@ -4,10 +4,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { App } from "./App";
 import { Progress, Toasts, toast } from "./feedback";
 import { setLanguage } from "./i18n";
+import { TeamPanel } from "./components/TeamPanel";
+import { ConflictsScreen } from "./screens/ConflictsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SessionForm } from "./screens/SessionForm";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { fakeApi, session } from "./test/fakeApi";
+import { conflict, fakeApi, session, syncStatus } from "./test/fakeApi";
 import { renderWith } from "./test/render";
 import css from "./styles.css?raw";
 
@@ -30,6 +32,18 @@ describe("accessibility (axe-core)", () => {
   it("the session form, the people screen and the settings have no violations", async () => {
     for (const ui of [<SessionForm key="f" />, <PeopleScreen key="p" />, <SettingsScreen key="s" />]) {
       const { api } = fakeApi([session()]);
+      const { container, unmount } = renderWith(ui, api);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await violations(container)).toEqual([]);
+      unmount();
+    }
+  });
+
+  it("the sync indicator, the conflicts and the team's join form and state have no violations", async () => {
+    const team = syncStatus({ member: true, author: "Айгерим", hubUrl: "https://10.0.0.5:8443", waiting: 2, openConflicts: 2, lastError: "connection refused" });
+    const register = [conflict(), conflict({ kind: "foreign_key", table: "invitation", column: null, kept: "null", proposed: '{"role":"guest","status":"invited"}', label: null })];
+    for (const [ui, status] of [[<App key="a" />, team], [<ConflictsScreen key="c" />, team], [<TeamPanel key="j" />, syncStatus()], [<TeamPanel key="m" />, team]] as const) {
+      const { api } = fakeApi([session()], { sync_status: async () => status, conflicts_list: async () => register });
       const { container, unmount } = renderWith(ui, api);
       await new Promise((r) => setTimeout(r, 50));
       expect(await violations(container)).toEqual([]);
