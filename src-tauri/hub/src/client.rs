@@ -125,6 +125,7 @@ impl Hub {
             let tcp = TcpStream::connect((host.as_str(), port))
                 .await
                 .map_err(|e| Failure::Offline(e.to_string()))?;
+            let _ = tcp.set_nodelay(true);
             let tls = connector.connect(name, tcp).await.map_err(|e| {
                 if e.to_string().contains("join code") {
                     Failure::WrongHub(

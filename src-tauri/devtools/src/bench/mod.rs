@@ -8,6 +8,7 @@ mod commands;
 mod documents;
 mod import;
 mod start;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -27,6 +28,9 @@ pub enum BenchCommand {
     Generate(GenerateArgs),
     /// Measure over a generated archive (it is copied; the file itself is not changed)
     Run(RunArgs),
+    /// Sync through a hub on the loopback: change-to-visible latency, a year's catch-up,
+    /// 20 laptops writing at once
+    Sync(sync::SyncArgs),
 }
 
 #[derive(Args)]
@@ -80,6 +84,7 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
                 ),
             )
         }
+        BenchCommand::Sync(a) => sync::run(&a, json),
         BenchCommand::Run(a) => {
             let rows = measure_archive(&a)?;
             if let Some(file) = &a.json_file {
