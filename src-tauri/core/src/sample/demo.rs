@@ -7,7 +7,7 @@ use chrono::DateTime;
 use rusqlite::Transaction;
 
 use crate::clock::{Clock, FixedClock};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ids::new_id;
 use crate::minutes::{self, followups};
 use crate::people::names::PersonName;
@@ -21,18 +21,23 @@ use crate::planning::rsvp::AttendanceStatus;
 use crate::planning::sessions::{self, SessionInput};
 use crate::planning::themes;
 use crate::sample::story;
+use crate::store::capture::membership;
 use crate::store::db::Db;
 use crate::store::settings;
 use crate::text::Lang;
 
 /// Loads the demo when the database has never been started before and holds no sessions.
-/// Returns whether it did.
+/// Returns whether it did. A team member's database never gets it: demonstration rows
+/// never leave a machine.
 pub fn load_on_first_start(db: &Db, clock: &dyn Clock) -> Result<bool> {
     db.write(|tx| {
         if settings::was_initialised(tx)? {
             return Ok(false);
         }
         settings::mark_initialised(tx)?;
+        if membership(tx)?.is_some() {
+            return Ok(false);
+        }
         let empty = !sessions::any(tx, false)?;
         if empty {
             insert_all(tx, clock)?;
@@ -41,9 +46,17 @@ pub fn load_on_first_start(db: &Db, clock: &dyn Clock) -> Result<bool> {
     })
 }
 
-/// Loads the demo (unless it is already there). Returns whether it did.
+/// Loads the demo (unless it is already there). Returns whether it did. Refused on a team
+/// member's database: the demo would reach every other laptop.
 pub fn load(db: &Db, clock: &dyn Clock) -> Result<bool> {
     db.write(|tx| {
+        if membership(tx)?.is_some() {
+            return Err(Error::Sync(
+                "this database is in a team: the demonstration data would reach every other \
+                 laptop, so it is not loaded here"
+                    .into(),
+            ));
+        }
         settings::mark_initialised(tx)?;
         let present = sessions::any(tx, true)?;
         if !present {

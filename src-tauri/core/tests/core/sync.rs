@@ -701,3 +701,14 @@ fn a_join_code_lets_one_organizer_in_once_and_a_revoked_token_is_refused() {
         .to_string()
         .contains("expired"));
 }
+
+#[test]
+fn a_team_members_database_never_gets_the_demonstration_data() {
+    let t = team();
+    // The app's first start on a joined database: no demo, nothing waiting.
+    assert!(!club_core::sample::demo::load_on_first_start(&t.b, &at(2)).unwrap());
+    let e = club_core::sample::demo::load(&t.b, &at(2)).unwrap_err();
+    assert!(e.to_string().contains("team"), "{e}");
+    assert_eq!(client::status(&t.b).unwrap().waiting, 0);
+    assert_eq!(rows(&t.b), rows(&t.hub));
+}
