@@ -13,4 +13,5 @@ mod keyboard;
 mod minutes;
 mod people;
 mod sessions;
+mod sync;
 mod tour;
