@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoment, formatTime, instant, pick } from "./format";
+import { formatMoment, formatTime, instant, pick, todayIn } from "./format";
 
 describe("format", () => {
   it("reads a wall time in the session's own zone", () => {
@@ -24,5 +24,14 @@ describe("format", () => {
     expect(formatMoment(iso, "ru")).toMatch(/дек/);
     expect(formatMoment(iso, "zh")).toMatch(/12月/);
     expect(formatMoment(iso, "en")).not.toMatch(/AM|PM/);
+  });
+});
+
+describe("todayIn", () => {
+  it("is the date in the zone as YYYY-MM-DD, across midnight", () => {
+    const late = new Date("2026-11-30T17:30:00Z"); // 01:30 on 1 December in Beijing
+    expect(todayIn("Asia/Shanghai", late)).toBe("2026-12-01");
+    expect(todayIn("Europe/London", late)).toBe("2026-11-30");
+    expect(todayIn("Asia/Almaty", new Date("2026-01-05T03:00:00Z"))).toBe("2026-01-05");
   });
 });

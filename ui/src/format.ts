@@ -69,7 +69,11 @@ export function formatMoment(iso: string, lang: Lang, withDate = true): string {
 
 /** Today's date (YYYY-MM-DD) in a time zone: the session's day there. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // From the parts, not a locale's whole format: WebKitGTK without full locale data
+  // formats "en-CA" as 12/1/2026, and the check-in said a session today was not today.
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** Whether an instant falls on today's date on this computer. */
