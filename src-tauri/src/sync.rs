@@ -125,12 +125,18 @@ pub fn join(
     ] {
         let _ = std::fs::remove_file(leftover);
     }
-    let result = client::join(&joining, &state.clock, address, code)
+    // The hub client drives a runtime of its own, which cannot start on a thread of
+    // Tauri's (commands run on its async runtime's blocking pool; block_on there panics
+    // and the window would wait for ever): the download gets a thread of its own.
+    let downloaded = std::thread::scope(|scope| {
+        scope
+            .spawn(|| client::join(&joining, &state.clock, address, code).map(drop))
+            .join()
+            .unwrap_or_else(|_| Err(Failure::Hub("joining stopped unexpectedly".into())))
+    });
+    let result = downloaded
         .map_err(|e| club_core::ApiError::internal(e.to_string()))
-        .and_then(|downloaded| {
-            drop(downloaded);
-            db.restore(&state.clock, &joining).map_err(Into::into)
-        });
+        .and_then(|()| db.restore(&state.clock, &joining).map_err(Into::into));
     let _ = std::fs::remove_file(&joining);
     result?;
     Ok(local::summary(db)?)

@@ -92,7 +92,8 @@ impl Hub {
         let path = dir.join("hub/hub.sqlite3");
         drop(hub::found(&founder(&dir.join("founder.sqlite3")), &path).unwrap());
         let at = path.clone();
-        let running = apart(move || server::spawn(&at, "127.0.0.1:0", &["127.0.0.1".into()]).unwrap());
+        let running =
+            apart(move || server::spawn(&at, "127.0.0.1:0", &["127.0.0.1".into()]).unwrap());
         Hub {
             listen: running.addr.to_string(),
             fingerprint: running.fingerprint.clone(),
@@ -123,7 +124,8 @@ impl Hub {
 }
 
 async fn open_eighth(app: &App, tab: &str) {
-    app.wait_for_text("[data-testid=session-card]", "8-е заседание Клуба").await;
+    app.wait_for_text("[data-testid=session-card]", "8-е заседание Клуба")
+        .await;
     app.open_card(0).await; // the only session
     app.click(&format!("[data-testid=tab-{tab}]")).await;
 }
@@ -148,7 +150,8 @@ async fn set_duration(app: &App, minutes: &str) {
     app.find("[data-testid=item-form]").await;
     app.type_into("#item-duration", minutes).await;
     app.click("[data-testid=save-item]").await;
-    app.wait_gone("[data-testid=item-form]", "the item form").await;
+    app.wait_gone("[data-testid=item-form]", "the item form")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -190,7 +193,8 @@ async fn two_apps_see_each_others_check_ins_and_resolve_a_conflict() {
     shot(&b, "sync-checkin-arrived-ru").await;
     for app in [&a, &b] {
         app.click("[data-testid=check-in] header button").await;
-        app.wait_gone("[data-testid=check-in]", "the check-in screen").await;
+        app.wait_gone("[data-testid=check-in]", "the check-in screen")
+            .await;
     }
 
     // The hub goes away; both change the report's duration; it comes back.
@@ -209,11 +213,20 @@ async fn two_apps_see_each_others_check_ins_and_resolve_a_conflict() {
     shot(&b, "sync-conflicts-ru").await;
     let standing = duration(&hub.path);
     b.click("[data-testid=conflict-take]").await;
-    b.wait_gone("[data-testid=conflict-row]", "the resolved conflict").await;
+    b.wait_gone("[data-testid=conflict-row]", "the resolved conflict")
+        .await;
     let taken = if standing == 30 { 45 } else { 30 };
     let deadline = Instant::now() + Duration::from_secs(15);
-    while [duration(&home_a.db_path()), duration(&home_b.db_path()), duration(&hub.path)] != [taken; 3] {
-        assert!(Instant::now() < deadline, "the resolution did not reach every database");
+    while [
+        duration(&home_a.db_path()),
+        duration(&home_b.db_path()),
+        duration(&hub.path),
+    ] != [taken; 3]
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the resolution did not reach every database"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // On A the register empties too.
