@@ -18,7 +18,7 @@ describe("SyncIndicator (the sidebar's sync state)", () => {
     renderWith(<SyncIndicator status={syncStatus({ ...member, syncedAt: syncedAt.toISOString() })} />, api);
     const indicator = screen.getByTestId("sync-indicator");
     expect(indicator).toHaveAttribute("data-state", "ok");
-    expect(screen.getByRole("status")).toHaveTextContent("Всё синхронизировано");
+    expect(screen.getByRole("status")).toHaveTextContent("Данные актуальны");
     expect(screen.getByTestId("sync-time")).toHaveTextContent("Синхронизировано 14:05");
     expect(indicator).toHaveAttribute("title", "Последняя синхронизация: 14:05");
     expect(indicator.querySelector("svg.icon-check")).not.toBeNull();
