@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiError, Conflict, Resolution } from "../api";
 import { setLanguage } from "../i18n";
-import { conflict, fakeApi } from "../test/fakeApi";
+import { conflict, fakeApi, session } from "../test/fakeApi";
 import { renderWith } from "../test/render";
 import { ConflictsScreen } from "./ConflictsScreen";
 
@@ -32,7 +32,7 @@ function register(): Conflict[] {
 
 /** A register that resolves as the core does: the entry is marked, the list no longer shows it. */
 function registerApi(entries: Conflict[], resolve = vi.fn(async (_: { id: string; choice: Resolution }) => null)) {
-  const { api } = fakeApi([], {
+  const { api } = fakeApi([session({ id: "s8", ordinal: { ru: "8-е заседание" }, title: { ru: "Казахстан и Китай" } })], {
     conflicts_list: async ({ includeResolved }) => entries.filter((c) => includeResolved || !c.resolvedAt),
     conflict_resolve: async (args) => {
       await resolve(args);
@@ -73,6 +73,12 @@ describe("ConflictsScreen (the conflict register)", () => {
     expect(row).toHaveTextContent("Ещё не приглашён");
     expect(row).not.toHaveTextContent("0190a1b2");
     expect(row).not.toHaveTextContent("created_at");
+    expect(row).not.toHaveTextContent("Без приглашения");
+    // What it refers to, by name: the session, and the person deleted on the other laptop.
+    expect(await within(row).findByText("8-е заседание: Казахстан и Китай")).toBeInTheDocument();
+    expect(row).toHaveTextContent("Человекзапись удалена");
+    // Nobody wrote the hub's side: no author line.
+    expect(within(invitation).getByTestId("conflict-kept")).not.toHaveTextContent("кто-то");
   });
 
   it("reads a multilingual value in the interface language, else the first language that has it", async () => {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { createContext, useContext, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi, useCommand, type Conflict, type Lang, type Resolution, type Text } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -43,9 +43,23 @@ function codeKey(table: string, column: string): string | null {
   }
 }
 
-/** One column's value in words: a text in the interface language, a code translated, a date as a date. */
-function valueText(t: TFunction, lang: Lang, table: string, column: string, value: Json): string {
+/** Columns that refer to a session or a person, named by what they refer to. */
+const REFERENCES: Record<string, "session" | "person"> = {
+  session_id: "session", person_id: "person", owner_person_id: "person", deputy_person_id: "person",
+};
+
+/** The name of the session or person an id refers to ("" while unknown), or null when it is gone. */
+type Names = (kind: "session" | "person", id: string) => string | null;
+const NamesContext = createContext<Names>(() => "");
+
+/** One column's value in words: a text in the interface language, a code translated, a date as a date,
+ *  a reference by the name of what it refers to. */
+function valueText(t: TFunction, lang: Lang, table: string, column: string, value: Json, names: Names): string {
   if (value === null || value === "") return "—";
+  if (REFERENCES[column] && typeof value === "string") {
+    const name = names(REFERENCES[column], value);
+    return name === null ? t("conflicts.gone") : name || "…";
+  }
   const text = asText(value);
   if (text) return pick(text, lang) || "—";
   if (typeof value === "number") return column === "duration_min" ? t("agenda.minutes", { count: value }) : String(value);
@@ -60,15 +74,15 @@ function valueText(t: TFunction, lang: Lang, table: string, column: string, valu
 }
 
 /** The columns that tell a row apart, first; keys, stamps and flags left out. */
-const FIRST = ["title", "name", "family", "given", "patronymic", "number", "date", "start_time", "end_time", "kind", "role", "status",
+const FIRST = ["title", "name", "family", "given", "patronymic", "person_id", "session_id", "number", "date", "start_time", "end_time", "kind", "role", "status",
   "duration_min", "body", "summary", "notes", "email", "phone"];
-const HIDDEN = /^(id|created_at|updated_at|is_demo|position|family_first)$|_id$/;
+const HIDDEN = /^(id|created_at|updated_at|is_demo|position|family_first|walk_in|precedence_override)$|_id$/;
 const MAX_FIELDS = 5;
 
 function rowFields(row: { [key: string]: Json }): string[] {
   const rank = (c: string) => (FIRST.includes(c) ? FIRST.indexOf(c) : FIRST.length);
   return Object.keys(row)
-    .filter((c) => !HIDDEN.test(c) && row[c] !== null && row[c] !== "" && row[c] !== "{}" && row[c] !== "[]")
+    .filter((c) => (REFERENCES[c] || !HIDDEN.test(c)) && row[c] !== null && row[c] !== "" && row[c] !== "{}" && row[c] !== "[]")
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, MAX_FIELDS);
 }
@@ -80,9 +94,10 @@ const columnName = (t: TFunction, column: string) => t(`conflicts.columns.${colu
 function SideValue({ conflict, side }: { conflict: Conflict; side: Resolution }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const names = useContext(NamesContext);
   const value = parse(side === "kept" ? conflict.kept : conflict.proposed);
   const { table, column } = conflict;
-  if (column !== null) return <p className="conflict-value">{valueText(t, lang, table, column, value)}</p>;
+  if (column !== null) return <p className="conflict-value">{valueText(t, lang, table, column, value, names)}</p>;
   if (value === null) {
     // A row that is not there: deleted (or to be deleted), or never added on the hub.
     const gone = side === "proposed" || conflict.kind === "not_found" || conflict.kind === "data";
@@ -106,13 +121,13 @@ function SideValue({ conflict, side }: { conflict: Conflict; side: Resolution })
         {fields.map((c) => (
           <div key={c}>
             <dt>{columnName(t, c)}</dt>
-            <dd>{valueText(t, lang, table, c, value[c])}</dd>
+            <dd>{valueText(t, lang, table, c, value[c], names)}</dd>
           </div>
         ))}
       </dl>
     );
   }
-  return <p className="conflict-value">{valueText(t, lang, table, "", value)}</p>;
+  return <p className="conflict-value">{valueText(t, lang, table, "", value, names)}</p>;
 }
 
 /** The register's wording of why (the core's English) as a sentence in the interface language. */
@@ -150,7 +165,11 @@ function ConflictCard({ conflict: c, resolving, error, onResolve }: {
       <div className={chosen ? "conflict-side chosen" : "conflict-side"} data-testid={`conflict-${choice}`}>
         <h3>{choice === "kept" ? t("conflicts.kept") : t("conflicts.proposed")}</h3>
         <SideValue conflict={c} side={choice} />
-        <p className="muted small conflict-by">{[who ?? t("conflicts.someone"), when(at)].filter(Boolean).join(", ")}</p>
+        {(who || at) && (
+          <p className="muted small conflict-by">
+            {at ? t("conflicts.by", { who: who ?? t("conflicts.someone"), when: when(at) }) : who}
+          </p>
+        )}
       </div>
     );
   };
@@ -190,11 +209,28 @@ function ConflictCard({ conflict: c, resolving, error, onResolve }: {
  */
 export function ConflictsScreen() {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const queryClient = useQueryClient();
   const toast = useToast();
   const [includeResolved, setIncludeResolved] = useState(false);
   const list = useCommand("conflicts_list", { includeResolved });
+  // Sessions and people are named only when an entry refers to one.
+  const refers = (kind: "session" | "person") =>
+    !!list.data?.some((c) => Object.entries(REFERENCES).some(([column, k]) => k === kind && (c.column === column || `${c.kept}${c.proposed}`.includes(`"${column}"`))));
+  const sessions = useCommand("sessions_list", {}, { enabled: refers("session") });
+  const people = useCommand("people_list", {}, { enabled: refers("person") });
+  const names = useMemo<Names>(() => {
+    const session = new Map(sessions.data?.map((s) => {
+      const [ordinal, title] = [pick(s.ordinal, lang), pick(s.title, lang)];
+      return [s.id, ordinal && title ? t("conflicts.sessionName", { ordinal, title }) : ordinal || title];
+    }));
+    const person = new Map(people.data?.map((p) => [p.id, pick(p.displayName, lang)]));
+    return (kind, id) => {
+      const [known, loaded] = kind === "session" ? [session, !!sessions.data] : [person, !!people.data];
+      return known.get(id) ?? (loaded ? null : "");
+    };
+  }, [sessions.data, people.data, lang, t]);
   const resolve = useMutation({
     mutationFn: ({ id, choice }: { id: string; choice: Resolution }) => api.call("conflict_resolve", { id, choice }),
     onSuccess: () => {
@@ -223,17 +259,19 @@ export function ConflictsScreen() {
         <div className="empty-state" data-testid="conflicts-empty"><p>{t("conflicts.empty")}</p></div>
       )}
       {!!list.data?.length && (
-        <ul className="conflict-list">
-          {list.data.map((c) => (
-            <ConflictCard
-              key={c.id}
-              conflict={c}
-              resolving={resolve.isPending && resolve.variables?.id === c.id}
-              error={resolve.variables?.id === c.id ? resolve.error : null}
-              onResolve={(choice) => resolve.mutate({ id: c.id, choice })}
-            />
-          ))}
-        </ul>
+        <NamesContext.Provider value={names}>
+          <ul className="conflict-list">
+            {list.data.map((c) => (
+              <ConflictCard
+                key={c.id}
+                conflict={c}
+                resolving={resolve.isPending && resolve.variables?.id === c.id}
+                error={resolve.variables?.id === c.id ? resolve.error : null}
+                onResolve={(choice) => resolve.mutate({ id: c.id, choice })}
+              />
+            ))}
+          </ul>
+        </NamesContext.Provider>
       )}
     </>
   );
