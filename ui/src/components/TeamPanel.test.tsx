@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiError } from "../api";
@@ -7,7 +7,7 @@ import { fakeApi, syncStatus } from "../test/fakeApi";
 import { renderWith } from "../test/render";
 import { TeamPanel } from "./TeamPanel";
 
-const CODE = "q7KkB2yTn0s4c2W6pXg9ZbE1uL8aVd3Rm5Hf0Jt2Yw4-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const CODE = "d1c76713e496ff5dd1aeab5b3e7e42c31707b20dcf9a2b65af3c9f831a6c6282-d99bdb789bb2091c9530e8e504b7c9f23280105594d08f53100f96715b698617";
 
 describe("TeamPanel (Settings → Team)", () => {
   beforeEach(() => setLanguage("ru"));
@@ -30,6 +30,11 @@ describe("TeamPanel (Settings → Team)", () => {
     await userEvent.type(screen.getByLabelText("Адрес хаба"), "10.0.0.5:8443");
     await userEvent.click(screen.getByTestId("team-join"));
     expect(screen.getByText(/Адрес начинается с https:\/\//)).toBeInTheDocument();
+
+    // Half a code, as a careless copy leaves it.
+    await userEvent.type(screen.getByLabelText("Код приглашения"), CODE.slice(0, 70));
+    await userEvent.click(screen.getByTestId("team-join"));
+    expect(screen.getByText(/Это не целый код приглашения/)).toBeInTheDocument();
     expect(join).not.toHaveBeenCalled();
   });
 
@@ -48,6 +53,27 @@ describe("TeamPanel (Settings → Team)", () => {
     expect(join).toHaveBeenCalledWith({ address: "https://10.0.0.5:8443", code: CODE });
     // Joined: the form gives way to the team's state.
     expect(await screen.findByTestId("team-status")).toHaveTextContent("Айгерим");
+  });
+
+  it("keeps this person's interface language when the hub's database comes in", async () => {
+    setLanguage("zh");
+    const settings = { language: "zh" as const, timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
+    let current: typeof settings | (Omit<typeof settings, "language"> & { language: "ru" | "zh" }) = settings;
+    const update = vi.fn(async ({ patch }: { patch: { language?: "ru" | "zh" } }) => (current = { ...current, ...patch }));
+    const { api } = fakeApi([], {
+      settings_get: async () => current,
+      settings_update: update as never,
+      sync_join: async () => {
+        current = { ...settings, language: "ru" }; // the hub's own setting
+        return syncStatus({ member: true, author: "Ли Вэй", hubUrl: "https://10.0.0.5:8443" });
+      },
+    });
+    renderWith(<TeamPanel />, api);
+    await userEvent.type(await screen.findByLabelText("中心地址"), "https://10.0.0.5:8443");
+    await userEvent.type(screen.getByLabelText("加入码"), CODE);
+    await userEvent.click(screen.getByTestId("team-join"));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ patch: { language: "zh" } }));
+    expect(current.language).toBe("zh");
   });
 
   it("says why joining failed", async () => {

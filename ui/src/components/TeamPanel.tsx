@@ -42,6 +42,9 @@ function Membership({ status }: { status: SyncStatus }) {
 
 type Field = "address" | "code";
 
+/** A join code as the hub hands it out: the secret and the hub's fingerprint, 64 hex digits each. */
+const JOIN_CODE = /^[0-9a-f]{64}-[0-9a-f]{64}$/i;
+
 /** Joins a hub with the address and one-time code its administrator gave. */
 function JoinForm() {
   const api = useApi();
@@ -52,7 +55,15 @@ function JoinForm() {
   const [code, setCode] = useState("");
   const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
   const join = useMutation({
-    mutationFn: (args: { address: string; code: string }) => api.call("sync_join", args),
+    mutationFn: async (args: { address: string; code: string }) => {
+      // The hub's database replaces this one, settings and all: the interface language
+      // is this person's, so it stays as it was.
+      const { language } = await api.call("settings_get");
+      const status = await api.call("sync_join", args);
+      const after = await api.call("settings_get");
+      if (after.language !== language) await api.call("settings_update", { patch: { language } }).catch(() => {});
+      return status;
+    },
     onSuccess: (status) => {
       toast.done(t("team.joined", { author: status.author ?? "" }));
       queryClient.setQueryData(queryKey("sync_status"), status);
@@ -69,6 +80,7 @@ function JoinForm() {
     if (!hub) errors.address = t("team.addressRequired");
     else if (!/^https:\/\/\S+$/i.test(hub)) errors.address = t("team.addressHttps");
     if (!secret) errors.code = t("team.codeRequired");
+    else if (!JOIN_CODE.test(secret)) errors.code = t("team.codeShape");
     setInvalid(errors);
     if (errors.address || errors.code) {
       document.getElementById(errors.address ? "team-address" : "team-code")?.focus();
@@ -86,7 +98,10 @@ function JoinForm() {
           id="team-address"
           type="url"
           value={address}
-          onChange={(e) => setAddress(e.target.value)}
+          onChange={(e) => {
+            setAddress(e.target.value);
+            setInvalid((v) => ({ ...v, address: undefined }));
+          }}
           placeholder="https://hub.example.org:8443"
           autoComplete="off"
           spellCheck={false}
@@ -103,7 +118,10 @@ function JoinForm() {
           id="team-code"
           rows={3}
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setInvalid((v) => ({ ...v, code: undefined }));
+          }}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={!!invalid.code || undefined}
@@ -114,13 +132,13 @@ function JoinForm() {
         {invalid.code && <span id="code-join-error" className="field-error">{invalid.code}</span>}
       </div>
       <p className="team-replaces">{t("team.replaces")}</p>
+      {join.error && <ErrorMessage error={join.error} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={join.isPending} data-testid="team-join">
           {join.isPending ? t("team.joining") : t("team.join")}
         </button>
       </div>
       {join.isPending && <Progress label={t("team.joining")} />}
-      {join.error && <ErrorMessage error={join.error} />}
     </form>
   );
 }
