@@ -34,6 +34,14 @@ describe("SyncIndicator (the sidebar's sync state)", () => {
     expect(screen.getByTestId("sync-time")).toHaveTextContent(/2025/);
   });
 
+  it("says it has not synced yet, rather than up to date, until the first exchange", () => {
+    const { api } = fakeApi();
+    renderWith(<SyncIndicator status={syncStatus(member)} />, api);
+    expect(screen.getByTestId("sync-indicator")).toHaveAttribute("data-state", "never");
+    expect(screen.getByRole("status")).toHaveTextContent("Ещё не синхронизировано");
+    expect(screen.getByTestId("sync-indicator")).not.toHaveTextContent("Данные актуальны");
+  });
+
   it("says offline when the last exchange failed, the reason in the tooltip", () => {
     const { api } = fakeApi();
     renderWith(<SyncIndicator status={syncStatus({ ...member, waiting: 1, lastError: "connection refused" })} />, api);

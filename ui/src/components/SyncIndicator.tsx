@@ -24,7 +24,8 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
   const navigate = useNavigate();
   const waiting = count(status.waiting);
   const conflicts = count(status.openConflicts);
-  const state = status.lastError ? "offline" : waiting > 0 ? "waiting" : "ok";
+  // Just joined, before the first exchange went through: neither up to date nor offline.
+  const state = status.lastError ? "offline" : waiting > 0 ? "waiting" : status.syncedAt ? "ok" : "never";
   const synced = syncedText(t, status, lang);
   const tooltip = [
     t("sync.lastSync", { time: synced }),
@@ -33,14 +34,16 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
   return (
     <div className={`sync-indicator sync-${state}`} data-testid="sync-indicator" data-state={state} title={tooltip}>
       <div role="status" className="sync-state">
-        <Icon name={state === "offline" ? "offline" : state === "waiting" ? "sync" : "check"} />
+        <Icon name={state === "offline" ? "offline" : state === "ok" ? "check" : "sync"} />
         <span>
-          {state === "offline" ? t("sync.offline") : state === "waiting" ? t("sync.waiting", { count: waiting }) : t("sync.upToDate")}
+          {state === "offline" ? t("sync.offline") : state === "waiting" ? t("sync.waiting", { count: waiting }) : state === "ok" ? t("sync.upToDate") : t("sync.never")}
         </span>
       </div>
       {status.lastError && <span className="sr-only">{t("sync.lastError", { error: status.lastError })}</span>}
       {state === "offline" && waiting > 0 && <div className="sync-detail">{t("sync.waiting", { count: waiting })}</div>}
-      <div className="sync-detail" data-testid="sync-time">{status.syncedAt ? t("sync.syncedAt", { time: synced }) : synced}</div>
+      {state !== "never" && (
+        <div className="sync-detail" data-testid="sync-time">{status.syncedAt ? t("sync.syncedAt", { time: synced }) : synced}</div>
+      )}
       {conflicts > 0 && (
         <button type="button" className="sync-conflicts" onClick={() => navigate({ name: "conflicts" })} data-testid="sync-conflicts">
           <Icon name="warning" />
