@@ -121,6 +121,9 @@ describe("ConflictsScreen (the conflict register)", () => {
     expect(within(resolved).getByTestId("conflict-resolution")).toHaveTextContent("Решено: Ли Вэй");
     expect(within(resolved).getByTestId("conflict-resolution")).toHaveTextContent("принят предложенный вариант");
     expect(within(resolved).queryByTestId("conflict-keep")).toBeNull();
+    // What stood then is no longer said to stand now.
+    expect(within(resolved).getByTestId("conflict-kept")).toHaveTextContent("Действовало тогда");
+    expect(within(resolved).getByTestId("conflict-proposed")).toHaveClass("chosen");
   });
 
   it("says why a resolution failed, on its entry", async () => {

@@ -163,7 +163,8 @@ function ConflictCard({ conflict: c, resolving, error, onResolve }: {
     const chosen = c.resolution === choice;
     return (
       <div className={chosen ? "conflict-side chosen" : "conflict-side"} data-testid={`conflict-${choice}`}>
-        <h3>{choice === "kept" ? t("conflicts.kept") : t("conflicts.proposed")}</h3>
+        {/* Once resolved, what stood then may no longer stand. */}
+        <h3>{choice === "proposed" ? t("conflicts.proposed") : c.resolvedAt ? t("conflicts.keptThen") : t("conflicts.kept")}</h3>
         <SideValue conflict={c} side={choice} />
         {(who || at) && (
           <p className="muted small conflict-by">
@@ -255,9 +256,11 @@ export function ConflictsScreen() {
         </label>
       </p>
       {list.error && <ErrorMessage error={list.error} />}
-      {list.data && open === 0 && (
+      {list.data && open === 0 && (list.data.length === 0 ? (
         <div className="empty-state" data-testid="conflicts-empty"><p>{t("conflicts.empty")}</p></div>
-      )}
+      ) : (
+        <p className="muted" data-testid="conflicts-empty">{t("conflicts.empty")}</p>
+      ))}
       {!!list.data?.length && (
         <NamesContext.Provider value={names}>
           <ul className="conflict-list">
