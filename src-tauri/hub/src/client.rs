@@ -60,7 +60,11 @@ pub struct Hub {
     pin: String,
     token: Option<String>,
     runtime: tokio::runtime::Runtime,
+    /// The connection of the last request, kept alive for the next.
+    kept: std::sync::Mutex<Option<Sender>>,
 }
+
+type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
 
 impl Hub {
     /// `address` is `https://host:port` or `host:port` (port 8443 when left out).
@@ -91,11 +95,46 @@ impl Hub {
             pin: pin.to_string(),
             token,
             runtime,
+            kept: std::sync::Mutex::new(None),
         })
     }
 
     pub fn address(&self) -> String {
         format!("https://{}:{}", self.host, self.port)
+    }
+
+    /// A connection to the hub, the one kept from the last request while it is still
+    /// open (one TLS handshake for a whole round of pushes), or a new one.
+    async fn connection(&self, kept: Option<Sender>) -> Result<(Sender, bool), Failure> {
+        if let Some(mut sender) = kept {
+            if sender.ready().await.is_ok() {
+                return Ok((sender, true));
+            }
+        }
+        let config = tls::pinned_client(&self.pin).map_err(|e| Failure::Hub(e.to_string()))?;
+        let connector = TlsConnector::from(std::sync::Arc::new(config));
+        let name = ServerName::try_from(self.host.clone())
+            .map_err(|_| Failure::Refused(format!("{}: not a host name", self.host)))?;
+        let tcp = TcpStream::connect((self.host.as_str(), self.port))
+            .await
+            .map_err(|e| Failure::Offline(e.to_string()))?;
+        let _ = tcp.set_nodelay(true);
+        let tls = connector.connect(name, tcp).await.map_err(|e| {
+            if e.to_string().contains("join code") {
+                Failure::WrongHub(
+                    "the hub's certificate is not the one the join code named: \
+                     nothing was sent"
+                        .into(),
+                )
+            } else {
+                Failure::Offline(e.to_string())
+            }
+        })?;
+        let (sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tls))
+            .await
+            .map_err(|e| Failure::Offline(e.to_string()))?;
+        tokio::spawn(conn);
+        Ok((sender, false))
     }
 
     fn request(
@@ -105,46 +144,34 @@ impl Hub {
         body: Vec<u8>,
         timeout: Duration,
     ) -> Result<(StatusCode, hyper::HeaderMap, Bytes), Failure> {
-        let config = tls::pinned_client(&self.pin).map_err(|e| Failure::Hub(e.to_string()))?;
-        let connector = TlsConnector::from(std::sync::Arc::new(config));
-        let name = ServerName::try_from(self.host.clone())
-            .map_err(|_| Failure::Refused(format!("{}: not a host name", self.host)))?;
-        let uri = format!("{API}{path}");
-        let mut req = Request::builder()
-            .method(method)
-            .uri(uri)
-            .header(hyper::header::HOST, format!("{}:{}", self.host, self.port));
-        if let Some(token) = &self.token {
-            req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
-        }
-        let req = req
-            .body(Full::new(Bytes::from(body)))
-            .map_err(|e| Failure::Hub(e.to_string()))?;
-        let (host, port) = (self.host.clone(), self.port);
-        let exchange = async move {
-            let tcp = TcpStream::connect((host.as_str(), port))
-                .await
-                .map_err(|e| Failure::Offline(e.to_string()))?;
-            let _ = tcp.set_nodelay(true);
-            let tls = connector.connect(name, tcp).await.map_err(|e| {
-                if e.to_string().contains("join code") {
-                    Failure::WrongHub(
-                        "the hub's certificate is not the one the join code named: \
-                         nothing was sent"
-                            .into(),
-                    )
-                } else {
-                    Failure::Offline(e.to_string())
+        let build = || {
+            let mut req = Request::builder()
+                .method(method.clone())
+                .uri(format!("{API}{path}"))
+                .header(hyper::header::HOST, format!("{}:{}", self.host, self.port));
+            if let Some(token) = &self.token {
+                req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
+            }
+            req.body(Full::new(Bytes::from(body.clone())))
+                .map_err(|e| Failure::Hub(e.to_string()))
+        };
+        let exchange = async {
+            let kept = self.kept.lock().unwrap_or_else(|p| p.into_inner()).take();
+            let (mut sender, reused) = self.connection(kept).await?;
+            let sent = match sender.send_request(build()?).await {
+                // The hub closed the kept connection as the request went: once more on a
+                // new one (every request is safe to repeat: pushes by their operation id).
+                Err(e)
+                    if reused
+                        && (e.is_closed() || e.is_incomplete_message() || e.is_canceled()) =>
+                {
+                    let (fresh, _) = self.connection(None).await?;
+                    sender = fresh;
+                    sender.send_request(build()?).await
                 }
-            })?;
-            let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tls))
-                .await
-                .map_err(|e| Failure::Offline(e.to_string()))?;
-            tokio::spawn(conn);
-            let resp = sender
-                .send_request(req)
-                .await
-                .map_err(|e| Failure::Offline(e.to_string()))?;
+                other => other,
+            };
+            let resp = sent.map_err(|e| Failure::Offline(e.to_string()))?;
             let status = resp.status();
             let headers = resp.headers().clone();
             let body = resp
@@ -153,6 +180,7 @@ impl Hub {
                 .await
                 .map_err(|e| Failure::Offline(e.to_string()))?
                 .to_bytes();
+            *self.kept.lock().unwrap_or_else(|p| p.into_inner()) = Some(sender);
             Ok::<_, Failure>((status, headers, body))
         };
         let (status, headers, body) = self.runtime.block_on(async {
