@@ -3,7 +3,7 @@
 //! database has joined a team (a `sync_state` row), every `Db::write` stores its
 //! changeset in the outbox, in the same transaction, for the hub.
 //!
-//! Synced are all base tables but [`LOCAL`]: the search index (rebuilt by triggers on
+//! Synced are all base tables but [`is_local`] ones: the search index (rebuilt by triggers on
 //! every machine), per-machine settings and sync's own bookkeeping.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,19 +25,17 @@ pub const BOOKKEEPING: [&str; 6] = [
     "hub_invite",
 ];
 
-/// Tables that never leave this machine: the bookkeeping, and those below. The FTS5 index's own tables (`search_index*`) and
-/// SQLite's are left out as well; everything else is synced, so a new table is synced
-/// unless it is named here (tests/core/sync.rs lists the synced set).
-pub const LOCAL: [&str; 8] = [
-    "setting",
-    "search_doc",
-    "sync_state",
-    "sync_outbox",
-    "hub_log",
-    "hub_row",
-    "hub_member",
-    "hub_invite",
-];
+/// Per-machine tables besides the bookkeeping: the settings (interface language, window,
+/// first-run flags) and the search index's documents (rebuilt by triggers everywhere).
+pub const PER_MACHINE: [&str; 2] = ["setting", "search_doc"];
+
+/// Whether a table never leaves this machine: the bookkeeping and the per-machine tables.
+/// The FTS5 index's own tables (`search_index*`) and SQLite's are left out as well;
+/// everything else is synced, so a new table is synced unless it is named above
+/// (tests/core/sync.rs lists the synced set).
+pub fn is_local(table: &str) -> bool {
+    BOOKKEEPING.contains(&table) || PER_MACHINE.contains(&table)
+}
 
 /// The synced tables, parents before the tables that refer to them: a changeset lists
 /// its tables in the order they were attached, so inserts meet their parents first.
@@ -51,10 +49,7 @@ pub fn synced_tables(conn: &Connection) -> Result<Vec<String>> {
     let names: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let names: Vec<String> = names
-        .into_iter()
-        .filter(|n| !LOCAL.contains(&n.as_str()))
-        .collect();
+    let names: Vec<String> = names.into_iter().filter(|n| !is_local(n)).collect();
     let mut parents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for name in &names {
         let mut fk = conn.prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")?;

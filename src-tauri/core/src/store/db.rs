@@ -4,6 +4,7 @@
 //! joined a team, that transaction also puts its changeset in the outbox (capture.rs).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -18,9 +19,10 @@ pub struct Db {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
-    /// The synced tables, attached to a session on every write while this database is a
-    /// member of a team; `None` otherwise (no recording, no outbox).
-    capture: Mutex<Option<Vec<String>>>,
+    /// The synced tables, parents first (read from the schema once, at open).
+    synced: Vec<String>,
+    /// A member of a team: every write records its changeset of `synced` in the outbox.
+    capture: AtomicBool,
 }
 
 impl std::fmt::Debug for Db {
@@ -47,17 +49,16 @@ impl Db {
         configure(&writer).map_err(not_a_database)?;
         quick_check(&writer)?;
         MIGRATIONS.to_latest(&mut writer)?;
-        let capture = match capture::membership(&writer)? {
-            Some(_) => Some(capture::synced_tables(&writer)?),
-            None => None,
-        };
+        let synced = capture::synced_tables(&writer)?;
+        let member = capture::membership(&writer)?.is_some();
         let reader = Connection::open(&path)?;
         configure(&reader)?;
         Ok(Db {
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
-            capture: Mutex::new(capture),
+            synced,
+            capture: AtomicBool::new(member),
         })
     }
 
@@ -77,10 +78,7 @@ impl Db {
         MIGRATIONS.to_latest(&mut conn)?;
         // The restored file says whether this database is a team member.
         let member = capture::membership(&conn)?.is_some();
-        *lock(&self.capture) = match member {
-            true => Some(capture::synced_tables(&conn)?),
-            false => None,
-        };
+        self.capture.store(member, Ordering::SeqCst);
         Ok(())
     }
 
@@ -102,13 +100,12 @@ impl Db {
     /// On a team member, what `f` changed in the synced tables goes to the outbox in the
     /// same transaction.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tables = lock(&self.capture).clone();
-        let Some(tables) = tables else {
+        if !self.capture.load(Ordering::SeqCst) {
             return self.write_unrecorded(f);
-        };
+        }
         let conn = lock(&self.writer);
         let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
-        let (out, changeset) = capture::recorded(&tx, &tables, || f(&tx))?;
+        let (out, changeset) = capture::recorded(&tx, &self.synced, || f(&tx))?;
         if !changeset.is_empty() {
             capture::to_outbox(&tx, &changeset)?;
         }
@@ -129,15 +126,15 @@ impl Db {
         Ok(out)
     }
 
-    /// Starts (with the synced tables) or stops recording writes for the outbox: after
-    /// this database joined or left a team.
-    pub(crate) fn set_capture(&self, on: bool) -> Result<()> {
-        let tables = match on {
-            true => Some(capture::synced_tables(&lock(&self.writer))?),
-            false => None,
-        };
-        *lock(&self.capture) = tables;
-        Ok(())
+    /// The synced tables, parents first (store/capture.rs).
+    pub fn synced_tables(&self) -> &[String] {
+        &self.synced
+    }
+
+    /// Starts or stops recording writes for the outbox: after this database joined or
+    /// left a team.
+    pub(crate) fn set_capture(&self, on: bool) {
+        self.capture.store(on, Ordering::SeqCst);
     }
 }
 

@@ -12,7 +12,7 @@ use super::{refuse_demo, Entry, Push};
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::ids::new_id;
-use crate::store::capture::{membership, recorded, synced_tables, Membership};
+use crate::store::capture::{membership, recorded, Membership};
 use crate::store::schema::schema_version;
 use crate::Db;
 
@@ -44,7 +44,7 @@ pub fn join(
         )?;
         Ok(())
     })?;
-    db.set_capture(true)?;
+    db.set_capture(true);
     db.read(|c| membership(c)?.ok_or(Error::NotFound { what: "membership" }))
 }
 
@@ -119,7 +119,7 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
                 )));
             }
         }
-        let tables = synced_tables(tx)?;
+        let tables = db.synced_tables();
         let mut pending = waiting(tx)?;
         undo(tx, &pending)?;
         let mut out = Received::default();
@@ -134,7 +134,7 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
                 out.acknowledged += 1;
             }
         }
-        redo(tx, &tables, &pending)?;
+        redo(tx, tables, &pending)?;
         out.waiting = pending.len();
         tx.execute(
             "UPDATE sync_state SET last_seq = ?1 WHERE id = 1",
@@ -148,12 +148,12 @@ pub fn receive(db: &Db, entries: &[Entry]) -> Result<Received> {
 /// the operations after it made again on top.
 pub fn drop_refused(db: &Db, op_id: &str) -> Result<()> {
     db.write_unrecorded(|tx| {
-        let tables = synced_tables(tx)?;
+        let tables = db.synced_tables();
         let mut pending = waiting(tx)?;
         undo(tx, &pending)?;
         pending.retain(|p| p.op_id != op_id);
         tx.execute("DELETE FROM sync_outbox WHERE op_id = ?1", [op_id])?;
-        redo(tx, &tables, &pending)?;
+        redo(tx, tables, &pending)?;
         Ok(())
     })
 }

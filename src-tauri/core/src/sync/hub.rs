@@ -12,7 +12,7 @@ use super::merge::{self, Outcome, Pusher};
 use super::{Entry, Push, Role};
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
-use crate::store::capture::{recorded, synced_tables};
+use crate::store::capture::recorded;
 use crate::store::schema::schema_version;
 use crate::Db;
 
@@ -42,9 +42,9 @@ pub fn push(hub: &Db, clock: &dyn Clock, role: Role, p: &Push) -> Result<Accepte
                 outcome: Outcome::default(),
             });
         }
-        let synced = synced_tables(tx)?;
+        let synced = hub.synced_tables();
         let changes = change::read(&p.changeset)?;
-        merge::check(tx, &synced, role, &changes)?;
+        merge::check(tx, synced, role, &changes)?;
         let seq = last_seq(tx)? + 1;
         let who = Pusher {
             op_id: &p.op_id,
@@ -52,7 +52,7 @@ pub fn push(hub: &Db, clock: &dyn Clock, role: Role, p: &Push) -> Result<Accepte
             made_at: &p.made_at,
             seq,
         };
-        let (outcome, effect) = recorded(tx, &synced, || merge::apply(tx, &who, &changes))?;
+        let (outcome, effect) = recorded(tx, synced, || merge::apply(tx, &who, &changes))?;
         let now = stamp(clock);
         tx.execute(
             "INSERT INTO hub_log (seq, op_id, origin, author, base_seq, made_at, received_at,
@@ -143,7 +143,7 @@ pub fn found(from: &Db, hub_path: &Path) -> Result<Db> {
         )?;
         Ok(())
     })?;
-    hub.set_capture(false)?;
+    hub.set_capture(false);
     Ok(hub)
 }
 
