@@ -117,6 +117,10 @@ pub enum ConflictsCommand {
 /// `hub init` and `team join` make their database file: they run before any is opened.
 /// The hub's certificate is made here too, so every join code names the same one.
 pub fn init_hub(path: &Path, from: &Path, names: &[String], out: &Output) -> anyhow::Result<()> {
+    // Db::open would make a new, empty database where the laptop's file was mistyped.
+    if !from.is_file() {
+        bail!("{}: no such laptop database", from.display());
+    }
     let laptop = Db::open(from).with_context(|| format!("cannot open {}", from.display()))?;
     hub::found(&laptop, path)?;
     let identity = club_hub::tls::load_or_make(hub_dir(path), names)?;

@@ -368,3 +368,18 @@ fn two_laptops_cut_off_edit_the_same_things_and_converge_through_the_hub() {
         );
     }
 }
+
+#[test]
+fn a_hub_is_not_founded_from_a_mistyped_laptop_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub_db = dir.path().join("hub.sqlite3");
+    let missing = dir.path().join("no-such-laptop.sqlite3");
+    let out = ctl(
+        None,
+        &hub_db,
+        &["hub", "init", "--from", missing.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such laptop database"));
+    assert!(!missing.exists() && !hub_db.exists(), "nothing is written");
+}

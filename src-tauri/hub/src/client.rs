@@ -69,9 +69,17 @@ type Sender = hyper::client::conn::http1::SendRequest<Full<Bytes>>;
 impl Hub {
     /// `address` is `https://host:port` or `host:port` (port 8443 when left out).
     pub fn new(address: &str, pin: &str, token: Option<String>) -> Result<Hub, Failure> {
+        let address = address.trim();
+        if let Some((scheme, _)) = address.split_once("://") {
+            if !scheme.eq_ignore_ascii_case("https") {
+                return Err(Failure::Refused(format!(
+                    "{address}: the hub is reached over https:// only"
+                )));
+            }
+        }
         let rest = address
-            .trim()
-            .trim_start_matches("https://")
+            .split_once("://")
+            .map_or(address, |(_, rest)| rest)
             .trim_end_matches('/');
         let (host, port) = match rest.rsplit_once(':') {
             Some((h, p)) if !h.is_empty() && !h.ends_with(':') => (

@@ -232,3 +232,24 @@ fn the_hub_refuses_strangers_and_stays_unchanged() {
     );
     assert_eq!(head(""), start);
 }
+
+#[test]
+fn an_address_that_is_not_https_or_has_no_port_number_is_refused_by_name() {
+    let pin = "ab".repeat(32);
+    for (address, says) in [
+        ("http://10.0.0.1:8443", "https:// only"),
+        ("https://hub.example:port", "not a number"),
+        ("   ", "empty"),
+    ] {
+        match Hub::new(address, &pin, None) {
+            Err(Failure::Refused(m)) => assert!(m.contains(says), "{address}: {m}"),
+            other => panic!("{address}: {:?}", other.map(|h| h.address())),
+        }
+    }
+    assert_eq!(
+        Hub::new("https://hub.example/", &pin, None)
+            .unwrap()
+            .address(),
+        "https://hub.example:8443"
+    );
+}
