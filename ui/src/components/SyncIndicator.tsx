@@ -5,9 +5,6 @@ import { formatMoment, isToday } from "../format";
 import { useNavigate } from "../navigation";
 import { Icon } from "./Icon";
 
-/** A count of the sync state: a JSON number at run time (the generated type says bigint). */
-export const count = (n: bigint | number) => Number(n);
-
 /** When the last exchange went through: the time today ("14:05"), else with the date. */
 export function syncedText(t: TFunction, status: SyncStatus, lang: Lang): string {
   return status.syncedAt ? formatMoment(status.syncedAt, lang, !isToday(status.syncedAt)) : t("sync.never");
@@ -22,8 +19,8 @@ export function SyncIndicator({ status }: { status: SyncStatus }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const navigate = useNavigate();
-  const waiting = count(status.waiting);
-  const conflicts = count(status.openConflicts);
+  const waiting = status.waiting;
+  const conflicts = status.openConflicts;
   // Just joined, before the first exchange went through: neither up to date nor offline.
   const state = status.lastError ? "offline" : waiting > 0 ? "waiting" : status.syncedAt ? "ok" : "never";
   const synced = syncedText(t, status, lang);

@@ -5,13 +5,13 @@ import { queryKey, useApi, useCommand, type Lang, type SyncStatus } from "../api
 import { Progress, useToast } from "../feedback";
 import { useNavigate } from "../navigation";
 import { ErrorMessage } from "./ErrorMessage";
-import { count, syncedText } from "./SyncIndicator";
+import { syncedText } from "./SyncIndicator";
 
 /** Who syncs here, with which hub, how it went last. */
 function Membership({ status }: { status: SyncStatus }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const conflicts = count(status.openConflicts);
+  const conflicts = status.openConflicts;
   return (
     <dl className="facts team-facts" data-testid="team-status">
       <dt>{t("team.author")}</dt>
@@ -21,7 +21,7 @@ function Membership({ status }: { status: SyncStatus }) {
       <dt>{t("team.lastSync")}</dt>
       <dd>{syncedText(t, status, i18n.language as Lang)}</dd>
       <dt>{t("team.waiting")}</dt>
-      <dd>{count(status.waiting)}</dd>
+      <dd>{status.waiting}</dd>
       <dt>{t("team.conflicts")}</dt>
       <dd>
         {conflicts > 0 ? (

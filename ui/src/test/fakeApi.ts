@@ -27,20 +27,17 @@ export function session(patch: Partial<Session> = {}): Session {
   };
 }
 
-/**
- * The sync state, not in a team unless patched. The counts are numbers, as they arrive
- * from Rust in JSON (the generated type says bigint, for an i64).
- */
-export function syncStatus(patch: Partial<Omit<SyncStatus, "waiting" | "openConflicts">> & { waiting?: number; openConflicts?: number } = {}): SyncStatus {
+/** The sync state, not in a team unless patched. */
+export function syncStatus(patch: Partial<SyncStatus> = {}): SyncStatus {
   return {
     member: false,
     author: null,
     hubUrl: null,
     syncedAt: null,
     lastError: null,
+    waiting: 0,
+    openConflicts: 0,
     ...patch,
-    waiting: (patch.waiting ?? 0) as unknown as bigint,
-    openConflicts: (patch.openConflicts ?? 0) as unknown as bigint,
   };
 }
 

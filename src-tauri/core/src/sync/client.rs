@@ -263,7 +263,9 @@ pub struct SyncStatus {
     pub author: Option<String>,
     pub hub_url: Option<String>,
     /// Changes made here that the hub has not acknowledged yet.
+    #[ts(type = "number")]
     pub waiting: i64,
+    #[ts(type = "number")]
     pub open_conflicts: i64,
     /// The last exchange with the hub that went through (RFC 3339, UTC).
     pub synced_at: Option<String>,

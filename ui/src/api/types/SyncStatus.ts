@@ -11,7 +11,7 @@ member: boolean, author: string | null, hubUrl: string | null,
 /**
  * Changes made here that the hub has not acknowledged yet.
  */
-waiting: bigint, openConflicts: bigint, 
+waiting: number, openConflicts: number, 
 /**
  * The last exchange with the hub that went through (RFC 3339, UTC).
  */
