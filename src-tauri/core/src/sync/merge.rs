@@ -120,199 +120,237 @@ pub fn apply(conn: &Connection, who: &Pusher<'_>, changes: &[Change]) -> Result<
             shapes.insert(ch.table.clone(), columns(conn, &ch.table)?);
         }
     }
-    let deleted: BTreeSet<RowId> = changes
-        .iter()
-        .filter(|c| c.op == Op::Delete)
-        .map(|c| (c.table.clone(), key_json(&c.key())))
-        .collect();
-    let mut kept_back: BTreeSet<RowId> = BTreeSet::new();
-    let mut out = Outcome::default();
+    let mut run = Run {
+        conn,
+        who,
+        deleted: changes
+            .iter()
+            .filter(|c| c.op == Op::Delete)
+            .map(|c| (c.table.clone(), key_json(&c.key())))
+            .collect(),
+        kept_back: BTreeSet::new(),
+        out: Outcome::default(),
+    };
     for ch in changes {
         let shape = &shapes[&ch.table];
         let key = ch.key();
-        let row_key = key_json(&key);
         let current = row(conn, &ch.table, shape, &key)?;
-        let register = |kind: &str,
-                        column: Option<&str>,
-                        kept: serde_json::Value,
-                        proposed: serde_json::Value,
-                        detail: &str| {
-            conflict(
-                conn, who, kind, &ch.table, &row_key, column, kept, proposed, detail,
-            )
+        let one = One {
+            ch,
+            shape,
+            row_key: key_json(&key),
+            key,
         };
         match ch.op {
-            Op::Insert => {
-                let new: Vec<Value> = ch.new.iter().map(|v| v.clone().unwrap()).collect();
-                if let Some(cur) = current {
-                    if cur == new {
-                        out.unchanged += 1;
-                    } else {
-                        register(
-                            "unique",
-                            None,
-                            object(shape, &cur),
-                            object(shape, &new),
-                            "added on two machines with the same key",
-                        )?;
-                        out.conflicted += 1;
-                        out.registered += 1;
-                    }
-                    continue;
-                }
-                let sql = format!(
-                    "INSERT INTO {} ({}) VALUES ({})",
-                    quote(&ch.table),
-                    shape
-                        .names
-                        .iter()
-                        .map(|n| quote(n))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    vec!["?"; new.len()].join(", ")
-                );
-                match refused(conn.execute(&sql, params_from_iter(&new)))? {
-                    None => out.applied += 1,
-                    Some((kind, message)) => {
-                        register(kind, None, json!(null), object(shape, &new), &message)?;
-                        out.conflicted += 1;
-                        out.registered += 1;
-                    }
-                }
-            }
-            Op::Update => {
-                let Some(cur) = current else {
-                    let proposed = changed(shape, &ch.new);
-                    register(
-                        "not_found",
-                        None,
-                        json!(null),
-                        proposed,
-                        "changed here, deleted on another machine",
-                    )?;
-                    out.conflicted += 1;
-                    out.registered += 1;
-                    continue;
-                };
-                let mut sets: Vec<(usize, Value)> = Vec::new();
-                let mut clashed = 0;
-                for (c, new) in ch.new.iter().enumerate() {
-                    let Some(new) = new else { continue };
-                    if shape.pk[c] {
-                        continue;
-                    }
-                    let old = ch.old[c].clone().unwrap_or(Value::Null);
-                    if cur[c] == *new {
-                        continue;
-                    }
-                    if cur[c] == old {
-                        sets.push((c, new.clone()));
-                    } else if shape.names[c] == "updated_at" {
-                        // Bookkeeping, not content: the later moment stands, no entry.
-                        if stamp_after(new, &cur[c]) {
-                            sets.push((c, new.clone()));
-                        }
-                    } else {
-                        register(
-                            "data",
-                            Some(&shape.names[c]),
-                            to_json(&cur[c]),
-                            to_json(new),
-                            "changed on two machines",
-                        )?;
-                        clashed += 1;
-                    }
-                }
-                out.registered += clashed;
-                if sets.is_empty() {
-                    match clashed {
-                        0 => out.unchanged += 1,
-                        _ => out.conflicted += 1,
-                    }
-                    continue;
-                }
-                let sql = format!(
-                    "UPDATE {} SET {} WHERE {}",
-                    quote(&ch.table),
-                    sets.iter()
-                        .map(|(c, _)| format!("{} = ?", quote(&shape.names[*c])))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    key_clause(shape)
-                );
-                let values = sets.iter().map(|(_, v)| v.clone()).chain(key.clone());
-                match refused(conn.execute(&sql, params_from_iter(values)))? {
-                    None => out.applied += 1,
-                    Some((kind, message)) => {
-                        register(
-                            kind,
-                            None,
-                            object(shape, &cur),
-                            changed(shape, &ch.new),
-                            &message,
-                        )?;
-                        out.conflicted += 1;
-                        out.registered += 1;
-                    }
-                }
-            }
-            Op::Delete => {
-                let Some(cur) = current else {
-                    out.unchanged += 1;
-                    continue;
-                };
-                if kept_back.contains(&(ch.table.clone(), row_key.clone())) {
-                    // A row whose parent's deletion was refused stays with its parent.
-                    out.held += 1;
-                    continue;
-                }
-                let old: Vec<Value> = ch.old.iter().map(|v| v.clone().unwrap()).collect();
-                let dependants = cascade(conn, &ch.table, &key)?;
-                let unseen: Vec<&RowId> = dependants
-                    .iter()
-                    .filter(|d| !deleted.contains(*d))
-                    .collect();
-                let edited = cur != old;
-                if edited || !unseen.is_empty() {
-                    let (kind, detail, kept) = if edited {
-                        (
-                            "data",
-                            "deleted here, changed on another machine",
-                            object(shape, &cur),
-                        )
-                    } else {
-                        (
-                            "foreign_key",
-                            "deleted here, still referred to by rows added on another machine",
-                            json!(unseen
-                                .iter()
-                                .map(|(t, k)| json!({ "table": t, "key": serde_json::from_str::<serde_json::Value>(k).unwrap_or_default() }))
-                                .collect::<Vec<_>>()),
-                        )
-                    };
-                    register(kind, None, kept, json!(null), detail)?;
-                    out.conflicted += 1;
-                    out.registered += 1;
-                    kept_back.extend(dependants);
-                    continue;
-                }
-                let sql = format!(
-                    "DELETE FROM {} WHERE {}",
-                    quote(&ch.table),
-                    key_clause(shape)
-                );
-                match refused(conn.execute(&sql, params_from_iter(&key)))? {
-                    None => out.applied += 1,
-                    Some((kind, message)) => {
-                        register(kind, None, object(shape, &cur), json!(null), &message)?;
-                        out.conflicted += 1;
-                        out.registered += 1;
-                    }
-                }
-            }
+            Op::Insert => run.insert(&one, current)?,
+            Op::Update => run.update(&one, current)?,
+            Op::Delete => run.delete(&one, current)?,
         }
     }
-    Ok(out)
+    Ok(run.out)
+}
+
+/// One change being applied, with its table's shape and the row's key.
+struct One<'c> {
+    ch: &'c Change,
+    shape: &'c Columns,
+    key: Vec<Value>,
+    row_key: String,
+}
+
+/// Applying one operation: what it deletes, what was held back, what became of each change.
+struct Run<'a, 'p> {
+    conn: &'a Connection,
+    who: &'a Pusher<'p>,
+    /// Rows the operation itself deletes: a cascade onto them is no conflict.
+    deleted: BTreeSet<RowId>,
+    /// Rows whose deletion waits with a parent whose deletion went to the register.
+    kept_back: BTreeSet<RowId>,
+    out: Outcome,
+}
+
+impl Run<'_, '_> {
+    /// Writes one entry to the conflict register.
+    fn register(
+        &mut self,
+        one: &One<'_>,
+        kind: &str,
+        column: Option<&str>,
+        kept: serde_json::Value,
+        proposed: serde_json::Value,
+        detail: &str,
+    ) -> Result<()> {
+        let table = &one.ch.table;
+        conflict(
+            self.conn,
+            self.who,
+            kind,
+            table,
+            &one.row_key,
+            column,
+            kept,
+            proposed,
+            detail,
+        )?;
+        self.out.registered += 1;
+        Ok(())
+    }
+
+    /// A change of which nothing is applied: it goes to the register whole.
+    fn refuse(
+        &mut self,
+        one: &One<'_>,
+        kind: &str,
+        kept: serde_json::Value,
+        proposed: serde_json::Value,
+        detail: &str,
+    ) -> Result<()> {
+        self.register(one, kind, None, kept, proposed, detail)?;
+        self.out.conflicted += 1;
+        Ok(())
+    }
+
+    /// Runs the change's statement; a constraint it breaks sends the change to the register.
+    fn execute(
+        &mut self,
+        one: &One<'_>,
+        sql: &str,
+        values: impl IntoIterator<Item = Value>,
+        kept: serde_json::Value,
+        proposed: serde_json::Value,
+    ) -> Result<()> {
+        match refused(self.conn.execute(sql, params_from_iter(values)))? {
+            None => self.out.applied += 1,
+            Some((kind, message)) => self.refuse(one, kind, kept, proposed, &message)?,
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, one: &One<'_>, current: Option<Vec<Value>>) -> Result<()> {
+        let shape = one.shape;
+        let new: Vec<Value> = one.ch.new.iter().map(|v| v.clone().unwrap()).collect();
+        if let Some(cur) = current {
+            if cur == new {
+                self.out.unchanged += 1;
+                return Ok(());
+            }
+            let (kept, proposed) = (object(shape, &cur), object(shape, &new));
+            let detail = "added on two machines with the same key";
+            return self.refuse(one, "unique", kept, proposed, detail);
+        }
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            quote(&one.ch.table),
+            shape
+                .names
+                .iter()
+                .map(|n| quote(n))
+                .collect::<Vec<_>>()
+                .join(", "),
+            vec!["?"; new.len()].join(", ")
+        );
+        let proposed = object(shape, &new);
+        self.execute(one, &sql, new, json!(null), proposed)
+    }
+
+    /// Takes each column whose hub value is still the one the pusher started from; a column
+    /// both changed goes to the register, the hub's value standing.
+    fn update(&mut self, one: &One<'_>, current: Option<Vec<Value>>) -> Result<()> {
+        let (ch, shape) = (one.ch, one.shape);
+        let Some(cur) = current else {
+            let proposed = changed(shape, &ch.new);
+            let detail = "changed here, deleted on another machine";
+            return self.refuse(one, "not_found", json!(null), proposed, detail);
+        };
+        let mut sets: Vec<(usize, Value)> = Vec::new();
+        let mut clashed = 0;
+        for (c, new) in ch.new.iter().enumerate() {
+            let Some(new) = new else { continue };
+            if shape.pk[c] || cur[c] == *new {
+                continue;
+            }
+            let old = ch.old[c].clone().unwrap_or(Value::Null);
+            if cur[c] == old {
+                sets.push((c, new.clone()));
+            } else if shape.names[c] == "updated_at" {
+                // Bookkeeping, not content: the later moment stands, no entry.
+                if stamp_after(new, &cur[c]) {
+                    sets.push((c, new.clone()));
+                }
+            } else {
+                let (kept, proposed) = (to_json(&cur[c]), to_json(new));
+                let detail = "changed on two machines";
+                self.register(one, "data", Some(&shape.names[c]), kept, proposed, detail)?;
+                clashed += 1;
+            }
+        }
+        if sets.is_empty() {
+            match clashed {
+                0 => self.out.unchanged += 1,
+                _ => self.out.conflicted += 1,
+            }
+            return Ok(());
+        }
+        let sql = format!(
+            "UPDATE {} SET {} WHERE {}",
+            quote(&ch.table),
+            sets.iter()
+                .map(|(c, _)| format!("{} = ?", quote(&shape.names[*c])))
+                .collect::<Vec<_>>()
+                .join(", "),
+            key_clause(shape)
+        );
+        let values = sets.into_iter().map(|(_, v)| v).chain(one.key.clone());
+        let (kept, proposed) = (object(shape, &cur), changed(shape, &ch.new));
+        self.execute(one, &sql, values, kept, proposed)
+    }
+
+    /// Deletes the row unless it was changed since the pusher saw it, or rows added
+    /// elsewhere still refer to it: then the row and what hangs on it stay.
+    fn delete(&mut self, one: &One<'_>, current: Option<Vec<Value>>) -> Result<()> {
+        let (ch, shape) = (one.ch, one.shape);
+        let Some(cur) = current else {
+            self.out.unchanged += 1;
+            return Ok(());
+        };
+        if self
+            .kept_back
+            .contains(&(ch.table.clone(), one.row_key.clone()))
+        {
+            // A row whose parent's deletion was refused stays with its parent.
+            self.out.held += 1;
+            return Ok(());
+        }
+        let old: Vec<Value> = ch.old.iter().map(|v| v.clone().unwrap()).collect();
+        let dependants = cascade(self.conn, &ch.table, &one.key)?;
+        let unseen: Vec<&RowId> = dependants
+            .iter()
+            .filter(|d| !self.deleted.contains(*d))
+            .collect();
+        if cur != old {
+            let detail = "deleted here, changed on another machine";
+            self.refuse(one, "data", object(shape, &cur), json!(null), detail)?;
+            self.kept_back.extend(dependants);
+            return Ok(());
+        }
+        if !unseen.is_empty() {
+            let kept = json!(unseen
+                .iter()
+                .map(|(t, k)| json!({ "table": t, "key": serde_json::from_str::<serde_json::Value>(k).unwrap_or_default() }))
+                .collect::<Vec<_>>());
+            let detail = "deleted here, still referred to by rows added on another machine";
+            self.refuse(one, "foreign_key", kept, json!(null), detail)?;
+            self.kept_back.extend(dependants);
+            return Ok(());
+        }
+        let sql = format!(
+            "DELETE FROM {} WHERE {}",
+            quote(&ch.table),
+            key_clause(shape)
+        );
+        let kept = object(shape, &cur);
+        self.execute(one, &sql, one.key.clone(), kept, json!(null))
+    }
 }
 
 /// Timestamps are RFC 3339 text in UTC, which sorts as time.
