@@ -58,6 +58,12 @@ fn free_port() -> u16 {
 
 /// The app under test: this build's binary, or CLUB_APP_BINARY (the installed .deb's,
 /// which scripts/test checks after installing it).
+/// A running tauri-driver and the port it listens on.
+struct Driver {
+    child: std::process::Child,
+    port: u16,
+}
+
 pub fn app_binary() -> String {
     std::env::var("CLUB_APP_BINARY")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_club-planner").to_string())
@@ -65,7 +71,37 @@ pub fn app_binary() -> String {
 
 impl App {
     /// Launches the app on `home`; the first launch on an empty database loads the demo.
+    /// A driver that does not answer (its port taken by a test starting beside it between
+    /// our choosing and its binding, or a loaded machine) is replaced: three tries.
     pub async fn launch(home: &Home) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
+        );
+        let mut last = String::new();
+        for _ in 0..3 {
+            let mut driver = Self::driver(home);
+            match Self::session(&driver).await {
+                Ok(client) => {
+                    return App {
+                        client,
+                        driver: driver.child,
+                        db: home.db_path(),
+                        display: home.screen.as_ref().map(|s| s.display.clone()),
+                    }
+                }
+                // The driver goes too: a failed launch must not leave it running.
+                Err(e) => {
+                    terminate(&mut driver.child);
+                    last = e;
+                }
+            }
+        }
+        panic!("could not start the app through tauri-driver (three tries): {last}");
+    }
+
+    /// tauri-driver for `home`'s app, on ports of its own.
+    fn driver(home: &Home) -> Driver {
         let port = free_port();
         let native_port = free_port();
         let root = home.dir.path();
@@ -101,22 +137,23 @@ impl App {
                 ),
                 None => Stdio::null(),
             });
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "no DISPLAY: run the end-to-end tests under Xvfb (scripts/test does)"
-        );
-        let mut driver = command
+        let child = command
             .spawn()
             .expect("tauri-driver not found: run scripts/test, which installs it");
+        Driver { child, port }
+    }
+
+    /// A WebDriver session with the app through `driver`, or why there is none.
+    async fn session(driver: &Driver) -> Result<Client, String> {
         let caps = json!({
             "browserName": "wry",
             "tauri:options": { "application": app_binary() }
         });
         let caps = caps.as_object().unwrap().clone();
-        let url = format!("http://127.0.0.1:{port}");
+        let url = format!("http://127.0.0.1:{}", driver.port);
         let deadline = Instant::now() + Duration::from_secs(30);
-        let client = loop {
-            // A session that never comes (the app gone at once) must fail the test, not hang it.
+        loop {
+            // A session that never comes (the app gone at once) must fail, not hang.
             let attempt = tokio::time::timeout(
                 Duration::from_secs(60),
                 ClientBuilder::native()
@@ -125,36 +162,43 @@ impl App {
             )
             .await;
             match attempt {
-                Ok(Ok(c)) => break c,
+                Ok(Ok(c)) => return Ok(c),
                 Ok(Err(_)) if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(250)).await;
                 }
-                // The driver goes too: a failed launch must not leave it running.
-                Ok(Err(e)) => {
-                    terminate(&mut driver);
-                    panic!("could not start the app through tauri-driver: {e}");
-                }
-                Err(_) => {
-                    terminate(&mut driver);
-                    panic!("no WebDriver session within 60 s");
-                }
+                Ok(Err(e)) => return Err(e.to_string()),
+                Err(_) => return Err("no WebDriver session within 60 s".into()),
             }
-        };
-        App {
-            client,
-            driver,
-            db: home.db_path(),
-            display: home.screen.as_ref().map(|s| s.display.clone()),
         }
     }
 
     pub async fn find(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(Duration::from_secs(15))
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => panic!("no element {css}: {e}\n{}", self.screen_text().await),
+        }
+    }
+
+    /// What the window shows, for a failure's message: a test that fails on a loaded CI
+    /// machine then says which screen it was on and what it said.
+    pub async fn screen_text(&self) -> String {
+        let shown = self
+            .client
+            .execute(
+                "return (document.body && document.body.innerText || '').slice(0, 1500);",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "(the window's text could not be read)".into());
+        format!("the window showed:\n{shown}")
     }
 
     pub async fn click(&self, css: &str) {
@@ -178,18 +222,43 @@ impl App {
 
     /// Sets a date or time input the way a picker does (WebKitGTK's pickers do not take keys
     /// reliably), firing the input event React listens to.
+    /// A form that re-renders with its earlier value (the value did not reach React's state,
+    /// or the form was filled again) is set again, so the step after it sees the value.
     pub async fn set_value(&self, css: &str, value: &str) {
-        let el = self.find(css).await;
-        self.client
-            .execute(
-                "const [el, v] = arguments;
-                 const proto = Object.getPrototypeOf(el);
-                 Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
-                 el.dispatchEvent(new Event('input', { bubbles: true }));",
-                vec![serde_json::to_value(&el).unwrap(), json!(value)],
-            )
-            .await
-            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let el = self.find(css).await;
+            self.client
+                .execute(
+                    "const [el, v] = arguments;
+                     const proto = Object.getPrototypeOf(el);
+                     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
+                     el.dispatchEvent(new Event('input', { bubbles: true }));",
+                    vec![serde_json::to_value(&el).unwrap(), json!(value)],
+                )
+                .await
+                .unwrap();
+            // Two frames later the field shows what React holds.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let shown = self
+                .client
+                .execute(
+                    "const el = document.querySelector(arguments[0]);
+                     return el ? el.value : null;",
+                    vec![json!(css)],
+                )
+                .await
+                .unwrap();
+            if shown.as_str() == Some(value) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "{css} shows {shown} after setting {value:?}\n{}",
+                    self.screen_text().await
+                );
+            }
+        }
     }
 
     /// Presses Ctrl+`key` (as a person does: Ctrl down, the key, both up) on whatever has
