@@ -206,8 +206,22 @@ async fn two_apps_see_each_others_check_ins_and_resolve_a_conflict() {
     hub.restart();
     // Both show the conflict; B resolves it by taking the other's version.
     for app in [&a, &b] {
+        // The conflict's own button (the indicator's "1" could be "1 change waiting").
+        app.find("[data-testid=sync-conflicts]").await;
         app.wait_for_text("[data-testid=sync-indicator]", "1").await;
     }
+    // Settings → Team on B in Russian; A in Chinese: Team, then its Conflicts screen.
+    b.click("[data-testid=nav-settings]").await;
+    b.find("[data-testid=settings-team]").await;
+    shot(&b, "sync-team-ru").await;
+    a.click("[data-testid=nav-settings]").await;
+    a.click("[data-testid=language-zh]").await;
+    a.wait_for_text("[data-testid=nav-sessions]", "会议").await;
+    a.find("[data-testid=settings-team]").await;
+    shot(&a, "sync-team-zh").await;
+    a.click("[data-testid=nav-conflicts]").await;
+    a.find("[data-testid=conflict-row]").await;
+    shot(&a, "sync-conflicts-zh").await;
     b.click("[data-testid=sync-conflicts]").await;
     b.find("[data-testid=conflict-row]").await;
     shot(&b, "sync-conflicts-ru").await;
