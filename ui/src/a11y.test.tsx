@@ -9,7 +9,7 @@ import { ConflictsScreen } from "./screens/ConflictsScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SessionForm } from "./screens/SessionForm";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { conflict, fakeApi, session, syncStatus } from "./test/fakeApi";
+import { conflict, fakeApi, session, settings, syncStatus } from "./test/fakeApi";
 import { renderWith } from "./test/render";
 import css from "./styles.css?raw";
 
@@ -53,7 +53,7 @@ describe("accessibility (axe-core)", () => {
 
   it("the questions, toasts and progress have no violations", async () => {
     const { api } = fakeApi([session()], {
-      settings_get: async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false }),
+      settings_get: async () => settings({ hasDemo: true }),
     });
     const { container } = renderWith(
       <>

@@ -7,7 +7,7 @@ import { Toasts, toast } from "./feedback";
 import { setLanguage } from "./i18n";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
-import { fakeApi, session } from "./test/fakeApi";
+import { fakeApi, session, settings } from "./test/fakeApi";
 import { renderWith } from "./test/render";
 
 function report(_request: ImportRequest, patch: Partial<ImportReport> = {}): ImportReport {
@@ -149,7 +149,7 @@ describe("removing the demonstration", () => {
   it("asks first; only yes removes it", async () => {
     const remove = vi.fn(async () => null);
     const { api } = fakeApi([], {
-      settings_get: async () => ({ language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: true, firstRun: false }),
+      settings_get: async () => settings({ hasDemo: true }),
       demo_remove: remove,
     });
     renderWith(<><SettingsScreen /><Toasts /></>, api);

@@ -43,6 +43,8 @@ pub enum InvalidReason {
     BadArchive,
     /// Importing an archive needs an empty database.
     NotEmpty,
+    /// A template names a field (`{…}`) that does not exist.
+    UnknownField,
 }
 
 impl InvalidReason {
@@ -73,6 +75,7 @@ impl InvalidReason {
             Self::BadArchive => "cannot be read as part of a Club Planner archive",
             Self::NotEmpty => "already holds data: an archive is imported into an empty database",
             Self::BadBackup => "is not a sound Club Planner backup (damaged, not a database, or from a newer version)",
+            Self::UnknownField => "is not a field a template can use",
         }
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! The root modules are the crate's vocabulary (errors, codes, multilingual text, ids, time,
 //! paths); the folders depend on each other in one direction only, from the bottom:
-//! `store` ← `sync` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `sample`.
+//! `store` ← `sync` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `mail`
+//! ← `sample`.
 //! ARCHITECTURE.md maps them; tests/core/architecture.rs enforces it.
 
 pub mod clock;
@@ -31,6 +32,9 @@ pub mod exchange;
 
 #[cfg(feature = "documents")]
 pub mod documents;
+
+#[cfg(feature = "documents")]
+pub mod mail;
 
 pub mod sample;
 

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiError } from "../api";
 import { setLanguage } from "../i18n";
-import { fakeApi, syncStatus } from "../test/fakeApi";
+import { fakeApi, settings, syncStatus } from "../test/fakeApi";
 import { renderWith } from "../test/render";
 import { TeamPanel } from "./TeamPanel";
 
@@ -57,14 +57,14 @@ describe("TeamPanel (Settings → Team)", () => {
 
   it("keeps this person's interface language when the hub's database comes in", async () => {
     setLanguage("zh");
-    const settings = { language: "zh" as const, timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
-    let current: typeof settings | (Omit<typeof settings, "language"> & { language: "ru" | "zh" }) = settings;
+    const zh = settings({ language: "zh" });
+    let current = zh;
     const update = vi.fn(async ({ patch }: { patch: { language?: "ru" | "zh" } }) => (current = { ...current, ...patch }));
     const { api } = fakeApi([], {
       settings_get: async () => current,
       settings_update: update as never,
       sync_join: async () => {
-        current = { ...settings, language: "ru" }; // the hub's own setting
+        current = { ...zh, language: "ru" }; // the hub's own setting
         return syncStatus({ member: true, author: "Ли Вэй", hubUrl: "https://10.0.0.5:8443" });
       },
     });

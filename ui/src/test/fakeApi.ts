@@ -65,10 +65,24 @@ export function conflict(patch: Partial<Conflict> = {}): Conflict {
   };
 }
 
+export function settings(patch: Partial<Settings> = {}): Settings {
+  return {
+    language: "ru",
+    timeZone: "Asia/Shanghai",
+    clubName: { ru: "Клуб" },
+    hasDemo: false,
+    firstRun: false,
+    signatoryName: {},
+    signatoryPosition: {},
+    replyContact: "",
+    ...patch,
+  };
+}
+
 export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
   const sessions = [...initial];
   const syncListeners = new Set<() => void>();
-  let settings: Settings = { language: "ru", timeZone: "Asia/Shanghai", clubName: { ru: "Клуб" }, hasDemo: false, firstRun: false };
+  let current: Settings = settings();
   const notFound: ApiError = { code: "not_found", message: "session not found" };
   const fromInput = (input: SessionInput, id: string): Session =>
     session({
@@ -80,7 +94,7 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
       date: input.date,
       start: input.start,
       end: input.end,
-      timeZone: input.timeZone || settings.timeZone,
+      timeZone: input.timeZone || current.timeZone,
       status: input.status ?? "planned",
       notes: input.notes,
       upcoming: true,
@@ -132,15 +146,15 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
       return null;
     },
     session_next_number: async () => Math.max(0, ...sessions.map((s) => s.number ?? 0)) + 1,
-    settings_get: async () => settings,
+    settings_get: async () => current,
     settings_update: async ({ patch }) => {
-      settings = { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-      return settings;
+      current = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      return current;
     },
     sync_status: async () => syncStatus(),
     conflicts_list: async () => [],
     demo_remove: async () => {
-      settings = { ...settings, hasDemo: false, firstRun: false };
+      current = { ...current, hasDemo: false, firstRun: false };
       return null;
     },
     ...overrides,

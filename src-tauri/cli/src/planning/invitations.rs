@@ -4,6 +4,7 @@
 use anyhow::{bail, Context};
 use clap::Args;
 use club_core::people;
+use club_core::planning::checkin;
 use club_core::planning::invitations::{self, InvitationPatch, Invitee, InviteeList};
 use club_core::planning::rsvp::{AttendanceStatus, InvitationStatus, InviteeRole};
 use club_core::{Db, Lang};
@@ -14,7 +15,11 @@ use crate::planning::sessions::resolve;
 use crate::Ctl;
 
 /// The session's invitee for `key` (a person id or text that finds exactly one on the list).
-fn invitee<'a>(list: &'a InviteeList, db: &Db, key: &str) -> anyhow::Result<&'a Invitee> {
+pub(crate) fn invitee<'a>(
+    list: &'a InviteeList,
+    db: &Db,
+    key: &str,
+) -> anyhow::Result<&'a Invitee> {
     if let Ok(p) = people::get(db, key) {
         return list
             .invitees
@@ -22,7 +27,7 @@ fn invitee<'a>(list: &'a InviteeList, db: &Db, key: &str) -> anyhow::Result<&'a 
             .find(|i| i.person.id == p.id)
             .ok_or_else(|| club_core::Error::NotFound { what: "invitation" }.into());
     }
-    let found = invitations::find(list, key);
+    let found = checkin::find(list, key);
     match found.as_slice() {
         [one] => Ok(one),
         [] => Err(club_core::Error::NotFound { what: "invitation" }.into()),

@@ -14,6 +14,7 @@ use crate::planning::agenda::{self, ItemKind};
 use crate::planning::agenda_roles::RoleKind;
 use crate::planning::invitations::{self, Invitee};
 use crate::planning::rsvp::{AttendanceStatus, Channel, InvitationStatus, InviteeRole};
+use crate::planning::seating_plan;
 use crate::planning::sessions::{self, Session};
 use crate::store::db::Db;
 use crate::store::settings;
@@ -497,7 +498,18 @@ pub fn cards_data(
 ) -> Result<CardsDoc> {
     validate(options)?;
     let s = sessions::get(db, clock, session_id)?;
-    let list = invitations::list(db, &s.id)?;
+    let mut list = invitations::list(db, &s.id)?;
+    // In the order they go on the table once a seating plan is saved.
+    let plan = seating_plan::get(db, &s.id)?;
+    if plan.saved {
+        let seat_of: BTreeMap<&str, u32> = plan
+            .seats
+            .iter()
+            .filter_map(|p| p.invitation_id.as_deref().map(|id| (id, p.seat.index)))
+            .collect();
+        list.invitees
+            .sort_by_key(|i| seat_of.get(i.id.as_str()).copied().unwrap_or(u32::MAX));
+    }
     let heading = t(
         "Именные карточки",
         "Есімі жазылған карточкалар",

@@ -11,8 +11,10 @@ mod data;
 pub mod docx;
 pub mod fonts;
 pub mod ics;
+pub mod letters;
 pub mod lists;
 mod minutes_doc;
+mod seating_chart;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -33,7 +35,9 @@ pub use data::{
     agenda_data, cards_data, invitees_data, long_date, signin_data, AgendaDoc, CardsDoc,
     InviteesDoc, SigninDoc,
 };
+pub use letters::{letters_data, LetterStyle, LettersDoc};
 pub use minutes_doc::{dossier_data, minutes_data, DossierDoc, MinutesDoc};
+pub use seating_chart::{seating_data, SeatingDoc};
 
 const COMMON: &str = include_str!("../../templates/common.typ");
 const AGENDA: &str = include_str!("../../templates/agenda.typ");
@@ -41,6 +45,8 @@ const MINUTES: &str = include_str!("../../templates/minutes.typ");
 const INVITEES: &str = include_str!("../../templates/invitees.typ");
 const SIGNIN: &str = include_str!("../../templates/signin.typ");
 const CARDS: &str = include_str!("../../templates/cards.typ");
+const LETTERS: &str = include_str!("../../templates/letters.typ");
+const SEATING: &str = include_str!("../../templates/seating.typ");
 
 code_enum! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,6 +62,12 @@ code_enum! {
         Dossier = "dossier",
         /// The session as a calendar event.
         Ics = "ics",
+        /// One invitation letter per guest, in the guest's language.
+        Letters = "letters",
+        /// The same as formal third-person notes, for embassies and ministries.
+        LettersFormal = "letters_formal",
+        /// The table from above with its numbered seats, and the guests seat by seat.
+        Seating = "seating",
     }
     invalid = BadFormat, ignore_ascii_case;
 }
@@ -82,7 +94,11 @@ impl DocumentKind {
             DocumentKind::Invitees | DocumentKind::Signin => {
                 &[Format::Pdf, Format::Csv, Format::Xlsx]
             }
-            DocumentKind::Cards | DocumentKind::Dossier => &[Format::Pdf],
+            DocumentKind::Cards
+            | DocumentKind::Dossier
+            | DocumentKind::Letters
+            | DocumentKind::LettersFormal
+            | DocumentKind::Seating => &[Format::Pdf],
             DocumentKind::Ics => &[Format::Ics],
         }
     }
@@ -135,9 +151,13 @@ fn source(kind: DocumentKind) -> String {
         DocumentKind::Dossier => {
             "#agenda-body(data.agenda)\n#pagebreak()\n#invitees-body(data.invitees)\n#pagebreak()\n#minutes-body(data.minutes)"
         }
+        DocumentKind::Letters | DocumentKind::LettersFormal => "#letters-body(data)",
+        DocumentKind::Seating => "#seating-body(data)",
         DocumentKind::Ics => "",
     };
-    format!("{COMMON}\n{AGENDA}\n{MINUTES}\n{INVITEES}\n{SIGNIN}\n{CARDS}\n{call}\n")
+    format!(
+        "{COMMON}\n{AGENDA}\n{MINUTES}\n{INVITEES}\n{SIGNIN}\n{CARDS}\n{LETTERS}\n{SEATING}\n{call}\n"
+    )
 }
 
 /// The document's data as its template reads it.
@@ -160,6 +180,16 @@ pub fn data(
         DocumentKind::Cards => serde_json::to_value(cards_data(db, clock, session_id, options)?)?,
         DocumentKind::Dossier => {
             serde_json::to_value(dossier_data(db, clock, session_id, options)?)?
+        }
+        DocumentKind::Letters | DocumentKind::LettersFormal => {
+            let style = match kind {
+                DocumentKind::Letters => LetterStyle::Personal,
+                _ => LetterStyle::Formal,
+            };
+            serde_json::to_value(letters_data(db, clock, session_id, options, style, None)?)?
+        }
+        DocumentKind::Seating => {
+            serde_json::to_value(seating_data(db, clock, session_id, options)?)?
         }
         DocumentKind::Ics => return Err(Error::invalid("format", InvalidReason::BadFormat)),
     })

@@ -14,8 +14,6 @@ use crate::people::{self, Person, PersonInput};
 use crate::planning::rsvp::{AttendanceStatus, Channel, Counts, InvitationStatus, InviteeRole};
 use crate::planning::sessions;
 use crate::store::db::Db;
-use crate::text::fold;
-use crate::text::Text;
 
 /// A person on a session's list, by id and role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -81,7 +79,8 @@ pub fn list(db: &Db, session_id: &str) -> Result<InviteeList> {
     db.read(|c| load(c, &session_id))
 }
 
-fn load(c: &Connection, session_id: &str) -> Result<InviteeList> {
+/// The list as `list` gives it, read on `c` (inside a caller's transaction).
+pub(crate) fn load(c: &Connection, session_id: &str) -> Result<InviteeList> {
     sessions::ensure_exists(c, session_id)?;
     let mut stmt = c.prepare_cached(
         "SELECT i.id, i.person_id, i.role, i.status, i.channel, i.invited_at, i.responded_at,
@@ -362,78 +361,90 @@ pub fn update(
 ) -> Result<InviteeList> {
     let id = parse_id(invitation_id, "id")?;
     db.write(|tx| {
-        let session_id = session_of(tx, &id)?;
-        let now = stamp(clock);
-        if let Some(role) = patch.role {
-            tx.execute(
-                "UPDATE invitation SET role = ?2 WHERE id = ?1",
-                params![id, role.code()],
-            )?;
-        }
-        if let Some(status) = patch.status {
-            tx.execute(
-                "UPDATE invitation SET status = ?2 WHERE id = ?1",
-                params![id, status.code()],
-            )?;
-            // The first time it goes out, and the time of the answer, are kept.
-            if status != InvitationStatus::ToInvite {
-                tx.execute(
-                    "UPDATE invitation SET invited_at = coalesce(invited_at, ?2) WHERE id = ?1",
-                    params![id, now],
-                )?;
-            }
-            if matches!(
-                status,
-                InvitationStatus::Confirmed
-                    | InvitationStatus::Tentative
-                    | InvitationStatus::Declined
-                    | InvitationStatus::Deputy
-            ) {
-                tx.execute(
-                    "UPDATE invitation SET responded_at = ?2 WHERE id = ?1",
-                    params![id, now],
-                )?;
-            }
-        }
-        if let Some(channel) = &patch.channel {
-            let channel = match channel.trim() {
-                "" => None,
-                c => Some(Channel::parse(c, "channel")?.code()),
-            };
-            tx.execute(
-                "UPDATE invitation SET channel = ?2 WHERE id = ?1",
-                params![id, channel],
-            )?;
-        }
-        if let Some(deputy) = &patch.deputy_person_id {
-            let deputy = match deputy.trim() {
-                "" => None,
-                d => {
-                    let d = parse_id(d, "deputyPersonId")?;
-                    if !people::exists(tx, &d)? {
-                        return Err(Error::invalid("deputyPersonId", InvalidReason::BadId));
-                    }
-                    Some(d)
-                }
-            };
-            tx.execute(
-                "UPDATE invitation SET deputy_person_id = ?2 WHERE id = ?1",
-                params![id, deputy],
-            )?;
-        }
-        if let Some(notes) = &patch.notes {
-            let notes = crate::text::TextRule::PARAGRAPHS.check(notes, "notes")?;
-            tx.execute(
-                "UPDATE invitation SET notes = ?2 WHERE id = ?1",
-                params![id, notes],
-            )?;
-        }
-        tx.execute(
-            "UPDATE invitation SET updated_at = ?2 WHERE id = ?1",
-            params![id, now],
-        )?;
+        let session_id = apply(tx, clock, &id, patch)?;
         load(tx, &session_id)
     })
+}
+
+/// Applies `patch` to the invitation `id` inside the caller's transaction (the e-mail
+/// batch records a sent invitation with its log entry); the invitation's session.
+pub(crate) fn apply(
+    tx: &Connection,
+    clock: &dyn Clock,
+    id: &str,
+    patch: &InvitationPatch,
+) -> Result<String> {
+    let session_id = session_of(tx, id)?;
+    let now = stamp(clock);
+    if let Some(role) = patch.role {
+        tx.execute(
+            "UPDATE invitation SET role = ?2 WHERE id = ?1",
+            params![id, role.code()],
+        )?;
+    }
+    if let Some(status) = patch.status {
+        tx.execute(
+            "UPDATE invitation SET status = ?2 WHERE id = ?1",
+            params![id, status.code()],
+        )?;
+        // The first time it goes out, and the time of the answer, are kept.
+        if status != InvitationStatus::ToInvite {
+            tx.execute(
+                "UPDATE invitation SET invited_at = coalesce(invited_at, ?2) WHERE id = ?1",
+                params![id, now],
+            )?;
+        }
+        if matches!(
+            status,
+            InvitationStatus::Confirmed
+                | InvitationStatus::Tentative
+                | InvitationStatus::Declined
+                | InvitationStatus::Deputy
+        ) {
+            tx.execute(
+                "UPDATE invitation SET responded_at = ?2 WHERE id = ?1",
+                params![id, now],
+            )?;
+        }
+    }
+    if let Some(channel) = &patch.channel {
+        let channel = match channel.trim() {
+            "" => None,
+            c => Some(Channel::parse(c, "channel")?.code()),
+        };
+        tx.execute(
+            "UPDATE invitation SET channel = ?2 WHERE id = ?1",
+            params![id, channel],
+        )?;
+    }
+    if let Some(deputy) = &patch.deputy_person_id {
+        let deputy = match deputy.trim() {
+            "" => None,
+            d => {
+                let d = parse_id(d, "deputyPersonId")?;
+                if !people::exists(tx, &d)? {
+                    return Err(Error::invalid("deputyPersonId", InvalidReason::BadId));
+                }
+                Some(d)
+            }
+        };
+        tx.execute(
+            "UPDATE invitation SET deputy_person_id = ?2 WHERE id = ?1",
+            params![id, deputy],
+        )?;
+    }
+    if let Some(notes) = &patch.notes {
+        let notes = crate::text::TextRule::PARAGRAPHS.check(notes, "notes")?;
+        tx.execute(
+            "UPDATE invitation SET notes = ?2 WHERE id = ?1",
+            params![id, notes],
+        )?;
+    }
+    tx.execute(
+        "UPDATE invitation SET updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )?;
+    Ok(session_id)
 }
 
 pub fn remove(db: &Db, invitation_id: &str) -> Result<InviteeList> {
@@ -572,24 +583,4 @@ pub fn walk_in(
         write_attendance(tx, clock, &id, Some(AttendanceStatus::Present), true)?;
         load(tx, &session_id)
     })
-}
-
-/// Invitees whose name in any script (or organisation) contains `query`: check-in search.
-pub fn find<'a>(list: &'a InviteeList, query: &str) -> Vec<&'a Invitee> {
-    let needle = fold(query.trim());
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(&needle));
-    list.invitees
-        .iter()
-        .filter(|i| {
-            hit(&i.person.display_name)
-                || i.person
-                    .names
-                    .iter()
-                    .any(|n| n.sort_key().contains(&needle))
-                || hit(&i.person.organisation)
-        })
-        .collect()
 }

@@ -24,6 +24,11 @@ pub struct Settings {
     /// The first start: the welcome (demo or a clean start, the language) is still to be
     /// answered.
     pub first_run: bool,
+    /// Who signs the invitation letters, and their position (empty: the Club signs).
+    pub signatory_name: Text,
+    pub signatory_position: Text,
+    /// How guests answer an invitation: an address or a number the letters give.
+    pub reply_contact: String,
 }
 
 /// A change to the settings; fields left out stay as they are.
@@ -40,6 +45,12 @@ pub struct SettingsPatch {
     /// The welcome was answered.
     #[ts(optional)]
     pub welcomed: Option<bool>,
+    #[ts(optional)]
+    pub signatory_name: Option<Text>,
+    #[ts(optional)]
+    pub signatory_position: Option<Text>,
+    #[ts(optional)]
+    pub reply_contact: Option<String>,
 }
 
 pub fn default_club_name() -> Text {
@@ -73,6 +84,14 @@ pub fn time_zone(c: &Connection) -> Result<String> {
     Ok(value(c, "time_zone")?.unwrap_or_else(|| DEFAULT_TIME_ZONE.to_string()))
 }
 
+/// A multilingual setting, empty when never set.
+fn text_value(c: &Connection, key: &str) -> Result<Text> {
+    match value(c, key)? {
+        Some(raw) => Text::from_json(&raw),
+        None => Ok(Text::new()),
+    }
+}
+
 fn load(c: &Connection) -> Result<Settings> {
     let language = value(c, "language")?
         .and_then(|l| Lang::from_code(&l))
@@ -93,6 +112,9 @@ fn load(c: &Connection) -> Result<Settings> {
         club_name,
         first_run: has_demo && value(c, "welcomed")?.is_none(),
         has_demo,
+        signatory_name: text_value(c, "signatory_name")?,
+        signatory_position: text_value(c, "signatory_position")?,
+        reply_contact: value(c, "reply_contact")?.unwrap_or_default(),
     })
 }
 
@@ -118,6 +140,25 @@ pub fn update(db: &Db, patch: &SettingsPatch) -> Result<Settings> {
                 &name
                     .validated("clubName", TextRule::REQUIRED_LINE)?
                     .to_json(),
+            )?;
+        }
+        for (key, field, text) in [
+            ("signatory_name", "signatoryName", &patch.signatory_name),
+            (
+                "signatory_position",
+                "signatoryPosition",
+                &patch.signatory_position,
+            ),
+        ] {
+            if let Some(text) = text {
+                put(tx, key, &text.validated(field, TextRule::LINE)?.to_json())?;
+            }
+        }
+        if let Some(contact) = &patch.reply_contact {
+            put(
+                tx,
+                "reply_contact",
+                &TextRule::LINE.check(contact, "replyContact")?,
             )?;
         }
         load(tx)

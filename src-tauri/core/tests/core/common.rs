@@ -25,3 +25,22 @@ pub fn test_db() -> TestDb {
 pub fn clock() -> FixedClock {
     FixedClock(Utc.with_ymd_and_hms(2026, 11, 26, 2, 0, 0).unwrap())
 }
+
+/// The text of a PDF as pdftotext reads it (poppler-utils; scripts/setup installs it).
+pub fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: run scripts/setup --test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text without any white space: table cells break lines and add spaces where the source
+/// had none.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}

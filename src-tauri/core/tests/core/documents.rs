@@ -12,25 +12,12 @@ use club_core::planning::sessions;
 use club_core::sample::demo;
 use club_core::{minutes, Lang, Text};
 
-use crate::common::{clock, test_db};
+use crate::common::{clock, pdftotext, squeeze, test_db};
 
 const KAZAKH: &str = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І";
 
 fn fonts() -> Fonts {
     Fonts::load(&Fonts::default_dir()).expect("the shipped fonts")
-}
-
-/// The text of a PDF as pdftotext reads it (poppler-utils; scripts/setup installs it).
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is needed: run scripts/setup --test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn opts(langs: &[Lang], layout: Layout) -> DocumentOptions {
@@ -277,12 +264,6 @@ fn every_document_prints_every_kazakh_letter_russian_and_chinese_and_markup_lite
             }
         }
     }
-}
-
-/// Text without any white space: table cells and LibreOffice's spacing between Chinese
-/// and digits break lines and add spaces where the source had none.
-fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Footer lines "n / total" (pdftotext drops the thin spaces around the slash).

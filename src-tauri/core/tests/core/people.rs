@@ -1,6 +1,7 @@
 use club_core::people::names::PersonName;
 use club_core::people::positions::Position;
 use club_core::people::{self, PersonInput};
+use club_core::planning::checkin;
 use club_core::planning::invitations::{self, InvitationPatch};
 use club_core::planning::rsvp::{AttendanceStatus, InvitationStatus, InviteeRole};
 use club_core::planning::sessions;
@@ -339,9 +340,9 @@ fn check_in_marks_arrival_late_after_ten_minutes_and_undo_clears_it() {
     assert_eq!(list.counts.attended, 2);
     let list = invitations::undo_check_in(&db, &late, &b).unwrap();
     assert_eq!(list.counts.attended, 1);
-    let found = invitations::find(&list, "нұры");
+    let found = checkin::find(&list, "нұры");
     assert_eq!(found.len(), 1, "Kazakh letters find the Kazakh spelling");
-    assert_eq!(invitations::find(&list, "沙赫").len(), 1);
+    assert_eq!(checkin::find(&list, "沙赫").len(), 1);
 }
 
 #[test]

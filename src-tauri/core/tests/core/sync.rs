@@ -355,6 +355,7 @@ fn only_the_synced_tables_are_captured() {
     assert_eq!(
         synced,
         [
+            "mail_template",
             "organisation",
             "precedence_category",
             "person",
@@ -367,10 +368,13 @@ fn only_the_synced_tables_are_captured() {
             "follow_up",
             "invitation",
             "attendance",
+            "mail_log",
             "minutes",
             "minutes_item",
             "minutes_revision",
             "remark",
+            "seating_plan",
+            "seat",
             "session_template",
             "sync_conflict",
             "tag",

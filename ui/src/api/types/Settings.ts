@@ -11,4 +11,12 @@ hasDemo: boolean,
  * The first start: the welcome (demo or a clean start, the language) is still to be
  * answered.
  */
-firstRun: boolean, };
+firstRun: boolean, 
+/**
+ * Who signs the invitation letters, and their position (empty: the Club signs).
+ */
+signatoryName: Text, signatoryPosition: Text, 
+/**
+ * How guests answer an invitation: an address or a number the letters give.
+ */
+replyContact: string, };

@@ -9,4 +9,4 @@ export type SettingsPatch = { language?: Lang, timeZone?: string, clubName?: Tex
 /**
  * The welcome was answered.
  */
-welcomed?: boolean, };
+welcomed?: boolean, signatoryName?: Text, signatoryPosition?: Text, replyContact?: string, };

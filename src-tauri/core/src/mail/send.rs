@@ -1,0 +1,502 @@
+//! Sending a batch: to each guest with an address who has not had this message yet, in
+//! the order of precedence, one at a time; each outcome written as it comes, so a batch
+//! stopped (by the organizer, by a server that went away, by a crash) goes on later with
+//! the rest and nobody gets it twice. Or the same messages saved as .eml files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{Message, SmtpTransport, Transport};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::log::{self, LastMail, Outcome};
+use super::message::{self, Parts, Values};
+use super::{template, MailKind, MailTemplate};
+use crate::clock::{stamp, Clock};
+use crate::documents::fonts::Fonts;
+use crate::documents::letters::{self, Letter, LettersDoc};
+use crate::documents::{ics, letters_data, DocumentOptions, LetterStyle};
+use crate::error::{Error, Result};
+use crate::ids::new_id;
+use crate::planning::invitations::{self, InvitationPatch};
+use crate::planning::rsvp::{Channel, InvitationStatus};
+use crate::planning::sessions::{self, Session};
+use crate::store::db::Db;
+use crate::store::settings;
+use crate::text::Lang;
+
+/// How the connection to the organizer's server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "SmtpSecurity")]
+pub enum Security {
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// STARTTLS (port 587).
+    StartTls,
+    /// No encryption: only to a server on this machine (a test server, a local relay).
+    None,
+}
+
+/// The organizer's own account. The password is not here: the app keeps it in the
+/// system's keychain and hands it over for the batch only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SmtpAccount {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    /// The login; empty for a server that wants none.
+    pub user: String,
+    pub from: String,
+    pub from_name: String,
+}
+
+/// Why one message did not go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The server refused it for this guest (an unknown mailbox, say): the batch goes on.
+    Refused(String),
+    /// The server did not take the login.
+    WrongPassword(String),
+    /// The server cannot be reached or went away: the batch stops, the rest waits.
+    Unreachable(String),
+}
+
+/// Where messages go: the real server, or a test's stand-in.
+pub trait Outbox {
+    fn send(&mut self, message: &Message) -> std::result::Result<(), Failure>;
+}
+
+/// The organizer's server through lettre, one connection per message.
+pub struct Smtp(SmtpTransport);
+
+impl Smtp {
+    pub fn new(account: &SmtpAccount, password: &str) -> Result<Smtp> {
+        let host = account.host.trim();
+        let tls = || {
+            TlsParameters::new(host.to_string()).map_err(|e| {
+                Error::Io(std::io::Error::other(format!(
+                    "the mail server {host}: {e}"
+                )))
+            })
+        };
+        let builder = SmtpTransport::builder_dangerous(host).port(account.port);
+        let builder = match account.security {
+            Security::Tls => builder.tls(Tls::Wrapper(tls()?)),
+            Security::StartTls => builder.tls(Tls::Required(tls()?)),
+            Security::None if is_loopback(host) => builder.tls(Tls::None),
+            Security::None => {
+                return Err(Error::invalid(
+                    "security",
+                    crate::error::InvalidReason::OutOfRange,
+                ))
+            }
+        };
+        let builder = builder.timeout(Some(Duration::from_secs(30)));
+        let builder = if account.user.is_empty() {
+            builder
+        } else {
+            builder.credentials(Credentials::new(account.user.clone(), password.to_string()))
+        };
+        Ok(Smtp(builder.build()))
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+impl Outbox for Smtp {
+    fn send(&mut self, message: &Message) -> std::result::Result<(), Failure> {
+        self.0.send(message).map(drop).map_err(|e| {
+            let code = e.status().map(u16::from);
+            let said = e.to_string();
+            match code {
+                Some(530 | 534 | 535 | 538) => Failure::WrongPassword(said),
+                // "Service not available, closing": the server is going away.
+                Some(421) => Failure::Unreachable(said),
+                Some(_) if e.is_permanent() || e.is_transient() => Failure::Refused(said),
+                _ => Failure::Unreachable(said),
+            }
+        })
+    }
+}
+
+/// One guest of the batch and what would happen to them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "MailRecipient")]
+pub struct Recipient {
+    pub invitation_id: String,
+    pub person_id: String,
+    pub name: crate::text::Text,
+    pub address: String,
+    pub lang: Lang,
+    /// The last message of this kind to them, if any.
+    pub last: Option<LastMail>,
+    /// Why nothing can go to them: no address, or one that is not an address.
+    pub problem: Option<String>,
+}
+
+impl Recipient {
+    /// Whether a batch sends to them without being asked to send again.
+    pub fn due(&self) -> bool {
+        self.problem.is_none()
+            && !matches!(
+                self.last.as_ref().map(|l| l.outcome),
+                Some(Outcome::Sent | Outcome::Sending | Outcome::Saved)
+            )
+    }
+}
+
+/// Who a batch of `kind` is for, in the order of precedence: invitations to everyone
+/// expected (not who declined, not walk-ins); reminders to who has not answered.
+pub fn recipients(db: &Db, session_id: &str, kind: MailKind) -> Result<Vec<Recipient>> {
+    let list = invitations::list(db, session_id)?;
+    let last: BTreeMap<String, LastMail> = db
+        .read(|c| log::last(c, &list.session_id, kind))?
+        .into_iter()
+        .map(|l| (l.invitation_id.clone(), l))
+        .collect();
+    Ok(list
+        .invitees
+        .iter()
+        .filter(|i| !i.walk_in)
+        .filter(|i| match kind {
+            MailKind::Invitation => i.status != InvitationStatus::Declined,
+            MailKind::Reminder => {
+                matches!(
+                    i.status,
+                    InvitationStatus::Invited | InvitationStatus::NoReply
+                )
+            }
+        })
+        .map(|i| {
+            let address = i.person.email.trim().to_string();
+            let problem = if address.is_empty() {
+                Some("no e-mail address".to_string())
+            } else if message::address(&address, "email").is_err() {
+                Some(format!("{address:?} is not an e-mail address"))
+            } else {
+                None
+            };
+            Recipient {
+                invitation_id: i.id.clone(),
+                person_id: i.person.id.clone(),
+                name: i.person.display_name.clone(),
+                address,
+                lang: i.person.languages.first().copied().unwrap_or(Lang::Ru),
+                last: last.get(&i.id).cloned(),
+                problem,
+            }
+        })
+        .collect())
+}
+
+/// What a batch is asked to do.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub kind: MailKind,
+    /// The language for guests whose languages are not known, the paper of the letters.
+    pub options: DocumentOptions,
+    pub reply_by: Option<String>,
+    /// Guests to send to again although they had it (the organizer said yes).
+    pub again: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "MailBatchReport")]
+pub struct BatchReport {
+    pub sent: u32,
+    /// Guests the server refused, with its reason.
+    pub refused: Vec<(String, String)>,
+    /// Guests who had it already, or whose sending was cut off: not sent again unless asked.
+    pub skipped: u32,
+    /// Why the batch stopped before the end (the organizer, the server): the rest waits.
+    pub stopped: Option<String>,
+}
+
+/// Progress of a batch, for the window.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "MailProgress")]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub invitation_id: String,
+    pub outcome: Outcome,
+    pub detail: String,
+}
+
+/// Everything the messages of a session share, made once.
+struct Ready {
+    session: Session,
+    letters: LettersDoc,
+    ics: BTreeMap<Lang, Vec<u8>>,
+    club: crate::text::Text,
+    templates: BTreeMap<(MailKind, Lang), MailTemplate>,
+}
+
+fn ready(db: &Db, clock: &dyn Clock, session_id: &str, b: &Batch) -> Result<Ready> {
+    let session = sessions::get(db, clock, session_id)?;
+    let letters = letters_data(
+        db,
+        clock,
+        &session.id,
+        &b.options,
+        LetterStyle::Personal,
+        b.reply_by.as_deref(),
+    )?;
+    let mut ics = BTreeMap::new();
+    for l in Lang::ALL {
+        ics.insert(l, ics::session_ics(db, clock, &session.id, l)?);
+    }
+    let club = settings::get(db)?.club_name;
+    let templates = db.read(|c| {
+        let mut m = BTreeMap::new();
+        for l in Lang::ALL {
+            m.insert((b.kind, l), template(c, b.kind, l)?);
+        }
+        Ok(m)
+    })?;
+    Ok(Ready {
+        session,
+        letters,
+        ics,
+        club,
+        templates,
+    })
+}
+
+/// One guest's message, in the letter's first language.
+fn compose(
+    r: &Ready,
+    b: &Batch,
+    who: &Recipient,
+    account: &SmtpAccount,
+    fonts: &Fonts,
+    message_id: &str,
+) -> Result<Message> {
+    let letter: Option<&Letter> = r
+        .letters
+        .letters
+        .iter()
+        .find(|l| l.person_id == who.person_id);
+    let lang = letter.map(|l| l.langs[0]).unwrap_or(who.lang);
+    let (date, time) = letters::when(&r.session, lang)?;
+    let reply_by = letters::reply_by_date(&r.session, b.reply_by.as_deref())?;
+    let s = &r.session;
+    let values = Values {
+        honorific: letter
+            .and_then(|l| l.honorific.get(lang))
+            .unwrap_or_default()
+            .into(),
+        name: who.name.best(lang).into(),
+        salutation: letter
+            .and_then(|l| l.salutation.get(lang))
+            .map(str::to_string)
+            .unwrap_or_else(|| who.name.best(lang).to_string()),
+        ordinal: s.ordinal.best(lang).into(),
+        title: s.title.best(lang).into(),
+        date,
+        time,
+        venue: s.venue.best(lang).into(),
+        reply_by: crate::documents::long_date(reply_by, lang),
+        club: r.club.best(lang).into(),
+    };
+    let attached = match letter {
+        Some(l) if b.kind == MailKind::Invitation => {
+            let one = LettersDoc {
+                letters: vec![l.clone()],
+                ..r.letters.clone()
+            };
+            let index = r.letters.letters.iter().position(|x| x == l).unwrap_or(0);
+            Some((
+                letters::letter_file_name(s, index, l),
+                letters::letters_pdf(&one, fonts)?,
+            ))
+        }
+        _ => None,
+    };
+    message::build(
+        &r.templates[&(b.kind, lang)],
+        &values,
+        &Parts {
+            from: &account.from,
+            from_name: &account.from_name,
+            to: &who.address,
+            to_name: &values.name,
+            lang,
+            letter: attached,
+            ics: r.ics.get(&lang).cloned(),
+            message_id: message_id.to_string(),
+        },
+    )
+}
+
+/// Sends the batch through `outbox`, one guest at a time, until done or `stop` is set;
+/// `progress` hears of each guest as it is done.
+#[allow(clippy::too_many_arguments)]
+pub fn send(
+    db: &Db,
+    clock: &dyn Clock,
+    fonts: &Fonts,
+    session_id: &str,
+    b: &Batch,
+    account: &SmtpAccount,
+    outbox: &mut dyn Outbox,
+    stop: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<BatchReport> {
+    message::address(&account.from, "from")?;
+    let r = ready(db, clock, session_id, b)?;
+    let all = recipients(db, &r.session.id, b.kind)?;
+    let mut report = BatchReport::default();
+    let todo: Vec<&Recipient> = all
+        .iter()
+        .filter(|x| x.problem.is_none())
+        .filter(|x| {
+            let go = x.due() || b.again.contains(&x.invitation_id);
+            if !go {
+                report.skipped += 1;
+            }
+            go
+        })
+        .collect();
+    let total = todo.len() as u32;
+    for (n, who) in todo.into_iter().enumerate() {
+        if stop.load(Ordering::SeqCst) {
+            report.stopped = Some("stopped".into());
+            break;
+        }
+        let message_id = format!("<{}@club-planner>", new_id());
+        let m = compose(&r, b, who, account, fonts, &message_id)?;
+        let row = db.write(|tx| {
+            log::sending(
+                tx,
+                &who.invitation_id,
+                b.kind,
+                &who.address,
+                &message_id,
+                &stamp(clock),
+            )
+        })?;
+        let result = outbox.send(&m);
+        let (outcome, detail) = match &result {
+            Ok(()) => (Outcome::Sent, String::new()),
+            Err(Failure::Refused(why)) => (Outcome::Failed, why.clone()),
+            Err(Failure::WrongPassword(why) | Failure::Unreachable(why)) => {
+                (Outcome::Failed, why.clone())
+            }
+        };
+        db.write(|tx| {
+            log::finish(tx, &row, outcome, &detail, &stamp(clock))?;
+            if outcome == Outcome::Sent && b.kind == MailKind::Invitation {
+                let status = tx.query_row(
+                    "SELECT status FROM invitation WHERE id = ?1",
+                    [&who.invitation_id],
+                    |r| r.get::<_, String>(0),
+                )?;
+                let patch = InvitationPatch {
+                    status: (status == InvitationStatus::ToInvite.code())
+                        .then_some(InvitationStatus::Invited),
+                    channel: Some(Channel::Email.code().to_string()),
+                    ..Default::default()
+                };
+                invitations::apply(tx, clock, &who.invitation_id, &patch)?;
+            }
+            Ok(())
+        })?;
+        progress(&Progress {
+            done: n as u32 + 1,
+            total,
+            invitation_id: who.invitation_id.clone(),
+            outcome,
+            detail: detail.clone(),
+        });
+        match result {
+            Ok(()) => report.sent += 1,
+            Err(Failure::Refused(why)) => report.refused.push((who.invitation_id.clone(), why)),
+            Err(Failure::WrongPassword(why)) => {
+                report.stopped = Some(format!("the server did not take the login: {why}"));
+                break;
+            }
+            Err(Failure::Unreachable(why)) => {
+                report.stopped = Some(format!("the server went away: {why}"));
+                break;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The batch's messages as .eml files in `dir` (one per guest, for Outlook or
+/// Thunderbird to open and send); each noted as saved. The files written.
+pub fn save_eml(
+    db: &Db,
+    clock: &dyn Clock,
+    fonts: &Fonts,
+    session_id: &str,
+    b: &Batch,
+    account: &SmtpAccount,
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
+    message::address(&account.from, "from")?;
+    let r = ready(db, clock, session_id, b)?;
+    let all = recipients(db, &r.session.id, b.kind)?;
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (n, who) in all.iter().filter(|x| x.problem.is_none()).enumerate() {
+        let message_id = format!("<{}@club-planner>", new_id());
+        let m = compose(&r, b, who, account, fonts, &message_id)?;
+        let number = r.session.number.map(|n| n.to_string()).unwrap_or_default();
+        let path = dir.join(format!(
+            "session-{number}-{}-{:03}.eml",
+            b.kind.code(),
+            n + 1
+        ));
+        crate::paths::write_atomically(&path, &m.formatted())?;
+        db.write(|tx| {
+            log::saved(
+                tx,
+                &who.invitation_id,
+                b.kind,
+                &who.address,
+                &message_id,
+                &stamp(clock),
+            )
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// A message to the organizer's own address, to try the account before a batch.
+pub fn test_message(
+    account: &SmtpAccount,
+    outbox: &mut dyn Outbox,
+) -> std::result::Result<(), Failure> {
+    let from =
+        message::address(&account.from, "from").map_err(|e| Failure::Refused(e.to_string()))?;
+    let m = Message::builder()
+        .from(lettre::message::Mailbox::new(
+            Some(message::one_line(&account.from_name)),
+            from.clone(),
+        ))
+        .to(lettre::message::Mailbox::new(None, from))
+        .subject("Club Planner: test message")
+        .body("This message shows that Club Planner can send through this account.".to_string())
+        .map_err(|e| Failure::Refused(e.to_string()))?;
+    outbox.send(&m)
+}
