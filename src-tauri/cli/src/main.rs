@@ -5,6 +5,7 @@
 
 mod documents;
 mod exchange;
+mod mail;
 mod minutes;
 mod output;
 mod people;
@@ -75,6 +76,8 @@ enum Command {
     Checkin(planning::invitations::CheckinArgs),
     /// List or set attendance for a session
     Attendance(planning::invitations::AttendanceArgs),
+    /// A session's seating plan: show it, arrange it by the protocol rule, move a guest
+    Seating(planning::seating::SeatingArgs),
     /// A session's invitee list with counts
     Invitees {
         /// Session id or number
@@ -97,6 +100,12 @@ enum Command {
     /// cards, dossier (PDF), agenda and minutes also as DOCX, lists as CSV/XLSX, the
     /// session as ICS — in one language or two
     Export(documents::ExportArgs),
+    /// Invitation letters, one per guest in the guest's own language, in the order of
+    /// precedence: all in one PDF (-o) or one PDF per guest (--dir)
+    Letters(documents::LettersArgs),
+    /// Invitations and reminders by e-mail: status, .eml files, or sent through SMTP
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     /// Back up the database with SQLite's online backup API (safe while the app runs):
     /// into the backups beside it, or to FILE; the copy is verified
     Backup {
@@ -198,7 +207,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         out: &out,
         lang,
     };
-    use planning::{agenda, invitations, sessions, stats, templates, themes};
+    use planning::{agenda, invitations, seating, sessions, stats, templates, themes};
     match cli.command {
         Command::Demo { remove } => sample::demo(ctl, remove),
         Command::Session(cmd) => sessions::run(ctl, cmd),
@@ -210,11 +219,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Checkin(a) => invitations::checkin(ctl, a),
         Command::Attendance(a) => invitations::attendance(ctl, a),
         Command::Invitees { session } => invitations::invitees(ctl, &session),
+        Command::Seating(a) => seating::seating(ctl, a),
         Command::Minutes(cmd) => minutes::run(ctl, cmd),
         Command::Followups(cmd) => minutes::followups(ctl, cmd),
         Command::Search { query } => store::search(ctl, &query),
         Command::Stats => stats::show(ctl),
         Command::Export(a) => documents::export(ctl, a),
+        Command::Letters(a) => documents::letters(ctl, a),
+        Command::Mail(cmd) => mail::run(ctl, cmd),
         Command::Backup { output } => store::backup(ctl, output),
         Command::Backups => store::backups(ctl),
         Command::Archive(cmd) => exchange::archive(ctl, cmd),

@@ -9,6 +9,7 @@ use club_core::store::{backup, search, settings};
 use club_core::{Db, SystemClock};
 
 use crate::output::Output;
+use crate::text_arg;
 use crate::Ctl;
 
 #[derive(Args)]
@@ -19,6 +20,15 @@ pub struct SettingsArgs {
     /// Default IANA time zone for new sessions
     #[arg(long)]
     time_zone: Option<String>,
+    /// Who signs the invitation letters, per language: --signatory-name ru=… --signatory-name zh=…
+    #[arg(long)]
+    signatory_name: Vec<String>,
+    /// The signatory's position, per language
+    #[arg(long)]
+    signatory_position: Vec<String>,
+    /// How guests answer: the address or number the letters give
+    #[arg(long)]
+    reply_contact: Option<String>,
 }
 
 /// Restores while the database is open in SQLite's care (the app may be running), or, when
@@ -88,13 +98,39 @@ pub fn settings(ctl: Ctl, a: SettingsArgs) -> anyhow::Result<()> {
         time_zone: a.time_zone,
         club_name: None,
         welcomed: None,
+        signatory_name: None,
+        signatory_position: None,
+        reply_contact: a.reply_contact,
     };
+    let current = settings::get(ctl.db)?;
+    let mut patch = patch;
+    for (values, base, field) in [
+        (
+            &a.signatory_name,
+            &current.signatory_name,
+            &mut patch.signatory_name,
+        ),
+        (
+            &a.signatory_position,
+            &current.signatory_position,
+            &mut patch.signatory_position,
+        ),
+    ] {
+        if !values.is_empty() {
+            let mut text = base.clone();
+            text_arg::apply(&mut text, values, current.language);
+            *field = Some(text);
+        }
+    }
     let s = settings::update(ctl.db, &patch)?;
     ctl.out.data(&s, || {
         format!(
-            "language: {}\ntime zone: {}",
+            "language: {}\ntime zone: {}\nsignatory: {} ({})\nreply to: {}",
             s.language.code(),
-            s.time_zone
+            s.time_zone,
+            s.signatory_name.best(s.language),
+            s.signatory_position.best(s.language),
+            s.reply_contact
         )
     })
 }

@@ -225,6 +225,10 @@ fn every_command_has_help() {
         vec!["session", "edit", "--help"],
         vec!["session", "delete", "--help"],
         vec!["session", "next-number", "--help"],
+        vec!["letters", "--help"],
+        vec!["seating", "--help"],
+        vec!["mail", "--help"],
+        vec!["mail", "send", "--help"],
     ] {
         let out = ctl.run(&args);
         assert!(out.status.success(), "{args:?}");
@@ -709,4 +713,132 @@ fn backup_and_restore_bring_a_deleted_session_back() {
         ctl.run(&["session", "show", "8"]).status.success(),
         "left as it was"
     );
+}
+
+#[test]
+fn letters_one_pdf_or_one_per_guest_with_the_signatory_from_the_settings() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let settings = ctl.json(&[
+        "settings",
+        "--signatory-name",
+        "ru=Айгерим Сарсенова",
+        "--signatory-name",
+        "zh=艾格琳",
+        "--reply-contact",
+        "club@example.org",
+    ]);
+    assert_eq!(settings["signatoryName"]["zh"], "艾格琳");
+    assert_eq!(settings["replyContact"], "club@example.org");
+    let dir = ctl.db.parent().unwrap().join("letters");
+    let all = ctl.db.parent().unwrap().join("all.pdf");
+    let done = ctl.json(&[
+        "letters",
+        "8",
+        "-o",
+        all.to_str().unwrap(),
+        "--dir",
+        dir.to_str().unwrap(),
+        "--reply-by",
+        "2025-11-14",
+    ]);
+    let n = done["letters"].as_u64().unwrap() as usize;
+    assert!(n >= 5, "{done}");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), n);
+    assert!(std::fs::read(&all).unwrap().starts_with(b"%PDF"));
+    // A bad date is refused naming it, and nothing is written.
+    let out = ctl.run(&[
+        "letters",
+        "8",
+        "-o",
+        "/tmp/never.pdf",
+        "--reply-by",
+        "2025-13-01",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("replyBy"));
+    // One of the two ways out must be given.
+    assert!(!ctl.run(&["letters", "8"]).status.success());
+}
+
+#[test]
+fn seating_arranged_by_the_rule_then_a_guest_moved_stays_moved() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let suggested = ctl.json(&["seating", "8"]);
+    assert_eq!(suggested["saved"], false);
+    let plan = ctl.json(&["seating", "8", "--arrange", "rectangular", "--cohost"]);
+    assert_eq!(plan["saved"], true);
+    assert_eq!(plan["shape"], "rectangular");
+    assert_eq!(plan["rule"]["cohost"], true);
+    let seats = plan["seats"].as_array().unwrap();
+    let fifth = seats[4]["personId"].as_str().unwrap().to_string();
+    let third = seats[2]["personId"].as_str().unwrap().to_string();
+    let moved = ctl.json(&["seating", "8", "--move", &fifth, "--to", "3"]);
+    assert_eq!(moved["seats"][2]["personId"], fifth.as_str());
+    assert_eq!(moved["seats"][4]["personId"], third.as_str());
+    let again = ctl.json(&["seating", "8"]);
+    assert_eq!(again["seats"], moved["seats"]);
+    let out = ctl.run(&["seating", "8", "--arrange", "oval"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("shape"));
+}
+
+#[test]
+fn mail_status_then_eml_files_for_the_guests_with_an_address() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    ctl.json(&[
+        "people",
+        "add",
+        "--family",
+        "ru=Петрова",
+        "--given",
+        "ru=Анна",
+        "--email",
+        "anna@example.ru",
+    ]);
+    ctl.json(&["invite", "8", "Петрова"]);
+    let status = ctl.json(&["mail", "status", "8"]);
+    let anna = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == "anna@example.ru")
+        .expect("Anna is due");
+    assert!(
+        anna["last"].is_null() && anna["problem"].is_null(),
+        "{anna}"
+    );
+    let dir = ctl.db.parent().unwrap().join("eml");
+    let done = ctl.json(&[
+        "mail",
+        "eml",
+        "8",
+        "--from",
+        "club@example.org",
+        "--dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(done["written"].as_array().unwrap().len(), 1, "{done}");
+    let status = ctl.json(&["mail", "status", "8"]);
+    let anna = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == "anna@example.ru")
+        .unwrap();
+    assert_eq!(anna["last"]["outcome"], "saved");
+    // A sender that is not an address is refused before anything is written.
+    let out = ctl.run(&[
+        "mail",
+        "eml",
+        "8",
+        "--from",
+        "club",
+        "--dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("from"));
 }
