@@ -23,6 +23,8 @@ use club_core::people::{self, Person, PersonInput};
 use club_core::planning::agenda::{self, Agenda, AgendaItemInput, Removal, RemovedItem};
 use club_core::planning::invitations::{self, InvitationPatch, InviteeList};
 use club_core::planning::rsvp::{AttendanceStatus, InviteeRole};
+use club_core::planning::seating::{SeatingRule, TableShape};
+use club_core::planning::seating_plan::{self, SeatingPlan};
 use club_core::planning::sessions::{self, Session, SessionInput};
 use club_core::planning::stats::{self, Stats};
 use club_core::planning::templates::{self, StartOptions, Template};
@@ -114,6 +116,11 @@ commands! {
     check_in(id: String) -> InviteeList = |s| invitations::check_in(s.db()?, &s.clock, &id);
     check_in_undo(id: String) -> InviteeList = |s| invitations::undo_check_in(s.db()?, &s.clock, &id);
     walk_in(session_id: String, person: PersonInput) -> InviteeList = |s| invitations::walk_in(s.db()?, &s.clock, &session_id, &person);
+    seating_get(session_id: String) -> SeatingPlan = |s| seating_plan::get(s.db()?, &session_id);
+    /// Seats everyone afresh by the protocol rule at a table of `shape`.
+    seating_arrange(session_id: String, shape: TableShape, rule: SeatingRule) -> SeatingPlan = |s| seating_plan::arrange(s.db()?, &s.clock, &session_id, shape, rule);
+    /// Moves a guest to a seat; whoever sat there takes the guest's former seat.
+    seating_move(session_id: String, invitation_id: String, seat: u32) -> SeatingPlan = |s| seating_plan::move_guest(s.db()?, &s.clock, &session_id, &invitation_id, seat);
     session_copy(from: String, options: StartOptions) -> Session = |s| templates::copy_session(s.db()?, &s.clock, &from, &options);
     session_suggested_date() -> String = |s| templates::suggested_date(s.db()?, &s.clock);
     templates_list() -> Vec<Template> = |s| templates::templates(s.db()?);

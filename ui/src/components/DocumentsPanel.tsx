@@ -6,7 +6,7 @@ import { languageName, pick } from "../format";
 import { Progress } from "../feedback";
 import { ErrorMessage } from "./ErrorMessage";
 
-const KINDS: DocumentKind[] = ["agenda", "minutes", "invitees", "signin", "cards", "dossier", "ics"];
+const KINDS: DocumentKind[] = ["agenda", "minutes", "invitees", "signin", "cards", "dossier", "letters", "letters_formal", "seating", "ics"];
 const FORMATS: Record<DocumentKind, Format[]> = {
   agenda: ["pdf", "docx"],
   minutes: ["pdf", "docx"],
@@ -14,6 +14,9 @@ const FORMATS: Record<DocumentKind, Format[]> = {
   signin: ["pdf", "csv", "xlsx"],
   cards: ["pdf"],
   dossier: ["pdf"],
+  letters: ["pdf"],
+  letters_formal: ["pdf"],
+  seating: ["pdf"],
   ics: ["ics"],
 };
 const LANGS: Lang[] = ["ru", "kk", "zh", "en"];
@@ -60,7 +63,7 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
   const print = () => {
     // The pages alone go to the printer, on paper of the document's size.
     const style = document.createElement("style");
-    style.textContent = `@page { size: ${paper === "letter" ? "letter" : "A4"}${kind === "cards" ? " landscape" : ""}; margin: 0; }`;
+    style.textContent = `@page { size: ${paper === "letter" ? "letter" : "A4"}${kind === "cards" || kind === "seating" ? " landscape" : ""}; margin: 0; }`;
     document.head.appendChild(style);
     document.body.classList.add("printing-document");
     const done = () => {
@@ -149,7 +152,7 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
           <p className="rendering" role="status" data-testid="doc-rendering">{t("documents.rendering")}</p>
         )}
         {previewable && preview.error && <ErrorMessage error={preview.error} />}
-        <div className={`print-pages${kind === "cards" ? " landscape" : ""}`} data-testid="doc-pages">
+        <div className={`print-pages${kind === "cards" || kind === "seating" ? " landscape" : ""}`} data-testid="doc-pages">
           {pages.map((svg, i) => (
             <img key={i} className="page" src={pageSrc(svg)} alt={t("documents.page", { n: i + 1, total: pages.length })} />
           ))}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queryKey, useApi, useCommand, type Lang, type SettingsPatch } from "../api";
 import { BackupsPanel } from "../components/BackupsPanel";
+import { LettersSettings } from "../components/LettersSettings";
 import { TeamPanel } from "../components/TeamPanel";
 import { useAsk } from "../components/AskDialog";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -74,6 +75,10 @@ export function SettingsScreen() {
         <p>{pick(s.clubName, lang)}</p>
       </section>
       {update.error && <ErrorMessage error={update.error} />}
+      <section className="settings-group">
+        <h2>{t("settings.letters")}</h2>
+        <LettersSettings settings={s} />
+      </section>
       <section className="settings-group" data-testid="settings-team">
         <h2>{t("team.title")}</h2>
         <TeamPanel />
