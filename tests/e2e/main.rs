@@ -12,6 +12,7 @@ mod invitees;
 mod keyboard;
 mod minutes;
 mod people;
+mod seating;
 mod sessions;
 mod sync;
 mod tour;
