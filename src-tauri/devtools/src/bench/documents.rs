@@ -126,3 +126,66 @@ fn which(cmd: &str) -> bool {
         .status()
         .is_ok_and(|s| s.success())
 }
+
+/// 300 invitation letters in one PDF: a new session with the first 300 people of the
+/// directory invited, each letter in its guest's languages, one per sheet.
+pub fn letters_row(db: &Db, clock: &SystemClock, rows: &mut Vec<Row>) -> anyhow::Result<()> {
+    use club_core::documents::letters;
+    use club_core::planning::invitations;
+    use club_core::planning::rsvp::InviteeRole;
+    use club_core::planning::sessions::{self, SessionInput};
+    use club_core::Text;
+
+    let fonts = Fonts::load(&Fonts::default_dir())?;
+    let people: Vec<String> = club_core::people::list(db)?
+        .into_iter()
+        .take(300)
+        .map(|p| p.id)
+        .collect();
+    let session = sessions::create(
+        db,
+        clock,
+        &SessionInput {
+            title: Text::new().with(Lang::Ru, "Заседание для замера писем"),
+            date: "2099-06-10".into(),
+            start: "15:00".into(),
+            end: "17:30".into(),
+            ..Default::default()
+        },
+    )?;
+    invitations::invite(db, clock, &session.id, &people, InviteeRole::Guest)?;
+    let opts = DocumentOptions {
+        langs: vec![Lang::Ru],
+        layout: documents::Layout::Side,
+        paper: documents::Paper::A4,
+    };
+    let mut times = Vec::new();
+    let mut pages = 0;
+    let mut letters = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let doc = documents::letters_data(
+            db,
+            clock,
+            &session.id,
+            &opts,
+            documents::LetterStyle::Personal,
+            None,
+        )?;
+        let pdf = letters::letters_pdf(&doc, &fonts)?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        pages = pdf_pages(&pdf);
+        letters = doc.letters.len();
+    }
+    let (p50, _) = percentiles(&mut times);
+    rows.push(row(
+        "document",
+        "invitation letters in one PDF",
+        p50,
+        None,
+        "ms",
+        "< 10 s for 300",
+        format!("{letters} letters, {pages} pages, each in its guest's languages; median of 3"),
+    ));
+    Ok(())
+}

@@ -219,6 +219,8 @@ fn measure_archive(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
         scratch.path(),
         &mut rows,
     )?;
+    eprintln!("bench: 300 invitation letters");
+    documents::letters_row(&db, &clock, &mut rows)?;
     eprintln!("bench: import");
     import::rows(&db, &clock, &mut rows)?;
     if let (Some(app), Some(blank)) = (&a.app, &a.blank) {
