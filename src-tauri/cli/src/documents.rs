@@ -23,15 +23,8 @@ pub struct ExportArgs {
     /// pdf | docx | ics | csv | xlsx (default: from the output's extension)
     #[arg(long)]
     format: Option<String>,
-    /// One language or two, comma-separated: ru | kk | zh | en, e.g. ru,zh
-    #[arg(long, default_value = "ru")]
-    lang: String,
-    /// side | stacked (for two languages)
-    #[arg(long, default_value = "side")]
-    layout: String,
-    /// a4 | letter
-    #[arg(long, default_value = "a4")]
-    paper: String,
+    #[command(flatten)]
+    look: Look,
     /// Output file
     #[arg(short, long)]
     output: PathBuf,
@@ -49,7 +42,7 @@ pub fn export(ctl: Ctl, a: ExportArgs) -> anyhow::Result<()> {
             .filter(|f| kind.formats().contains(f))
             .unwrap_or(kind.formats()[0]),
     };
-    let options = options(&a.lang, &a.layout, &a.paper)?;
+    let options = a.look.options()?;
     let s = resolve(db, clock, &a.session)?;
     let fonts = Fonts::load(&Fonts::default_dir())?;
     let bytes = documents::export(db, clock, &fonts, &s.id, kind, format, &options)?;
@@ -61,24 +54,41 @@ pub fn export(ctl: Ctl, a: ExportArgs) -> anyhow::Result<()> {
     )
 }
 
-/// The languages, layout and paper as typed.
-fn options(lang: &str, layout: &str, paper: &str) -> anyhow::Result<DocumentOptions> {
-    Ok(DocumentOptions {
-        langs: lang
-            .split(',')
-            .map(|l| club_core::Lang::parse(l, "lang"))
-            .collect::<Result<_, _>>()?,
-        layout: match layout {
-            "side" => Layout::Side,
-            "stacked" => Layout::Stacked,
-            other => anyhow::bail!("--layout {other:?}: side or stacked"),
-        },
-        paper: match paper {
-            "a4" => Paper::A4,
-            "letter" => Paper::Letter,
-            other => anyhow::bail!("--paper {other:?}: a4 or letter"),
-        },
-    })
+/// How a document looks: its languages, the layout of two, the paper.
+#[derive(Args)]
+pub struct Look {
+    /// One language or two, comma-separated: ru | kk | zh | en, e.g. ru,zh (letters: the
+    /// language of guests whose languages are not known)
+    #[arg(long, default_value = "ru")]
+    lang: String,
+    /// side | stacked (for two languages)
+    #[arg(long, default_value = "side")]
+    layout: String,
+    /// a4 | letter
+    #[arg(long, default_value = "a4")]
+    paper: String,
+}
+
+impl Look {
+    fn options(&self) -> anyhow::Result<DocumentOptions> {
+        Ok(DocumentOptions {
+            langs: self
+                .lang
+                .split(',')
+                .map(|l| club_core::Lang::parse(l, "lang"))
+                .collect::<Result<_, _>>()?,
+            layout: match self.layout.as_str() {
+                "side" => Layout::Side,
+                "stacked" => Layout::Stacked,
+                other => anyhow::bail!("--layout {other:?}: side or stacked"),
+            },
+            paper: match self.paper.as_str() {
+                "a4" => Paper::A4,
+                "letter" => Paper::Letter,
+                other => anyhow::bail!("--paper {other:?}: a4 or letter"),
+            },
+        })
+    }
 }
 
 #[derive(Args)]
@@ -92,15 +102,8 @@ pub struct LettersArgs {
     /// The date to answer by, YYYY-MM-DD (default: a week before the session)
     #[arg(long)]
     reply_by: Option<String>,
-    /// The language for guests whose languages are not known: ru | kk | zh | en
-    #[arg(long, default_value = "ru")]
-    lang: String,
-    /// side | stacked (for guests who read two languages)
-    #[arg(long, default_value = "side")]
-    layout: String,
-    /// a4 | letter
-    #[arg(long, default_value = "a4")]
-    paper: String,
+    #[command(flatten)]
+    look: Look,
     /// Every letter in one PDF, one per sheet, in the order of precedence
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -111,7 +114,7 @@ pub struct LettersArgs {
 
 pub fn letters(ctl: Ctl, a: LettersArgs) -> anyhow::Result<()> {
     let Ctl { db, clock, out, .. } = ctl;
-    let options = options(&a.lang, &a.layout, &a.paper)?;
+    let options = a.look.options()?;
     let style = if a.formal {
         LetterStyle::Formal
     } else {

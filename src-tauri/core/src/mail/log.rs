@@ -50,11 +50,61 @@ pub(super) fn sending(
     message_id: &str,
     at: &str,
 ) -> Result<String> {
+    insert(
+        c,
+        invitation_id,
+        kind,
+        ("smtp", Outcome::Sending),
+        address,
+        message_id,
+        at,
+    )
+}
+
+/// Notes a message saved as an .eml file.
+pub(super) fn saved(
+    c: &Connection,
+    invitation_id: &str,
+    kind: MailKind,
+    address: &str,
+    message_id: &str,
+    at: &str,
+) -> Result<()> {
+    insert(
+        c,
+        invitation_id,
+        kind,
+        ("eml", Outcome::Saved),
+        address,
+        message_id,
+        at,
+    )
+    .map(drop)
+}
+
+fn insert(
+    c: &Connection,
+    invitation_id: &str,
+    kind: MailKind,
+    (way, outcome): (&str, Outcome),
+    address: &str,
+    message_id: &str,
+    at: &str,
+) -> Result<String> {
     let id = new_id();
     c.execute(
         "INSERT INTO mail_log (id, invitation_id, kind, way, address, outcome, message_id, at)
-         VALUES (?1, ?2, ?3, 'smtp', ?4, 'sending', ?5, ?6)",
-        params![id, invitation_id, kind.code(), address, message_id, at],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            invitation_id,
+            kind.code(),
+            way,
+            address,
+            outcome.code(),
+            message_id,
+            at
+        ],
     )?;
     Ok(id)
 }
@@ -70,30 +120,6 @@ pub(super) fn finish(
     c.execute(
         "UPDATE mail_log SET outcome = ?2, detail = ?3, at = ?4 WHERE id = ?1",
         params![row, outcome.code(), detail, at],
-    )?;
-    Ok(())
-}
-
-/// Notes a message saved as an .eml file.
-pub(super) fn saved(
-    c: &Connection,
-    invitation_id: &str,
-    kind: MailKind,
-    address: &str,
-    message_id: &str,
-    at: &str,
-) -> Result<()> {
-    c.execute(
-        "INSERT INTO mail_log (id, invitation_id, kind, way, address, outcome, message_id, at)
-         VALUES (?1, ?2, ?3, 'eml', ?4, 'saved', ?5, ?6)",
-        params![
-            new_id(),
-            invitation_id,
-            kind.code(),
-            address,
-            message_id,
-            at
-        ],
     )?;
     Ok(())
 }

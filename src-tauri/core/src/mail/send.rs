@@ -279,15 +279,15 @@ fn ready(db: &Db, clock: &dyn Clock, session_id: &str, b: &Batch) -> Result<Read
     })
 }
 
-/// One guest's message, in the letter's first language.
+/// One guest's message, in the letter's first language, and the Message-ID it carries.
 fn compose(
     r: &Ready,
     b: &Batch,
     who: &Recipient,
     account: &SmtpAccount,
     fonts: &Fonts,
-    message_id: &str,
-) -> Result<Message> {
+) -> Result<(String, Message)> {
+    let message_id = format!("<{}@club-planner>", new_id());
     let letter: Option<&Letter> = r
         .letters
         .letters
@@ -340,9 +340,10 @@ fn compose(
             lang,
             letter: attached,
             ics: r.ics.get(&lang).cloned(),
-            message_id: message_id.to_string(),
+            message_id: message_id.clone(),
         },
     )
+    .map(|m| (message_id, m))
 }
 
 /// Sends the batch through `outbox`, one guest at a time, until done or `stop` is set;
@@ -380,8 +381,7 @@ pub fn send(
             report.stopped = Some("stopped".into());
             break;
         }
-        let message_id = format!("<{}@club-planner>", new_id());
-        let m = compose(&r, b, who, account, fonts, &message_id)?;
+        let (message_id, m) = compose(&r, b, who, account, fonts)?;
         let row = db.write(|tx| {
             log::sending(
                 tx,
@@ -458,8 +458,7 @@ pub fn save_eml(
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for (n, who) in all.iter().filter(|x| x.problem.is_none()).enumerate() {
-        let message_id = format!("<{}@club-planner>", new_id());
-        let m = compose(&r, b, who, account, fonts, &message_id)?;
+        let (message_id, m) = compose(&r, b, who, account, fonts)?;
         let number = r.session.number.map(|n| n.to_string()).unwrap_or_default();
         let path = dir.join(format!(
             "session-{number}-{}-{:03}.eml",
