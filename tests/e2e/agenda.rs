@@ -1,6 +1,5 @@
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
@@ -127,32 +126,8 @@ async fn build_a_six_item_agenda_drag_an_item_and_find_it_after_a_restart() {
         .find_all(Locator::Css("[data-testid=agenda-item]"))
         .await
         .unwrap();
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: handles[4].clone(),
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveToElement {
-            element: items[3].clone(),
-            duration: Some(Duration::from_millis(200)),
-            x: 0.0,
-            y: -15.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: items[3].clone(),
-            duration: Some(Duration::from_millis(200)),
-            x: 0.0,
-            y: -12.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client.perform_actions(drag).await.unwrap();
+    app.drag(handles[4].clone(), items[3].clone(), 0.0, -12.0)
+        .await;
     let after_drag = [
         ("15:00–15:10", "Открытие"),
         ("15:10–15:40", "Доклад посла"),

@@ -261,6 +261,34 @@ impl App {
         }
     }
 
+    /// Drags `from` onto `to` with the mouse as a person does: press on `from`, move near
+    /// the point (`x`, `y` from `to`'s centre), then onto it, release.
+    pub async fn drag(&self, from: Element, to: Element, x: f64, y: f64) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let step = |x, y, ms| PointerAction::MoveToElement {
+            element: to.clone(),
+            duration: Some(Duration::from_millis(ms)),
+            x,
+            y,
+        };
+        let drag = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: from,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(step(x - 3.0, y - 3.0, 200))
+            .then(step(x, y, 200))
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(drag).await.unwrap();
+    }
+
     /// Presses Ctrl+`key` (as a person does: Ctrl down, the key, both up) on whatever has
     /// the focus.
     pub async fn press_ctrl(&self, key: char) {

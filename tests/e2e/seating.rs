@@ -4,8 +4,6 @@
 
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-
 use crate::harness::{App, Home};
 use crate::tour::shot;
 
@@ -65,32 +63,7 @@ async fn drag_a_guest_to_another_seat_and_find_the_plan_as_left_after_a_restart(
     // Drag the fifth guest onto seat 3 with the mouse, as a person does.
     let from = app.find("[data-testid=seat-5]").await;
     let to = app.find("[data-testid=seat-3]").await;
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: from,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveToElement {
-            element: to.clone(),
-            duration: Some(Duration::from_millis(250)),
-            x: 2.0,
-            y: 2.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: to,
-            duration: Some(Duration::from_millis(100)),
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client.perform_actions(drag).await.unwrap();
+    app.drag(from, to, 0.0, 0.0).await;
     wait_seat(&app, 3, &fifth).await;
     wait_seat(&app, 5, &third).await;
     app.wait_for_text("[data-testid=seating-status]", "План сохранён")
