@@ -31,6 +31,11 @@ pub enum BenchCommand {
     /// Sync through a hub on the loopback: change-to-visible latency, a year's catch-up,
     /// 20 laptops writing at once
     Sync(sync::SyncArgs),
+    /// The invitation letters alone: 300 in one PDF, over a copy of a generated archive
+    Letters {
+        /// The archive (from `bench generate`)
+        archive: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -85,6 +90,13 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
             )
         }
         BenchCommand::Sync(a) => sync::run(&a, json),
+        BenchCommand::Letters { archive } => {
+            let scratch = tempfile::tempdir()?;
+            let db = copy_archive(&archive, scratch.path())?;
+            let mut rows = Vec::new();
+            documents::letters_row(&db, &SystemClock, &mut rows)?;
+            crate::report(json, &rows, table(&rows).trim_end())
+        }
         BenchCommand::Run(a) => {
             let rows = measure_archive(&a)?;
             if let Some(file) = &a.json_file {
@@ -174,22 +186,27 @@ fn generate_archive(years: u32, seed: u64, output: &Path) -> anyhow::Result<gene
     Ok(g)
 }
 
-fn measure_archive(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
-    if !a.archive.is_file() {
+/// A copy of `archive` in `dir`, opened: the writes measured must not change the archive.
+fn copy_archive(archive: &Path, dir: &Path) -> anyhow::Result<Db> {
+    if !archive.is_file() {
         bail!(
             "{}: no such archive (make one with `club-dev bench generate`)",
-            a.archive.display()
+            archive.display()
         );
     }
-    let scratch = tempfile::tempdir()?;
-    // A copy: the writes measured here must not change the archive.
-    let copy = scratch.path().join("club.sqlite3");
+    let copy = dir.join("club.sqlite3");
     {
         let source =
-            Db::open(&a.archive).with_context(|| format!("cannot open {}", a.archive.display()))?;
+            Db::open(archive).with_context(|| format!("cannot open {}", archive.display()))?;
         source.read(|c| club_core::store::backup::copy_to(c, &copy))?;
     }
-    let db = Db::open(&copy)?;
+    Ok(Db::open(&copy)?)
+}
+
+fn measure_archive(a: &RunArgs) -> anyhow::Result<Vec<Row>> {
+    let scratch = tempfile::tempdir()?;
+    let db = copy_archive(&a.archive, scratch.path())?;
+    let copy = db.path().to_path_buf();
     let clock = SystemClock;
     let mut rows = Vec::new();
 

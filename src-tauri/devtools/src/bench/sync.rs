@@ -317,7 +317,7 @@ fn load(dir: &Path, a: &SyncArgs, rows: &mut Vec<Row>) -> anyhow::Result<()> {
         "ms",
         "p99 < 100 ms",
         format!(
-            "{count} pushes, each a new TLS connection; every laptop also pulls after its push"
+            "{count} pushes, each laptop on one kept-alive connection; every laptop also pulls after its push"
         ),
     ));
     rows.push(row(
