@@ -32,6 +32,20 @@ describe("DocumentsPanel", () => {
     expect(screen.queryByTestId("doc-save-docx")).toBeNull();
   });
 
+  it("asks for letters only the language of guests whose languages are not known", async () => {
+    const documentPreview = vi.fn(async () => [svg("1")]);
+    const { api } = fakeApi([], { document_preview: documentPreview });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    await userEvent.selectOptions(await screen.findByTestId("doc-lang2"), "zh");
+    await userEvent.click(screen.getByTestId("doc-letters"));
+    expect(screen.getByTestId("doc-letters-hint")).toHaveTextContent("на языках своего гостя");
+    expect(screen.getByLabelText("Язык для гостей, чей язык неизвестен")).toHaveValue("ru");
+    expect(screen.queryByTestId("doc-lang2")).toBeNull();
+    await waitFor(() =>
+      expect(documentPreview).toHaveBeenLastCalledWith({ sessionId: "s", kind: "letters", options: { langs: ["ru"], layout: "side", paper: "a4" } }),
+    );
+  });
+
   it("saves in the format asked for and says where", async () => {
     const documentSave = vi.fn(async () => "/home/org/session-8-agenda-ru.docx");
     const { api } = fakeApi([], { document_preview: async () => [svg("1")], document_save: documentSave });

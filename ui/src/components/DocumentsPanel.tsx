@@ -38,7 +38,10 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
   const [second, setSecond] = useState<Lang | "">("");
   const [layout, setLayout] = useState<DocumentOptions["layout"]>("side");
   const [paper, setPaper] = useState<DocumentOptions["paper"]>("a4");
-  const options: DocumentOptions = { langs: second ? [first, second] : [first], layout, paper };
+  // Letters are each in their guest's own languages: one language here, for guests whose
+  // languages the directory does not know.
+  const letters = kind === "letters" || kind === "letters_formal";
+  const options: DocumentOptions = { langs: second && !letters ? [first, second] : [first], layout, paper };
   const previewable = kind !== "ics";
 
   const preview = useCommand("document_preview", { sessionId, kind, options }, { enabled: previewable, placeholderData: keepPreviousData, staleTime: 0 });
@@ -89,20 +92,21 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
         </fieldset>
         {kind !== "ics" && (
           <>
+            {letters && <p className="muted small" data-testid="doc-letters-hint">{t("documents.lettersHint")}</p>}
             <label>
-              {t("documents.language")}
+              {letters ? t("documents.lettersLanguage") : t("documents.language")}
               <select value={first} onChange={(e) => { const l = e.target.value as Lang; setFirst(l); if (second === l) setSecond(""); }} data-testid="doc-lang">
                 {LANGS.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
               </select>
             </label>
-            <label>
+            {!letters && <label>
               {t("documents.secondLanguage")}
               <select value={second} onChange={(e) => setSecond(e.target.value as Lang | "")} data-testid="doc-lang2">
                 <option value="">{t("documents.none")}</option>
                 {LANGS.filter((l) => l !== first).map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
               </select>
-            </label>
-            {second && (
+            </label>}
+            {second && !letters && (
               <fieldset>
                 <legend>{t("documents.layout")}</legend>
                 {(["side", "stacked"] as const).map((v) => (
