@@ -338,12 +338,12 @@ fn letter(c: &Common, i: &Invitee, style: LetterStyle, fallback: Lang) -> Letter
         position: p.position.clone(),
         organisation: p.organisation.clone(),
         salutation: if formal { Text::new() } else { salutation(p) },
-        opening: each(|l| opening(l, style, &club_in(&c.club, l))),
+        opening: each(|l| opening(l, style, c.club.best(l))),
         fields: c.fields.clone(),
         programme_label: t("Программа", "Бағдарлама", "议程", "Programme"),
         programme: c.programme.clone(),
         reply: each(|l| reply(l, &long_date(reply_by, l), &contact)),
-        closing: each(|l| closing(l, style, &club_in(&c.club, l))),
+        closing: each(|l| closing(l, style, c.club.best(l))),
         sign_off: if formal {
             Text::new()
         } else {
@@ -353,11 +353,6 @@ fn letter(c: &Common, i: &Invitee, style: LetterStyle, fallback: Lang) -> Letter
         signatory_position: c.signatory_position.clone(),
         dated: c.dated.clone(),
     }
-}
-
-/// The Club's name in `l`, or as written in another language when it has none in `l`.
-fn club_in(club: &Text, l: Lang) -> String {
-    club.best(l).to_string()
 }
 
 fn opening(l: Lang, style: LetterStyle, club: &str) -> String {

@@ -84,11 +84,11 @@ pub fn time_zone(c: &Connection) -> Result<String> {
     Ok(value(c, "time_zone")?.unwrap_or_else(|| DEFAULT_TIME_ZONE.to_string()))
 }
 
-/// A multilingual setting, empty when never set.
-fn text_value(c: &Connection, key: &str) -> Result<Text> {
+/// A multilingual setting, or `unset` when it was never set.
+fn text_value(c: &Connection, key: &str, unset: fn() -> Text) -> Result<Text> {
     match value(c, key)? {
         Some(raw) => Text::from_json(&raw),
-        None => Ok(Text::new()),
+        None => Ok(unset()),
     }
 }
 
@@ -96,10 +96,6 @@ fn load(c: &Connection) -> Result<Settings> {
     let language = value(c, "language")?
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or(Lang::Ru);
-    let club_name = match value(c, "club_name")? {
-        Some(raw) => Text::from_json(&raw)?,
-        None => default_club_name(),
-    };
     let has_demo: bool = c.query_row(
         "SELECT EXISTS (SELECT 1 FROM session WHERE is_demo = 1)
              OR EXISTS (SELECT 1 FROM person WHERE is_demo = 1)",
@@ -109,11 +105,11 @@ fn load(c: &Connection) -> Result<Settings> {
     Ok(Settings {
         language,
         time_zone: time_zone(c)?,
-        club_name,
+        club_name: text_value(c, "club_name", default_club_name)?,
         first_run: has_demo && value(c, "welcomed")?.is_none(),
         has_demo,
-        signatory_name: text_value(c, "signatory_name")?,
-        signatory_position: text_value(c, "signatory_position")?,
+        signatory_name: text_value(c, "signatory_name", Text::new)?,
+        signatory_position: text_value(c, "signatory_position", Text::new)?,
         reply_contact: value(c, "reply_contact")?.unwrap_or_default(),
     })
 }
