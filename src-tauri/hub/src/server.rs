@@ -1,8 +1,9 @@
 //! The hub's HTTPS server. Every request but `join` carries a member's token; bodies are
 //! size-limited and decoded strictly (club_core::sync::wire); the database work runs on
-//! blocking threads, one writer at a time as everywhere. A pull with `wait` is held until
-//! the log grows past the laptop's sequence (long poll), so a change reaches the other
-//! organizers about as fast as the network carries it.
+//! blocking threads, one writer at a time as everywhere. Pushes that arrive together are
+//! committed together (one fsync), each answered once it is durable. A pull with `wait`
+//! is held until the log grows past the laptop's sequence (long poll), so a change
+//! reaches the other organizers about as fast as the network carries it.
 //!
 //!   POST /v1/join      {code, schema}                       → {token, name, role}
 //!   POST /v1/push      a push (wire.rs)                     → {seq, new}
@@ -37,10 +38,48 @@ const MAX_WAIT: Duration = Duration::from_secs(30);
 /// Entries per pull; a laptop far behind pulls again at once.
 const PULL_BATCH: usize = 500;
 
+/// The most pushes committed together; more wait for the next commit.
+const MAX_GROUP: usize = 64;
+
 struct State {
     db: Arc<Db>,
     dir: PathBuf,
     head: watch::Sender<i64>,
+    /// Pushes go to the committer (group commit).
+    pushes: std::sync::mpsc::Sender<Queued>,
+}
+
+/// A push waiting for the committer, with where its answer goes.
+struct Queued {
+    role: Role,
+    push: club_core::sync::Push,
+    answer: tokio::sync::oneshot::Sender<Result<hub::Accepted, Failed>>,
+}
+
+/// Applies the pushes as they come, all those waiting in one transaction (one fsync), and
+/// answers each once that transaction is committed. Ends when the server is gone.
+fn committer(db: Arc<Db>, queue: std::sync::mpsc::Receiver<Queued>) {
+    while let Ok(first) = queue.recv() {
+        let mut group = vec![first];
+        while group.len() < MAX_GROUP {
+            match queue.try_recv() {
+                Ok(q) => group.push(q),
+                Err(_) => break,
+            }
+        }
+        let pushes: Vec<_> = group.iter().map(|q| (q.role, &q.push)).collect();
+        let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            hub::push_all(&db, &SystemClock, &pushes)
+        }));
+        let answers: Vec<Result<hub::Accepted, Failed>> = match applied {
+            Ok(Ok(answers)) => answers.into_iter().map(|a| a.map_err(failed)).collect(),
+            Ok(Err(e)) => vec![Err(failed(e)); group.len()],
+            Err(_) => vec![Err(internal("applying a push panicked")); group.len()],
+        };
+        for (q, a) in group.into_iter().zip(answers) {
+            let _ = q.answer.send(a);
+        }
+    }
 }
 
 /// A hub serving in the background (tests, and `clubctl hub serve` in the foreground).
@@ -122,10 +161,14 @@ pub async fn serve(db: Arc<Db>, dir: PathBuf, identity: Identity, listener: TcpL
         }
     };
     let head = hub::head(&db).unwrap_or(0);
+    let (pushes, queue) = std::sync::mpsc::channel();
+    let committing = db.clone();
+    std::thread::spawn(move || committer(committing, queue));
     let state = Arc::new(State {
         db,
         dir,
         head: watch::channel(head).0,
+        pushes,
     });
     let acceptor = TlsAcceptor::from(config);
     loop {
@@ -201,15 +244,19 @@ fn failed(e: Error) -> Failed {
     }
 }
 
+fn internal(why: &str) -> Failed {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("the hub failed: {why}"),
+    )
+}
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> club_core::Result<T> + Send + 'static,
 ) -> Result<T, Failed> {
     match tokio::task::spawn_blocking(f).await {
         Ok(r) => r.map_err(failed),
-        Err(e) => Err((
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the hub failed: {e}"),
-        )),
+        Err(e) => Err(internal(&e.to_string())),
     }
 }
 
@@ -276,9 +323,18 @@ async fn push(req: Request<Incoming>, state: &State) -> Result<Answer, Failed> {
     let mut p = wire::decode_push(&raw).map_err(failed)?;
     // The author is who the token says, whatever the body claims.
     p.author = who.name.clone();
-    let db = state.db.clone();
-    let role: Role = who.role;
-    let accepted = blocking(move || hub::push(&db, &SystemClock, role, &p)).await?;
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let queued = Queued {
+        role: who.role,
+        push: p,
+        answer,
+    };
+    if state.pushes.send(queued).is_err() {
+        return Err(internal("the hub is stopping"));
+    }
+    let accepted = answered
+        .await
+        .unwrap_or_else(|_| Err(internal("the hub is stopping")))?;
     if accepted.new {
         state.head.send_if_modified(|h| {
             let newer = accepted.seq > *h;

@@ -314,6 +314,54 @@ fn a_retried_push_is_applied_once() {
 }
 
 #[test]
+fn pushes_committed_together_each_get_their_own_answer() {
+    // The hub commits the pushes that wait together (group commit): a refused one leaves
+    // no trace and does not stop the others, a push sent twice is applied once.
+    let t = team();
+    set_item(&t.a, &at(10), &t.item, &t.session, |i| {
+        i.duration_min = "25".into()
+    });
+    let from_a = client::outbox(&t.a).unwrap().remove(0);
+    set_item(&t.b, &at(11), &t.item, &t.session, |i| {
+        i.title = Text::new().with(Lang::Ru, "Доклад посла о сотрудничестве");
+    });
+    let from_b = client::outbox(&t.b).unwrap().remove(0);
+    let mut broken = from_b.clone();
+    broken.op_id = "not-the-same-operation".into();
+    broken.changeset.truncate(from_b.changeset.len() / 2);
+    let answers = hub::push_all(
+        &t.hub,
+        &at(30),
+        &[
+            (Role::Organizer, &from_a),
+            (Role::Organizer, &broken),
+            (Role::Organizer, &from_b),
+            (Role::Organizer, &from_a),
+        ],
+    )
+    .unwrap();
+    let seqs: Vec<_> = answers
+        .iter()
+        .map(|a| {
+            a.as_ref()
+                .map(|a| (a.seq, a.new))
+                .map_err(|e| e.to_string())
+        })
+        .collect();
+    assert_eq!(seqs[0], Ok((1, true)));
+    assert!(seqs[1].is_err(), "{seqs:?}");
+    assert_eq!(seqs[2], Ok((2, true)));
+    assert_eq!(seqs[3], Ok((1, false)));
+    assert_eq!(hub::head(&t.hub).unwrap(), 2);
+    sync(&t.hub, &t.a);
+    sync(&t.hub, &t.b);
+    converged(&t);
+    let item = item_on(&t.a, &t);
+    assert_eq!(item.duration_min, 25);
+    assert_eq!(item.title.best(Lang::Ru), "Доклад посла о сотрудничестве");
+}
+
+#[test]
 fn changes_made_while_pulling_wait_and_are_made_again_on_top() {
     let t = team();
     // B renames the item and syncs; A, not yet synced, changes the duration.
