@@ -4,7 +4,8 @@
 
 /// Each entry: `name(arg: Type, …) -> Result = |state| body;` (or `|state, app| body`
 /// when it needs the app handle, for dialogs). The body returns a `Result` whose error
-/// converts into `ApiError`; every command runs off the UI thread.
+/// converts into `ApiError`; every command runs on the blocking pool, off the UI thread
+/// and off the async runtime's workers.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
@@ -13,16 +14,23 @@ macro_rules! commands {
     )*) => {
         $(
             $(#[doc = $doc])*
-            #[tauri::command(async)]
-            pub fn $name(
-                state: tauri::State<'_, $crate::state::AppState>,
+            #[tauri::command]
+            pub async fn $name(
                 app: tauri::AppHandle,
                 $($arg: $ty),*
             ) -> $crate::commands::Reply<$ret> {
-                let $s: &$crate::state::AppState = &state;
-                $(let $app = &app;)?
-                let _ = &app;
-                Ok($body?)
+                // On the blocking pool, not on the async runtime's few workers: a document
+                // being rendered (seconds on a slow machine) must not hold up a save.
+                tauri::async_runtime::spawn_blocking(move || {
+                    use tauri::Manager;
+                    let state = app.state::<$crate::state::AppState>();
+                    let $s: &$crate::state::AppState = &state;
+                    $(let $app = &app;)?
+                    let _ = &app;
+                    Ok($body?)
+                })
+                .await
+                .unwrap_or_else(|e| Err(club_core::ApiError::internal(format!("a command failed: {e}"))))
             }
         )*
 
