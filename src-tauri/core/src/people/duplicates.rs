@@ -173,9 +173,19 @@ pub(crate) fn merge_in(
                 *mine = theirs.to_string();
             }
         };
-        fill(&mut input.email, &b.email);
-        fill(&mut input.phone, &b.phone);
-        fill(&mut input.wechat, &b.wechat);
+        // A second address or number the kept card has no field for goes to its notes:
+        // a merge loses nothing.
+        let mut also = Vec::new();
+        for (label, mine, theirs) in [
+            ("E-mail", &mut input.email, &b.email),
+            ("Phone", &mut input.phone, &b.phone),
+            ("WeChat", &mut input.wechat, &b.wechat),
+        ] {
+            if !mine.is_empty() && !theirs.is_empty() && fold(mine) != fold(theirs) {
+                also.push(format!("{label}: {theirs}"));
+            }
+            fill(mine, theirs);
+        }
         fill(&mut input.country, &b.country);
         fill(
             &mut input.organisation_id,
@@ -185,13 +195,15 @@ pub(crate) fn merge_in(
             &mut input.precedence_category_id,
             b.precedence_category_id.as_deref().unwrap_or(""),
         );
-        if !b.notes.is_empty() && !input.notes.contains(&b.notes) {
-            input.notes = [input.notes.as_str(), b.notes.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n\n");
+        for more in b.notes.split("\n\n").chain(also.iter().map(String::as_str)) {
+            if !more.trim().is_empty() && !input.notes.contains(more) {
+                input.notes = [input.notes.as_str(), more]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
         }
         input
             .languages

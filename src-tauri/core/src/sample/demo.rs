@@ -128,7 +128,8 @@ fn insert_people(tx: &Transaction, clock: &dyn Clock) -> Result<Vec<String>> {
         .collect::<Result<Vec<_>>>()?;
     let language = settings::get_language(tx)?;
     let mut ids = Vec::new();
-    for p in story::people() {
+    for (n, p) in story::people().into_iter().enumerate() {
+        let (email, phone, wechat) = story::contact(n);
         let input = PersonInput {
             names: p
                 .names
@@ -161,6 +162,9 @@ fn insert_people(tx: &Transaction, clock: &dyn Clock) -> Result<Vec<String>> {
             } else {
                 "Demo person (fictional).".into()
             },
+            email: email.into(),
+            phone: phone.into(),
+            wechat: wechat.into(),
             ..PersonInput::default()
         };
         let id = new_id();

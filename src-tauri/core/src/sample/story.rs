@@ -147,6 +147,23 @@ pub(super) const SARSENOVA: usize = 6;
 pub(super) const KALIYEV: usize = 7;
 pub(super) const OMAROVA: usize = 8;
 
+/// How each person is reached: e-mail, phone, WeChat (fictional: example.org addresses and
+/// numbers of no one). Chen Jing answers on WeChat only and Zhao Ming by phone, so the
+/// Mail tab shows both ways.
+pub(super) fn contact(person: usize) -> (&'static str, &'static str, &'static str) {
+    match person {
+        NURYSHEV => ("embassy.beijing@example.org", "", ""),
+        WANG => ("wang.lixin@example.org", "", ""),
+        LI => ("li.jianguo@example.org", "+86 10 5555 0117", ""),
+        LIU => ("liu.yang@example.org", "", "liuyang_cass"),
+        CHEN => ("", "", "chenjing_bfsu"),
+        ZHAO => ("", "+86 10 5555 0142", ""),
+        SARSENOVA => ("a.sarsenova@example.org", "", ""),
+        KALIYEV => ("y.kaliyev@example.org", "", ""),
+        _ => ("d.omarova@example.org", "", ""),
+    }
+}
+
 pub(super) fn people() -> [Person; 9] {
     let he = t("Его Превосходительство", "Мәртебелі", "阁下", "H.E.");
     [

@@ -126,11 +126,19 @@ const GUESTS: [(&str, Lang, &str, &str); 4] = [
 ];
 
 /// The demo's 8th session with four guests who have addresses (one the server will refuse)
-/// and one who has none. Their invitation ids, in GUESTS' order.
+/// and one who has none. Their invitation ids, in GUESTS' order. The demo's own guests
+/// are reached otherwise here (their addresses taken off), so only these get messages.
 fn session_with_addresses() -> (TestDb, String, Vec<String>) {
     let db = test_db();
     demo::load(&db, &clock()).unwrap();
     let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    for p in people::list(&db).unwrap() {
+        let input = PersonInput {
+            email: String::new(),
+            ..PersonInput::from(&p)
+        };
+        people::update(&db, &clock(), &p.id, &input).unwrap();
+    }
     let mut ids = Vec::new();
     for (email, lang, family, given) in GUESTS.iter().map(|g| (Some(g.0), g.1, g.2, g.3)).chain([(
         None,

@@ -209,7 +209,13 @@ fn duplicates_are_found_and_merged_without_losing_anything() {
     assert_eq!(dupes[0].person.id, wang.id);
     let again = people::create(&db, &clock(), &input).unwrap();
     let kept = people::duplicates::merge(&db, &clock(), &wang.id, &again.id).unwrap();
-    assert_eq!(kept.email, "wang@example.cn");
+    // Both had an address: the kept card's stays, the other is in its notes.
+    assert_eq!(kept.email, "wang.lixin@example.org");
+    assert!(
+        kept.notes.contains("E-mail: wang@example.cn"),
+        "{}",
+        kept.notes
+    );
     assert_eq!(kept.names.len(), 4);
     assert!(matches!(
         people::get(&db, &again.id),
