@@ -149,6 +149,17 @@ pub enum ErrorCode {
     /// The database file is damaged or not a database: the UI offers the backups.
     Corrupt,
     Internal,
+    /// The system's keychain cannot keep or give the mail password (the message says why;
+    /// empty: no password is saved for the account).
+    Keychain,
+    /// The mail server did not take the login.
+    MailLogin,
+    /// The mail server could not be reached.
+    MailUnreachable,
+    /// The mail server refused the message.
+    MailRefused,
+    /// The same work is under way already (a mail batch).
+    Busy,
 }
 
 /// What crosses the IPC boundary when a command fails.

@@ -9,6 +9,9 @@ export function errorText(t: TFunction, error: unknown): string {
   if (error.code === "conflict" && error.field === "number") return t("errors.conflict_number");
   if (error.code === "not_found") return t("errors.not_found");
   if (error.code === "newer_schema") return t("errors.newer_schema");
+  if (error.code === "keychain") return error.message ? t("mail.keychainFailed", { why: error.message }) : t("errors.keychain");
+  if (error.code === "mail_login" || error.code === "mail_unreachable" || error.code === "mail_refused" || error.code === "busy")
+    return t(`errors.${error.code}`, { message: error.message });
   return t("errors.internal", { message: error.message });
 }
 

@@ -78,9 +78,14 @@ pub fn address(raw: &str, field: &str) -> Result<Address> {
         .map_err(|_| Error::invalid(field, InvalidReason::BadEmail))
 }
 
+/// The message's text: the template's body with the fields filled.
+pub fn text(t: &MailTemplate, values: &Values) -> String {
+    fill(&t.body, |f| values.get(f)).replace("\r\n", "\n")
+}
+
 pub fn build(t: &MailTemplate, values: &Values, p: &Parts<'_>) -> Result<Message> {
     let subject = one_line(&fill(&t.subject, |f| values.get(f)));
-    let body = fill(&t.body, |f| values.get(f)).replace("\r\n", "\n");
+    let body = text(t, values);
     let from = Mailbox::new(Some(one_line(p.from_name)), address(p.from, "from")?);
     let to = Mailbox::new(Some(one_line(p.to_name)), address(p.to, "email")?);
     let mut mixed = MultiPart::mixed().singlepart(SinglePart::plain(body));

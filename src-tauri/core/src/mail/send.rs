@@ -21,14 +21,14 @@ use crate::clock::{stamp, Clock};
 use crate::documents::fonts::Fonts;
 use crate::documents::letters::{self, Letter, LettersDoc};
 use crate::documents::{ics, letters_data, DocumentOptions, LetterStyle};
-use crate::error::{Error, Result};
+use crate::error::{Error, InvalidReason, Result};
 use crate::ids::new_id;
 use crate::planning::invitations::{self, InvitationPatch};
 use crate::planning::rsvp::{Channel, InvitationStatus};
 use crate::planning::sessions::{self, Session};
 use crate::store::db::Db;
 use crate::store::settings;
-use crate::text::Lang;
+use crate::text::{Lang, TextRule};
 
 /// How the connection to the organizer's server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,6 +56,65 @@ pub struct SmtpAccount {
     pub user: String,
     pub from: String,
     pub from_name: String,
+}
+
+/// The account as the Settings screen shows it: the password's place is the keychain,
+/// which the app asks (the core never sees a saved password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MailAccount {
+    pub account: Option<SmtpAccount>,
+    /// A password for it is in the keychain.
+    pub password_saved: bool,
+    /// Why the keychain cannot be used on this machine (None: it can).
+    pub keychain_problem: Option<String>,
+}
+
+/// Where the account is kept: this machine's settings (never synced; the password is not
+/// in it).
+const ACCOUNT_KEY: &str = "smtp_account";
+
+impl SmtpAccount {
+    /// The account as it can be used: a host, a port, a sender's address; no plain
+    /// connection to a server elsewhere (the password would cross the network in clear).
+    pub fn checked(&self) -> Result<SmtpAccount> {
+        let host = TextRule::REQUIRED_LINE.check(&self.host, "host")?;
+        if host.contains(char::is_whitespace) || host.contains('/') {
+            return Err(Error::invalid("host", InvalidReason::OutOfRange));
+        }
+        if self.port == 0 {
+            return Err(Error::invalid("port", InvalidReason::OutOfRange));
+        }
+        if self.security == Security::None && !is_loopback(&host) {
+            return Err(Error::invalid("security", InvalidReason::OutOfRange));
+        }
+        message::address(&self.from, "from")?;
+        Ok(SmtpAccount {
+            host,
+            port: self.port,
+            security: self.security,
+            user: TextRule::LINE.check(&self.user, "user")?,
+            from: self.from.trim().to_string(),
+            from_name: message::one_line(&TextRule::LINE.check(&self.from_name, "fromName")?),
+        })
+    }
+}
+
+/// The account saved on this machine, if any.
+pub fn account(db: &Db) -> Result<Option<SmtpAccount>> {
+    match settings::stored(db, ACCOUNT_KEY)? {
+        Some(json) => Ok(serde_json::from_str(&json).ok()),
+        None => Ok(None),
+    }
+}
+
+/// Checks and saves the account on this machine.
+pub fn save_account(db: &Db, a: &SmtpAccount) -> Result<SmtpAccount> {
+    let a = a.checked()?;
+    let json = serde_json::to_string(&a).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    settings::store(db, ACCOUNT_KEY, &json)?;
+    Ok(a)
 }
 
 /// Why one message did not go.
@@ -142,6 +201,11 @@ pub struct Recipient {
     pub name: crate::text::Text,
     pub address: String,
     pub lang: Lang,
+    /// How the invitation went or goes to them, as recorded (None: not yet said).
+    pub channel: Option<Channel>,
+    /// Their phone and WeChat, for those reached that way.
+    pub phone: String,
+    pub wechat: String,
     /// The last message of this kind to them, if any.
     pub last: Option<LastMail>,
     /// Why nothing can go to them: no address, or one that is not an address.
@@ -196,6 +260,9 @@ pub fn recipients(db: &Db, session_id: &str, kind: MailKind) -> Result<Vec<Recip
                 name: i.person.display_name.clone(),
                 address,
                 lang: i.person.languages.first().copied().unwrap_or(Lang::Ru),
+                channel: i.channel,
+                phone: i.person.phone.clone(),
+                wechat: i.person.wechat.clone(),
                 last: last.get(&i.id).cloned(),
                 problem,
             }
@@ -225,6 +292,21 @@ pub struct BatchReport {
     pub skipped: u32,
     /// Why the batch stopped before the end (the organizer, the server): the rest waits.
     pub stopped: Option<String>,
+    /// The same, for the window to say in the user's language.
+    pub stop_reason: Option<StopReason>,
+}
+
+/// Why a batch stopped before its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "MailStopReason")]
+pub enum StopReason {
+    /// The organizer stopped it.
+    Stopped,
+    /// The server did not take the login.
+    WrongPassword,
+    /// The server could not be reached or went away.
+    Unreachable,
 }
 
 /// Progress of a batch, for the window.
@@ -279,15 +361,13 @@ fn ready(db: &Db, clock: &dyn Clock, session_id: &str, b: &Batch) -> Result<Read
     })
 }
 
-/// One guest's message, in the letter's first language, and the Message-ID it carries.
-fn compose(
-    r: &Ready,
+/// What one guest's message says, in the letter's first language: the language, the
+/// guest's letter, the template's fields.
+fn values<'r>(
+    r: &'r Ready,
     b: &Batch,
     who: &Recipient,
-    account: &SmtpAccount,
-    fonts: &Fonts,
-) -> Result<(String, Message)> {
-    let message_id = format!("<{}@club-planner>", new_id());
+) -> Result<(Lang, Option<&'r Letter>, Values)> {
     let letter: Option<&Letter> = r
         .letters
         .letters
@@ -315,6 +395,47 @@ fn compose(
         reply_by: crate::documents::long_date(reply_by, lang),
         club: r.club.best(lang).into(),
     };
+    Ok((lang, letter, values))
+}
+
+/// One guest's message as plain text, to copy into WeChat or read out on the phone.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "MailText")]
+pub struct GuestText {
+    pub invitation_id: String,
+    pub lang: Lang,
+    pub text: String,
+}
+
+/// The batch's message to each guest as text (the template's body with its fields
+/// filled), in the guest's language: for guests reached by messenger or phone.
+pub fn texts(db: &Db, clock: &dyn Clock, session_id: &str, b: &Batch) -> Result<Vec<GuestText>> {
+    let r = ready(db, clock, session_id, b)?;
+    recipients(db, &r.session.id, b.kind)?
+        .iter()
+        .map(|who| {
+            let (lang, _, v) = values(&r, b, who)?;
+            Ok(GuestText {
+                invitation_id: who.invitation_id.clone(),
+                lang,
+                text: message::text(&r.templates[&(b.kind, lang)], &v),
+            })
+        })
+        .collect()
+}
+
+/// One guest's message, in the letter's first language, and the Message-ID it carries.
+fn compose(
+    r: &Ready,
+    b: &Batch,
+    who: &Recipient,
+    account: &SmtpAccount,
+    fonts: &Fonts,
+) -> Result<(String, Message)> {
+    let message_id = format!("<{}@club-planner>", new_id());
+    let (lang, letter, values) = values(r, b, who)?;
+    let s = &r.session;
     let attached = match letter {
         Some(l) if b.kind == MailKind::Invitation => {
             let one = LettersDoc {
@@ -379,6 +500,7 @@ pub fn send(
     for (n, who) in todo.into_iter().enumerate() {
         if stop.load(Ordering::SeqCst) {
             report.stopped = Some("stopped".into());
+            report.stop_reason = Some(StopReason::Stopped);
             break;
         }
         let (message_id, m) = compose(&r, b, who, account, fonts)?;
@@ -430,10 +552,12 @@ pub fn send(
             Err(Failure::Refused(why)) => report.refused.push((who.invitation_id.clone(), why)),
             Err(Failure::WrongPassword(why)) => {
                 report.stopped = Some(format!("the server did not take the login: {why}"));
+                report.stop_reason = Some(StopReason::WrongPassword);
                 break;
             }
             Err(Failure::Unreachable(why)) => {
                 report.stopped = Some(format!("the server went away: {why}"));
+                report.stop_reason = Some(StopReason::Unreachable);
                 break;
             }
         }

@@ -161,6 +161,16 @@ pub fn update(db: &Db, patch: &SettingsPatch) -> Result<Settings> {
     })
 }
 
+/// A setting kept as text by a module above the store (the mail account): None when unset.
+pub fn stored(db: &Db, key: &str) -> Result<Option<String>> {
+    db.read(|c| value(c, key))
+}
+
+/// Keeps `text` under `key` on this machine (settings are never synced).
+pub fn store(db: &Db, key: &str, text: &str) -> Result<()> {
+    db.write(|tx| put(tx, key, text))
+}
+
 /// Whether the app has started on this database before (demo data is loaded only once).
 pub fn was_initialised(c: &Connection) -> Result<bool> {
     Ok(value(c, "initialised")?.is_some())
