@@ -4,6 +4,7 @@
 mod commands;
 mod fonts;
 mod instance;
+mod keychain;
 mod menu;
 mod state;
 mod sync;

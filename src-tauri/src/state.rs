@@ -20,6 +20,9 @@ pub struct AppState {
     fonts_dir: PathBuf,
     /// A form in the window holds unsaved work: closing the window asks the UI first.
     pub unsaved: AtomicBool,
+    /// A mail batch is going out; `mail_stop` asks it to stop after the current guest.
+    pub mail_running: AtomicBool,
+    pub mail_stop: AtomicBool,
 }
 
 impl AppState {
@@ -51,6 +54,8 @@ impl AppState {
             fonts: OnceLock::new(),
             fonts_dir,
             unsaved: AtomicBool::new(false),
+            mail_running: AtomicBool::new(false),
+            mail_stop: AtomicBool::new(false),
         }
     }
 

@@ -7,12 +7,17 @@ mod app;
 mod declare;
 mod documents;
 mod exchange;
+mod mail;
 mod store;
 
 use std::collections::HashMap;
 
 use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
 use club_core::exchange::import::{self, ImportReport, ImportRequest};
+use club_core::mail::send::{
+    self as mail_send, BatchReport, GuestText, MailAccount, Recipient, SmtpAccount,
+};
+use club_core::mail::{self as mail_templates, MailKind, MailTemplate};
 use club_core::minutes::changes::{self, Change};
 use club_core::minutes::followups::{self, FollowUp, FollowUpInput};
 use club_core::minutes::revisions::{self, Revision};
@@ -168,6 +173,27 @@ commands! {
     document_warnings(session_id: String, kind: DocumentKind, options: DocumentOptions) -> Vec<DocumentWarning> = |s| club_core::documents::warnings(s.db()?, &s.clock, &session_id, kind, &options);
     /// Renders the document, asks where to save it, writes it whole; None when cancelled.
     document_save(session_id: String, kind: DocumentKind, format: Format, options: DocumentOptions) -> Option<String> = |s, app| documents::save(app, s, &session_id, kind, format, &options);
+
+    // mail: invitations and reminders out by e-mail, messenger and phone
+    /// Who a batch of `kind` goes to, what they had last, and why some cannot have it.
+    mail_recipients(session_id: String, kind: MailKind) -> Vec<Recipient> = |s| mail_send::recipients(s.db()?, &session_id, kind);
+    /// The message to each guest as text, to copy into WeChat or read on the phone.
+    mail_texts(session_id: String, kind: MailKind, options: DocumentOptions, reply_by: Option<String>) -> Vec<GuestText> = |s| mail_send::texts(s.db()?, &s.clock, &session_id, &mail_send::Batch { kind, options, reply_by, again: Vec::new() });
+    mail_account() -> MailAccount = |s| mail::account(s);
+    /// Saves the account; `password` goes to the system's keychain ("" forgets it).
+    mail_account_save(account: SmtpAccount, password: Option<String>) -> MailAccount = |s| mail::save_account(s, &account, password.as_deref());
+    /// A message to the organizer's own address, to try the account.
+    mail_test(password: Option<String>) -> () = |s| mail::test(s, password.as_deref());
+    /// Sends the batch; progress comes as `mail-progress` events.
+    mail_send(session_id: String, kind: MailKind, options: DocumentOptions, reply_by: Option<String>, again: Vec<String>, password: Option<String>) -> BatchReport = |s, app| mail::send_batch(app, s, &session_id, kind, options, reply_by, again, password.as_deref());
+    /// Stops the batch after the guest being sent to.
+    mail_stop() -> () = |s| done(s.mail_stop.store(true, std::sync::atomic::Ordering::SeqCst));
+    /// The batch as .eml files in a folder the user picks; how many, None when cancelled.
+    mail_save_eml(session_id: String, kind: MailKind, options: DocumentOptions, reply_by: Option<String>) -> Option<u32> = |s, app| mail::save_eml(app, s, &session_id, kind, options, reply_by);
+    mail_templates() -> Vec<MailTemplate> = |s| mail_templates::templates(s.db()?);
+    /// Saves a template; a field that does not exist is named.
+    mail_template_save(template: MailTemplate) -> MailTemplate = |s| mail_templates::save_template(s.db()?, &s.clock, &template);
+    mail_template_reset(kind: MailKind, lang: club_core::Lang) -> MailTemplate = |s| mail_templates::reset_template(s.db()?, kind, lang);
 
     // sample: the demonstration data
     demo_remove() -> () = |s| demo::remove(s.db()?);

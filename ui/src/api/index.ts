@@ -6,6 +6,7 @@ import { type DataTag, type DefaultError, type UseQueryOptions, useQuery } from 
 import { createContext, useContext } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { type Args, type ArgsParam, type Call, type Command, type Result, call } from "./client";
+import type { MailProgress } from "./types/MailProgress";
 import type { Text } from "./types/Text";
 
 export type { Agenda } from "./types/Agenda";
@@ -65,6 +66,15 @@ export type { Conflict } from "./types/Conflict";
 export type { Resolution } from "./types/Resolution";
 export type { SyncStatus } from "./types/SyncStatus";
 export type { SettingsPatch } from "./types/SettingsPatch";
+export type { MailAccount } from "./types/MailAccount";
+export type { MailBatchReport } from "./types/MailBatchReport";
+export type { MailKind } from "./types/MailKind";
+export type { MailProgress } from "./types/MailProgress";
+export type { MailRecipient } from "./types/MailRecipient";
+export type { MailTemplate } from "./types/MailTemplate";
+export type { MailText } from "./types/MailText";
+export type { SmtpAccount } from "./types/SmtpAccount";
+export type { SmtpSecurity } from "./types/SmtpSecurity";
 export type { Text };
 export { isApiError } from "./client";
 export type { Commands } from "./commands";
@@ -79,6 +89,8 @@ export interface Api {
   onCloseRequested(handler: () => void): Promise<() => void>;
   /** Calls `handler` whenever something arrived from the hub or the sync state changed. */
   onSyncChanged(handler: () => void): Promise<() => void>;
+  /** Calls `handler` as each guest of a mail batch is done; returns the unsubscribe. */
+  onMailProgress(handler: (p: MailProgress) => void): Promise<() => void>;
 }
 
 export const tauriApi: Api = {
@@ -86,6 +98,7 @@ export const tauriApi: Api = {
   onMenu: (handler) => listen<string>("menu", (e) => handler(e.payload)),
   onCloseRequested: (handler) => listen("close-requested", () => handler()),
   onSyncChanged: (handler) => listen("sync-changed", () => handler()),
+  onMailProgress: (handler) => listen<MailProgress>("mail-progress", (e) => handler(e.payload)),
 };
 
 export const ApiContext = createContext<Api>(tauriApi);

@@ -11,6 +11,7 @@ import { InviteesPanel } from "../components/InviteesPanel";
 import { MinutesPanel } from "../components/MinutesPanel";
 import { FollowUpTable } from "./FollowUpsScreen";
 import { SeatingPanel } from "../components/SeatingPanel";
+import { MailPanel } from "../components/MailPanel";
 import { DocumentsPanel } from "../components/DocumentsPanel";
 import { StartPanel } from "../components/StartPanel";
 import { DemoBadge, StatusBadge } from "../components/StatusBadge";
@@ -21,7 +22,7 @@ import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 import { Icon } from "../components/Icon";
 
-type Tab = "overview" | "agenda" | "invitees" | "seating" | "minutes" | "documents";
+type Tab = "overview" | "agenda" | "invitees" | "seating" | "mail" | "minutes" | "documents";
 
 export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
@@ -81,7 +82,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
       {remove.isPending && <Progress label={t("session.deleting")} />}
       {remove.error && <ErrorMessage error={remove.error} />}
       <div className="tabs" role="tablist">
-        {(["overview", "agenda", "invitees", "seating", "minutes", "documents"] as const).map((name) => (
+        {(["overview", "agenda", "invitees", "seating", "mail", "minutes", "documents"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -101,6 +102,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
         {tab === "invitees" && <InviteesPanel sessionId={s.id} date={s.date} timeZone={s.timeZone} />}
         {tab === "seating" && <SeatingPanel sessionId={s.id} />}
+        {tab === "mail" && <MailPanel sessionId={s.id} />}
         {tab === "minutes" && <MinutesPanel sessionId={s.id} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
         {tab === "documents" && <DocumentsPanel sessionId={s.id} />}

@@ -1,6 +1,6 @@
 // An in-memory Api for component tests: behaves like the core for what the screens use.
 // It lists only the commands it fakes; any other rejects, naming the command.
-import type { Api, ApiError, Args, ArgsParam, Command, Conflict, Result, Session, SessionInput, Settings, SyncStatus } from "../api";
+import type { Api, ApiError, Args, ArgsParam, Command, Conflict, MailProgress, Result, Session, SessionInput, Settings, SyncStatus } from "../api";
 
 /** Fakes of some commands, by name: each takes the command's arguments. */
 export type FakeCommands = { [K in Command]?: (args: Args<K>) => Promise<Result<K>> | Result<K> };
@@ -82,6 +82,7 @@ export function settings(patch: Partial<Settings> = {}): Settings {
 export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
   const sessions = [...initial];
   const syncListeners = new Set<() => void>();
+  const mailListeners = new Set<(p: MailProgress) => void>();
   let current: Settings = settings();
   const notFound: ApiError = { code: "not_found", message: "session not found" };
   const fromInput = (input: SessionInput, id: string): Session =>
@@ -166,6 +167,10 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
       return fake((args ?? {}) as Args<K>);
     },
     onMenu: async () => () => {},
+    onMailProgress: async (handler) => {
+      mailListeners.add(handler);
+      return () => mailListeners.delete(handler);
+    },
     onCloseRequested: async () => () => {},
     onSyncChanged: async (handler) => {
       syncListeners.add(handler);
@@ -174,5 +179,7 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
   };
   /** What the Rust side does when something arrived from the hub: "sync-changed". */
   const syncChanged = () => syncListeners.forEach((handler) => handler());
-  return { api, sessions, syncChanged };
+  /** What the Rust side tells of a mail batch: "mail-progress". */
+  const mailProgress = (p: MailProgress) => mailListeners.forEach((handler) => handler(p));
+  return { api, sessions, syncChanged, mailProgress };
 }

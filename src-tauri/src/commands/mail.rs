@@ -1,0 +1,195 @@
+//! Invitations out from the window: the account (its password in the system's keychain),
+//! a test message, a batch sent off the UI thread with its progress as `mail-progress`
+//! events and a stop, or the messages saved as .eml files in a folder the user picks.
+
+use std::sync::atomic::Ordering;
+
+use club_core::documents::DocumentOptions;
+use club_core::mail::send::{self, Batch, BatchReport, Failure, MailAccount, Smtp, SmtpAccount};
+use club_core::mail::MailKind;
+use club_core::ApiError;
+use tauri::{AppHandle, Emitter};
+
+use super::Reply;
+use crate::keychain;
+use crate::state::AppState;
+
+pub fn account(state: &AppState) -> Reply<MailAccount> {
+    let account = send::account(state.db()?)?;
+    let (password_saved, keychain_problem) = match &account {
+        Some(a) => match keychain::password(a) {
+            Ok(p) => (p.is_some(), None),
+            Err(why) => (false, Some(why)),
+        },
+        None => (false, None),
+    };
+    Ok(MailAccount {
+        account,
+        password_saved,
+        keychain_problem,
+    })
+}
+
+/// Saves the account; a password given goes to the keychain, an empty one is forgotten.
+pub fn save_account(
+    state: &AppState,
+    account: &SmtpAccount,
+    password: Option<&str>,
+) -> Reply<MailAccount> {
+    let db = state.db()?;
+    let before = send::account(db)?;
+    let saved = send::save_account(db, account)?;
+    if let Some(old) = before.filter(|old| keychain_user(old) != keychain_user(&saved)) {
+        let _ = keychain::forget(&old);
+    }
+    match password {
+        Some("") => keychain::forget(&saved).map_err(keychain_error)?,
+        Some(p) => keychain::save(&saved, p).map_err(keychain_error)?,
+        None => {}
+    }
+    self::account(state)
+}
+
+fn keychain_user(a: &SmtpAccount) -> (String, String, u16) {
+    (a.user.clone(), a.host.clone(), a.port)
+}
+
+fn keychain_error(why: String) -> ApiError {
+    ApiError {
+        code: club_core::ErrorCode::Keychain,
+        message: why,
+        field: Some("password".into()),
+        reason: None,
+    }
+}
+
+/// The account and its password: the one typed for this batch, else the keychain's.
+fn ready(state: &AppState, typed: Option<&str>) -> Reply<(SmtpAccount, String)> {
+    let account = send::account(state.db()?)?.ok_or_else(no_account)?;
+    let password = match typed.filter(|p| !p.is_empty()) {
+        Some(p) => p.to_string(),
+        None if account.user.is_empty() => String::new(),
+        None => keychain::password(&account)
+            .map_err(keychain_error)?
+            .ok_or_else(|| keychain_error(String::new()))?,
+    };
+    Ok((account, password))
+}
+
+fn no_account() -> ApiError {
+    ApiError {
+        code: club_core::ErrorCode::Invalid,
+        message: "no mail account is set up".into(),
+        field: Some("host".into()),
+        reason: Some(club_core::InvalidReason::Required),
+    }
+}
+
+/// Why a message did not go, for the window.
+fn failure(f: Failure) -> ApiError {
+    let (code, message) = match f {
+        Failure::Refused(m) => (club_core::ErrorCode::MailRefused, m),
+        Failure::WrongPassword(m) => (club_core::ErrorCode::MailLogin, m),
+        Failure::Unreachable(m) => (club_core::ErrorCode::MailUnreachable, m),
+    };
+    ApiError {
+        code,
+        message,
+        field: None,
+        reason: None,
+    }
+}
+
+/// A message to the organizer's own address through the account.
+pub fn test(state: &AppState, password: Option<&str>) -> Reply<()> {
+    let (account, password) = ready(state, password)?;
+    let mut smtp = Smtp::new(&account, &password)?;
+    send::test_message(&account, &mut smtp).map_err(failure)
+}
+
+/// Sends the batch, one guest at a time, telling the window of each as `mail-progress`.
+/// One batch at a time; `stop` ends it after the guest being sent to.
+#[allow(clippy::too_many_arguments)]
+pub fn send_batch(
+    app: &AppHandle,
+    state: &AppState,
+    session_id: &str,
+    kind: MailKind,
+    options: DocumentOptions,
+    reply_by: Option<String>,
+    again: Vec<String>,
+    password: Option<&str>,
+) -> Reply<BatchReport> {
+    let (account, password) = ready(state, password)?;
+    let mut smtp = Smtp::new(&account, &password)?;
+    if state.mail_running.swap(true, Ordering::SeqCst) {
+        return Err(ApiError {
+            code: club_core::ErrorCode::Busy,
+            message: "a batch is being sent already".into(),
+            field: None,
+            reason: None,
+        });
+    }
+    state.mail_stop.store(false, Ordering::SeqCst);
+    let batch = Batch {
+        kind,
+        options,
+        reply_by,
+        again,
+    };
+    let report = state.fonts().and_then(|fonts| {
+        send::send(
+            state.db()?,
+            &state.clock,
+            fonts,
+            session_id,
+            &batch,
+            &account,
+            &mut smtp,
+            &state.mail_stop,
+            &mut |p| {
+                let _ = app.emit("mail-progress", p);
+            },
+        )
+        .map_err(ApiError::from)
+    });
+    state.mail_running.store(false, Ordering::SeqCst);
+    report
+}
+
+/// The batch's messages as .eml files in a folder the user picks; None when cancelled.
+pub fn save_eml(
+    app: &AppHandle,
+    state: &AppState,
+    session_id: &str,
+    kind: MailKind,
+    options: DocumentOptions,
+    reply_by: Option<String>,
+) -> Reply<Option<u32>> {
+    use tauri_plugin_dialog::DialogExt;
+    let account = send::account(state.db()?)?.ok_or_else(no_account)?;
+    let Some(dir) = app
+        .dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let batch = Batch {
+        kind,
+        options,
+        reply_by,
+        again: Vec::new(),
+    };
+    let written = send::save_eml(
+        state.db()?,
+        &state.clock,
+        state.fonts()?,
+        session_id,
+        &batch,
+        &account,
+        &dir,
+    )?;
+    Ok(Some(written.len() as u32))
+}
