@@ -10,6 +10,7 @@ mod fonts;
 mod harness;
 mod invitees;
 mod keyboard;
+mod mail;
 mod minutes;
 mod people;
 mod seating;

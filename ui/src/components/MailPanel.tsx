@@ -132,7 +132,9 @@ export function MailPanel({ sessionId }: { sessionId: string }) {
         ) : (
           <MailAccountForm state={account.data ?? null} onDone={() => setEditAccount(false)} />
         )}
-        {account.data?.keychainProblem && <p className="muted small" data-testid="mail-keychain-problem">{t("mail.noKeychain", { why: account.data.keychainProblem })}</p>}
+        {account.data?.keychainProblem && (
+          <p className="muted small" title={account.data.keychainProblem} data-testid="mail-keychain-problem">{t("mail.noKeychain")}</p>
+        )}
         {acc && needsPassword && (
           <div className="field">
             <label htmlFor="mail-password">{t("mail.passwordOnce")}</label>
