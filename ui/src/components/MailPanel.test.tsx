@@ -48,7 +48,7 @@ describe("MailPanel", () => {
       mail_send: send,
       mail_stop: async () => null,
     });
-    renderWith(<MailPanel sessionId="s1" />, api);
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
     const button = await screen.findByTestId("mail-send");
     await waitFor(() => expect(button).toHaveTextContent("Отправить 1 гостю"));
     expect(screen.getByText("Нет адреса эл. почты")).toBeInTheDocument();
@@ -61,7 +61,8 @@ describe("MailPanel", () => {
     expect(dialog).toHaveTextContent("Гость 2: уже отправлено");
     expect(send).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByRole("button", { name: "Отправить ещё раз" }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith(expect.objectContaining({ sessionId: "s1", kind: "invitation", again: ["inv-2"] })));
+    // The reply-by date, unless changed, is the letters' own: a week before the session.
+    await waitFor(() => expect(send).toHaveBeenCalledWith(expect.objectContaining({ sessionId: "s1", kind: "invitation", again: ["inv-2"], replyBy: "2026-12-03" })));
 
     // Mid-batch: progress and a stop button.
     act(() => mailProgress({ done: 1, total: 2, invitationId: "inv-1", outcome: "sent", detail: "" }));
@@ -79,7 +80,7 @@ describe("MailPanel", () => {
       mail_templates: async () => [template],
       mail_send: async () => ({ sent: 0, refused: [], skipped: 0, stopped: "the server did not take the login: 535", stopReason: "wrong_password" as const }),
     });
-    renderWith(<MailPanel sessionId="s1" />, api);
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
     await userEvent.click(await screen.findByTestId("mail-send"));
     expect(await screen.findByTestId("mail-stopped")).toHaveTextContent("Сервер не принял вход: проверьте имя пользователя и пароль.");
   });
@@ -92,8 +93,10 @@ describe("MailPanel", () => {
       mail_templates: async () => [template],
       mail_send: send,
     });
-    renderWith(<MailPanel sessionId="s1" />, api);
-    expect(await screen.findByTestId("mail-keychain-problem")).toHaveTextContent("no Secret Service");
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
+    const problem = await screen.findByTestId("mail-keychain-problem");
+    expect(problem).toHaveTextContent("Системное хранилище паролей недоступно");
+    expect(problem).toHaveAttribute("title", "no Secret Service");
     const button = screen.getByTestId("mail-send");
     await waitFor(() => expect(button).toHaveTextContent("Отправить 1 гостю"));
     expect(button).toBeDisabled();
@@ -112,7 +115,7 @@ describe("MailPanel", () => {
       invitees_list: async () => ({ sessionId: "s1", invitees: [{ id: "inv-1", status: "to_invite" }] }) as never,
       invitation_update: update as never,
     });
-    renderWith(<MailPanel sessionId="s1" />, api);
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
     const card = await screen.findByTestId("messenger-text");
     expect(card).toHaveTextContent("WeChat: chen_bfsu");
     await waitFor(() => expect(within(card).getByRole("textbox")).toHaveValue("尊敬的陈静女士："));
@@ -129,7 +132,7 @@ describe("MailPanel", () => {
         throw { code: "invalid", message: "body.nmae", field: "body.nmae", reason: "unknown_field" };
       },
     });
-    renderWith(<MailPanel sessionId="s1" />, api);
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
     await userEvent.click(await screen.findByText("Текст писем"));
     const body = await screen.findByTestId("template-body");
     await waitFor(() => expect(body).toHaveValue("{salutation}"));

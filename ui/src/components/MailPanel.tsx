@@ -25,7 +25,7 @@ import { MessengerTexts } from "./MessengerTexts";
  * message, the batch with its progress and a stop, or the messages saved as .eml files;
  * the same text for guests reached by WeChat or phone; the wording per language.
  */
-export function MailPanel({ sessionId }: { sessionId: string }) {
+export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessionDate: string }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -33,7 +33,8 @@ export function MailPanel({ sessionId }: { sessionId: string }) {
   const { dialog, ask } = useAsk();
   const [kind, setKind] = useState<MailKind>("invitation");
   const [fallback, setFallback] = useState<Lang>(lang);
-  const [replyBy, setReplyBy] = useState("");
+  // As the letters have it unless changed: a week before the session.
+  const [replyBy, setReplyBy] = useState(() => weekBefore(sessionDate));
   const [again, setAgain] = useState<string[]>([]);
   const [password, setPassword] = useState("");
   const [progress, setProgress] = useState<MailProgress | null>(null);
@@ -203,6 +204,14 @@ export function MailPanel({ sessionId }: { sessionId: string }) {
       <MailTemplates kind={kind} />
     </section>
   );
+}
+
+/** YYYY-MM-DD seven days before `date` (YYYY-MM-DD); "" when it is not a date. */
+export function weekBefore(date: string) {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return "";
+  d.setUTCDate(d.getUTCDate() - 7);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Whether a batch sends to them without being asked again (as the core decides). */

@@ -102,7 +102,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         {tab === "agenda" && <AgendaEditor sessionId={s.id} />}
         {tab === "invitees" && <InviteesPanel sessionId={s.id} date={s.date} timeZone={s.timeZone} />}
         {tab === "seating" && <SeatingPanel sessionId={s.id} />}
-        {tab === "mail" && <MailPanel sessionId={s.id} />}
+        {tab === "mail" && <MailPanel sessionId={s.id} sessionDate={s.date} />}
         {tab === "minutes" && <MinutesPanel sessionId={s.id} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
         {tab === "documents" && <DocumentsPanel sessionId={s.id} />}

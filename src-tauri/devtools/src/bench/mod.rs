@@ -7,6 +7,7 @@
 mod commands;
 mod documents;
 mod import;
+mod mail;
 mod start;
 mod sync;
 
@@ -33,6 +34,12 @@ pub enum BenchCommand {
     Sync(sync::SyncArgs),
     /// The invitation letters alone: 300 in one PDF, over a copy of a generated archive
     Letters {
+        /// The archive (from `bench generate`)
+        archive: PathBuf,
+    },
+    /// E-mail: 300 invitations through an SMTP server on the loopback (python3-aiosmtpd),
+    /// and the window's reads meanwhile, over a copy of a generated archive
+    Mail {
         /// The archive (from `bench generate`)
         archive: PathBuf,
     },
@@ -90,13 +97,8 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
             )
         }
         BenchCommand::Sync(a) => sync::run(&a, json),
-        BenchCommand::Letters { archive } => {
-            let scratch = tempfile::tempdir()?;
-            let db = copy_archive(&archive, scratch.path())?;
-            let mut rows = Vec::new();
-            documents::letters_row(&db, &SystemClock, &mut rows)?;
-            crate::report(json, &rows, table(&rows).trim_end())
-        }
+        BenchCommand::Letters { archive } => over_copy(&archive, json, documents::letters_row),
+        BenchCommand::Mail { archive } => over_copy(&archive, json, mail::rows),
         BenchCommand::Run(a) => {
             let rows = measure_archive(&a)?;
             if let Some(file) = &a.json_file {
@@ -105,6 +107,19 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
             crate::report(json, &rows, table(&rows).trim_end())
         }
     }
+}
+
+/// One measure over a copy of `archive`, reported.
+fn over_copy(
+    archive: &Path,
+    json: bool,
+    measure: fn(&Db, &SystemClock, &mut Vec<Row>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let db = copy_archive(archive, scratch.path())?;
+    let mut rows = Vec::new();
+    measure(&db, &SystemClock, &mut rows)?;
+    crate::report(json, &rows, table(&rows).trim_end())
 }
 
 #[derive(Debug, Clone, Serialize)]
