@@ -1,7 +1,8 @@
 //! Invitations out by e-mail as an organizer sends them: the account set up in the Mail
 //! tab, a batch to a real SMTP server on the loopback (Python's aiosmtpd, slowed down so the
 //! batch can be seen mid-way), every guest with an address gets exactly one message, and a
-//! second batch has nobody left to send to. WeChat and phone guests get their text to copy.
+//! second batch has nobody left to send to; a guest sent to again only when chosen and
+//! confirmed. WeChat and phone guests get their text to copy.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -154,10 +155,84 @@ async fn send_the_invitations_see_the_batch_mid_way_and_nobody_gets_two() {
     app.wait_for_text("[data-testid=mail-send]", "所有人都已收到")
         .await;
     shot(&app, "mail-zh").await;
+
+    // Three guests chosen to get it again: the app says when each had it and asks first;
+    // only they get a second message.
+    for n in 0..3 {
+        let boxes = app
+            .client
+            .find_all(fantoccini::Locator::Css(
+                "[data-testid=mail-recipient] input[type=checkbox]",
+            ))
+            .await
+            .unwrap();
+        boxes[n].click().await.unwrap();
+    }
+    app.wait_for_text("[data-testid=mail-send]", "3").await;
+    app.click("[data-testid=mail-send]").await;
+    app.wait_for_text("[data-testid=mail-again-dialog]", "已于")
+        .await;
+    shot(&app, "mail-again-zh").await;
+    app.click("[data-testid=mail-again-dialog] [data-testid=ask-yes]")
+        .await;
+    app.wait_for_text("[data-testid=mail-progress]", "1").await;
+    shot(&app, "mail-sending-zh").await;
+    app.find("[data-testid=mail-report]").await;
     app.quit().await;
     let started = Instant::now();
-    while server.received().len() < with_address && started.elapsed() < Duration::from_secs(2) {
+    while server.received().len() < with_address + 3 && started.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(server.received().len(), with_address);
+    assert_eq!(server.received().len(), with_address + 3);
+}
+
+/// The signature's picture chosen in Settings is shown there and signs the letters in the
+/// Documents tab; removed, it is gone. (The system's file dialog cannot be driven here:
+/// the command is given the file, as the dialog would.)
+#[tokio::test(flavor = "multi_thread")]
+async fn the_signature_picture_chosen_in_settings_signs_the_letters() {
+    let home = Home::new();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    app.click("[data-testid=nav-settings]").await;
+    app.wait_for_text("[data-testid=signature-picture]", "Подписи нет")
+        .await;
+    let png = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/documents/signature.png");
+    let chosen = app
+        .client
+        .execute(
+            "return window.__TAURI_INTERNALS__.invoke('letters_signature_choose', { path: arguments[0] });",
+            vec![serde_json::json!(png.to_str().unwrap())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, serde_json::json!(true));
+    app.client.refresh().await.unwrap();
+    app.click("[data-testid=nav-settings]").await;
+    let image = app.find("[data-testid=signature-image]").await;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![serde_json::to_value(&image).unwrap()],
+        )
+        .await
+        .unwrap();
+    shot(&app, "settings-signature-ru").await;
+
+    app.click("[data-testid=nav-sessions]").await;
+    app.find("[data-testid=session-card]").await;
+    app.open_card(1).await;
+    app.click("[data-testid=tab-documents]").await;
+    app.click("[data-testid=doc-letters]").await;
+    app.find("[data-testid=doc-pages] img").await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    shot(&app, "letters-signed-ru").await;
+
+    app.click("[data-testid=nav-settings]").await;
+    app.click("[data-testid=signature-remove]").await;
+    app.wait_for_text("[data-testid=signature-picture]", "Подписи нет")
+        .await;
+    app.quit().await;
 }

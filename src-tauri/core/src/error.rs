@@ -41,6 +41,8 @@ pub enum InvalidReason {
     BadBackup,
     /// A portable archive (or a part of it) that cannot be read.
     BadArchive,
+    /// A picture that is not a PNG or JPEG the documents can print.
+    BadImage,
     /// Importing an archive needs an empty database.
     NotEmpty,
     /// A template names a field (`{…}`) that does not exist.
@@ -73,6 +75,7 @@ impl InvalidReason {
             Self::UnknownColumn => "is not a known column",
             Self::BadFormat => "is not a format this document is made in",
             Self::BadArchive => "cannot be read as part of a Club Planner archive",
+            Self::BadImage => "is not a PNG or JPEG picture that can be printed",
             Self::NotEmpty => "already holds data: an archive is imported into an empty database",
             Self::BadBackup => "is not a sound Club Planner backup (damaged, not a database, or from a newer version)",
             Self::UnknownField => "is not a field a template can use",

@@ -20,3 +20,34 @@ pub fn save(
     let name = documents::file_name(db, &state.clock, session_id, kind, format, options)?;
     save_as(app, &name, &bytes)
 }
+
+/// Takes the signature's picture from `path`, or from the file the user picks in the
+/// system's dialog; false when the dialog was cancelled.
+pub fn choose_signature(app: &AppHandle, state: &AppState, path: Option<String>) -> Reply<bool> {
+    use tauri_plugin_dialog::DialogExt;
+    let path = match path {
+        Some(p) => std::path::PathBuf::from(p),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .add_filter("PNG, JPEG", &["png", "jpg", "jpeg"])
+                .blocking_pick_file();
+            match picked.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(false),
+            }
+        }
+    };
+    // A huge file is refused before it is read.
+    let size = std::fs::metadata(&path)
+        .map_err(club_core::Error::Io)?
+        .len();
+    if size > documents::signature::MAX_BYTES as u64 {
+        let e = club_core::Error::invalid("signature", club_core::InvalidReason::BadImage);
+        return Err(e.into());
+    }
+    let bytes = std::fs::read(&path).map_err(club_core::Error::Io)?;
+    documents::signature::set(state.db()?, state.fonts()?, &bytes)?;
+    Ok(true)
+}

@@ -81,6 +81,11 @@ commands! {
     backup_restore(path: Option<String>) -> bool = |s, app| store::restore(app, s, path);
     settings_get() -> Settings = |s| settings::get(s.db()?);
     settings_update(patch: SettingsPatch) -> Settings = |s| settings::update(s.db()?, &patch);
+    /// The picture of the signature under the personal letters, as a data: URL.
+    letters_signature() -> Option<String> = |s| club_core::documents::signature::data_url(s.db()?);
+    /// Takes the signature's picture from `path` or the system's dialog; false: cancelled.
+    letters_signature_choose(path: Option<String>) -> bool = |s, app| documents::choose_signature(app, s, path);
+    letters_signature_clear() -> () = |s| club_core::documents::signature::clear(s.db()?);
     archive_search(query: String) -> Vec<Hit> = |s| search::search(s.db()?, &query);
 
     // people: the directory, organisations, duplicates

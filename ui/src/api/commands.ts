@@ -92,6 +92,9 @@ export interface Commands {
   invitees_list: { args: { sessionId: string }; result: InviteeList };
   invitees_reorder: { args: { sessionId: string; ids: Array<string> }; result: InviteeList };
   invitees_reset_order: { args: { sessionId: string }; result: InviteeList };
+  letters_signature: { args: Record<string, never>; result: string | null };
+  letters_signature_choose: { args: { path: string | null }; result: boolean };
+  letters_signature_clear: { args: Record<string, never>; result: null };
   mail_account: { args: Record<string, never>; result: MailAccount };
   mail_account_save: { args: { account: SmtpAccount; password: string | null }; result: MailAccount };
   mail_recipients: { args: { sessionId: string; kind: MailKind }; result: Array<MailRecipient> };

@@ -31,4 +31,31 @@ describe("LettersSettings (Settings → Invitation letters)", () => {
       }),
     );
   });
+
+  it("shows the signature's picture, takes a new one, refuses one that does not print, removes it", async () => {
+    let kept: string | null = null;
+    let attempt = 0;
+    const choose = vi.fn(async () => {
+      attempt += 1;
+      if (attempt === 1) throw { code: "invalid", field: "signature", reason: "bad_image", message: "signature is not a PNG or JPEG picture that can be printed" };
+      kept = "data:image/png;base64,iVBORw0KGgo=";
+      return true;
+    });
+    const { api } = fakeApi([], {
+      letters_signature: async () => kept,
+      letters_signature_choose: choose as never,
+      letters_signature_clear: async () => {
+        kept = null;
+        return null;
+      },
+    });
+    renderWith(<LettersSettings settings={settings({})} />, api);
+    expect(await screen.findByText("Подписи нет: письма подписаны именем.")).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("signature-choose"));
+    expect(await screen.findByText(/Это не картинка PNG или JPEG/)).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("signature-choose"));
+    expect(await screen.findByTestId("signature-image")).toHaveAttribute("src", "data:image/png;base64,iVBORw0KGgo=");
+    await userEvent.click(screen.getByTestId("signature-remove"));
+    await waitFor(() => expect(screen.queryByTestId("signature-image")).toBeNull());
+  });
 });

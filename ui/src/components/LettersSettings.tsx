@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { queryKey, useApi, type Lang, type Settings, type Text } from "../api";
+import { queryKey, useApi, useCommand, type Lang, type Settings, type Text } from "../api";
 import { useToast } from "../feedback";
 import { LANGS } from "../i18n";
 import { ErrorMessage } from "./ErrorMessage";
@@ -28,6 +28,7 @@ export function LettersSettings({ settings }: { settings: Settings }) {
   };
   const set = (text: Text, l: Lang, value: string): Text => ({ ...text, [l]: value });
   return (
+    <>
     <form onSubmit={submit} className="letters-settings" data-testid="letters-settings">
       <p className="muted small">{t("settings.lettersText")}</p>
       <table className="lang-table">
@@ -59,5 +60,32 @@ export function LettersSettings({ settings }: { settings: Settings }) {
       <button type="submit" disabled={save.isPending} data-testid="letters-settings-save">{t("form.save")}</button>
       {save.error && <ErrorMessage error={save.error} />}
     </form>
+    <SignaturePicture />
+    </>
+  );
+}
+
+/** The picture of the signature above the signatory's name: shown, chosen, removed. */
+function SignaturePicture() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const picture = useCommand("letters_signature");
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKey("letters_signature") });
+  const choose = useMutation({ mutationFn: () => api.call("letters_signature_choose", { path: null }), onSuccess: refresh });
+  const clear = useMutation({ mutationFn: () => api.call("letters_signature_clear"), onSuccess: refresh });
+  const url = picture.data ?? null;
+  return (
+    <fieldset className="signature-picture" data-testid="signature-picture">
+      <legend>{t("settings.signature")}</legend>
+      <p className="muted small">{t("settings.signatureText")}</p>
+      {url ? <img src={url} alt={t("settings.signature")} data-testid="signature-image" /> : <p className="muted">{t("settings.signatureNone")}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => choose.mutate()} disabled={choose.isPending} data-testid="signature-choose">{t("settings.signatureChoose")}</button>
+        {url && <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} data-testid="signature-remove">{t("settings.signatureRemove")}</button>}
+      </div>
+      {choose.error && <ErrorMessage error={choose.error} />}
+      {clear.error && <ErrorMessage error={clear.error} />}
+    </fieldset>
   );
 }

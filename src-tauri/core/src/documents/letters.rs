@@ -79,6 +79,22 @@ pub struct LettersDoc {
     pub frame: Frame,
     pub formal: bool,
     pub letters: Vec<Letter>,
+    /// The signature's picture (PNG or JPEG) above the signatory's name: personal letters
+    /// only, when the organizer has chosen one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Vec<u8>>,
+}
+
+impl LettersDoc {
+    /// The same document with `letter` alone (one guest's file, one message's attachment).
+    pub fn only(&self, letter: &Letter) -> LettersDoc {
+        LettersDoc {
+            frame: self.frame.clone(),
+            formal: self.formal,
+            letters: vec![letter.clone()],
+            signature: self.signature.clone(),
+        }
+    }
 }
 
 /// The letters of a session, in the order of precedence. Declined guests and walk-ins
@@ -120,6 +136,11 @@ pub fn letters_data(
         frame: frame(db, &s, options, heading)?,
         formal: style == LetterStyle::Formal,
         letters,
+        signature: match style {
+            LetterStyle::Personal => super::signature::get(db)?,
+            // A note verbale is not signed by hand.
+            LetterStyle::Formal => None,
+        },
     })
 }
 
@@ -574,14 +595,9 @@ pub fn letter_files(
         .iter()
         .enumerate()
         .map(|(i, letter)| {
-            let one = LettersDoc {
-                frame: doc.frame.clone(),
-                formal: doc.formal,
-                letters: vec![letter.clone()],
-            };
             Ok((
                 letter_file_name(session, i, letter),
-                letters_pdf(&one, fonts)?,
+                letters_pdf(&doc.only(letter), fonts)?,
             ))
         })
         .collect()

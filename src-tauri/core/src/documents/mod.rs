@@ -15,6 +15,7 @@ pub mod letters;
 pub mod lists;
 mod minutes_doc;
 mod seating_chart;
+pub mod signature;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

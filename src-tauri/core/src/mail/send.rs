@@ -438,10 +438,7 @@ fn compose(
     let s = &r.session;
     let attached = match letter {
         Some(l) if b.kind == MailKind::Invitation => {
-            let one = LettersDoc {
-                letters: vec![l.clone()],
-                ..r.letters.clone()
-            };
+            let one = r.letters.only(l);
             let index = r.letters.letters.iter().position(|x| x == l).unwrap_or(0);
             Some((
                 letters::letter_file_name(s, index, l),

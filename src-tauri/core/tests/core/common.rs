@@ -39,6 +39,28 @@ pub fn pdftotext(pdf: &[u8]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The pages on which a picture is drawn, one entry per picture drawn (pdfimages -list).
+pub fn pdf_image_pages(pdf: &[u8]) -> Vec<u32> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .args(["-list", path.to_str().unwrap()])
+        .output()
+        .expect("pdfimages (poppler-utils) is needed: run scripts/setup --test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2) // the header and its rule
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            // A picture with transparency is listed twice: itself and its mask.
+            (cols.get(2) == Some(&"image")).then(|| cols[0].parse().ok())?
+        })
+        .collect()
+}
+
 /// Text without any white space: table cells break lines and add spaces where the source
 /// had none.
 pub fn squeeze(text: &str) -> String {

@@ -13,7 +13,7 @@ use club_core::sample::demo;
 use club_core::store::settings::{self, SettingsPatch};
 use club_core::{Lang, Text};
 
-use crate::common::{clock, pdftotext, squeeze, test_db, TestDb};
+use crate::common::{clock, pdf_image_pages, pdftotext, squeeze, test_db, TestDb};
 
 const KAZAKH: &str = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І";
 
@@ -276,4 +276,36 @@ fn letters_data_snapshot() {
         letter["person_id"] = "[id]".into();
     }
     insta::assert_json_snapshot!("letters_personal", data);
+}
+
+/// The signature's picture, once chosen, is under every personal letter (and in the files
+/// per guest); a formal note stays without it.
+#[test]
+fn the_signature_picture_signs_the_personal_letters_only() {
+    use club_core::documents::signature;
+    let db = test_db();
+    demo::load(&db, &clock()).unwrap();
+    let eighth = sessions::find_by_number(&db, &clock(), 8).unwrap();
+    let pdf = |style| {
+        let doc = letters_data(&db, &clock(), &eighth.id, &ru(), style, None).unwrap();
+        (letters_pdf(&doc, &fonts()).unwrap(), doc)
+    };
+    let (unsigned, _) = pdf(LetterStyle::Personal);
+    assert!(pdf_image_pages(&unsigned).is_empty());
+
+    let png = include_bytes!("../fixtures/documents/signature.png");
+    signature::set(&db, &fonts(), png).unwrap();
+    let (signed, doc) = pdf(LetterStyle::Personal);
+    assert_eq!(doc.signature.as_deref(), Some(&png[..]));
+    // Signed once on every page that ends a letter in one of its languages.
+    let pages: usize = doc.letters.iter().map(|l| l.langs.len()).sum();
+    let signed_pages = pdf_image_pages(&signed);
+    assert_eq!(signed_pages.len(), pages, "{signed_pages:?}");
+    signed_pages.windows(2).for_each(|w| assert!(w[0] < w[1]));
+    let files = letter_files(&doc, &eighth, &fonts()).unwrap();
+    assert!(files.iter().all(|(_, f)| !pdf_image_pages(f).is_empty()));
+    let (formal, _) = pdf(LetterStyle::Formal);
+    assert!(pdf_image_pages(&formal).is_empty());
+    // The text around it is as before.
+    assert_eq!(squeeze(&pdftotext(&signed)), squeeze(&pdftotext(&unsigned)));
 }
