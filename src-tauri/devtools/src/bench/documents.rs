@@ -131,10 +131,6 @@ fn which(cmd: &str) -> bool {
 /// directory invited, each letter in its guest's languages, one per sheet.
 pub fn letters_row(db: &Db, clock: &SystemClock, rows: &mut Vec<Row>) -> anyhow::Result<()> {
     use club_core::documents::letters;
-    use club_core::planning::invitations;
-    use club_core::planning::rsvp::InviteeRole;
-    use club_core::planning::sessions::{self, SessionInput};
-    use club_core::Text;
 
     let fonts = Fonts::load(&Fonts::default_dir())?;
     let people: Vec<String> = club_core::people::list(db)?
@@ -142,18 +138,7 @@ pub fn letters_row(db: &Db, clock: &SystemClock, rows: &mut Vec<Row>) -> anyhow:
         .take(300)
         .map(|p| p.id)
         .collect();
-    let session = sessions::create(
-        db,
-        clock,
-        &SessionInput {
-            title: Text::new().with(Lang::Ru, "Заседание для замера писем"),
-            date: "2099-06-10".into(),
-            start: "15:00".into(),
-            end: "17:30".into(),
-            ..Default::default()
-        },
-    )?;
-    invitations::invite(db, clock, &session.id, &people, InviteeRole::Guest)?;
+    let session = super::session_with(db, clock, "Заседание для замера писем", &people)?;
     let opts = DocumentOptions {
         langs: vec![Lang::Ru],
         layout: documents::Layout::Side,

@@ -16,9 +16,8 @@ use club_core::documents::{self, DocumentOptions};
 use club_core::mail::send::{self, Batch, Security, Smtp, SmtpAccount};
 use club_core::mail::MailKind;
 use club_core::planning::invitations;
-use club_core::planning::rsvp::InviteeRole;
-use club_core::planning::sessions::{self, SessionInput};
-use club_core::{Db, Lang, SystemClock, Text};
+use club_core::planning::sessions;
+use club_core::{Db, Lang, SystemClock};
 
 use super::{ipc, measure, percentiles, row, Row};
 
@@ -69,18 +68,7 @@ pub fn rows(db: &Db, clock: &SystemClock, rows: &mut Vec<Row>) -> anyhow::Result
         .take(GUESTS)
         .map(|p| p.id)
         .collect();
-    let session = sessions::create(
-        db,
-        clock,
-        &SessionInput {
-            title: Text::new().with(Lang::Ru, "Заседание для замера рассылки"),
-            date: "2099-06-10".into(),
-            start: "15:00".into(),
-            end: "17:30".into(),
-            ..Default::default()
-        },
-    )?;
-    invitations::invite(db, clock, &session.id, &people, InviteeRole::Guest)?;
+    let session = super::session_with(db, clock, "Заседание для замера рассылки", &people)?;
 
     // What the window waits for these reads when nothing is being sent, to compare.
     let read = || -> anyhow::Result<()> {

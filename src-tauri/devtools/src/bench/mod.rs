@@ -109,6 +109,30 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
     }
 }
 
+/// A new session far ahead (2099), titled `title` in Russian, with `people` invited.
+fn session_with(
+    db: &Db,
+    clock: &SystemClock,
+    title: &str,
+    people: &[String],
+) -> anyhow::Result<sessions::Session> {
+    use club_core::planning::invitations;
+    use club_core::planning::rsvp::InviteeRole;
+    let session = sessions::create(
+        db,
+        clock,
+        &sessions::SessionInput {
+            title: club_core::Text::new().with(club_core::Lang::Ru, title),
+            date: "2099-06-10".into(),
+            start: "15:00".into(),
+            end: "17:30".into(),
+            ..Default::default()
+        },
+    )?;
+    invitations::invite(db, clock, &session.id, people, InviteeRole::Guest)?;
+    Ok(session)
+}
+
 /// One measure over a copy of `archive`, reported.
 fn over_copy(
     archive: &Path,
