@@ -62,8 +62,24 @@ mod tests {
     impl SecretService {
         fn start() -> Option<SecretService> {
             let home = tempfile::tempdir().ok()?;
+            // A session bus without service activation: a call made before our keyring
+            // owns its name would otherwise start the system's GNOME Keyring (its files in
+            // the real home, no default keyring) in its place.
+            let config = home.path().join("bus.conf");
+            std::fs::write(
+                &config,
+                format!(
+                    "<busconfig><type>session</type><keep_umask/>\
+                     <listen>unix:dir={}</listen><auth>EXTERNAL</auth>\
+                     <policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>\
+                     <allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>",
+                    home.path().display()
+                ),
+            )
+            .ok()?;
             let mut bus = Command::new("dbus-daemon")
-                .args(["--session", "--nofork", "--print-address=1"])
+                .arg(format!("--config-file={}", config.display()))
+                .args(["--nofork", "--print-address=1"])
                 .stdout(Stdio::piped())
                 .spawn()
                 .ok()?;
