@@ -131,13 +131,10 @@ pub fn letters(ctl: Ctl, a: LettersArgs) -> anyhow::Result<()> {
         written.push(path.clone());
     }
     if let Some(dir) = &a.dir {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
-        for (name, bytes) in letters::letter_files(&doc, &s, &fonts)? {
-            let path = dir.join(name);
-            club_core::paths::write_atomically(&path, &bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            written.push(path);
-        }
+        written.extend(
+            letters::write_letter_files(&doc, &s, &fonts, dir)
+                .with_context(|| format!("cannot write the letters in {}", dir.display()))?,
+        );
     }
     let text = format!(
         "{} letters: {}",

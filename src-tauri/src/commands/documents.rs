@@ -51,3 +51,30 @@ pub fn choose_signature(app: &AppHandle, state: &AppState, path: Option<String>)
     documents::signature::set(state.db()?, state.fonts()?, &bytes)?;
     Ok(true)
 }
+
+/// Every letter of the session as a PDF of its own in a folder the user picks (personal
+/// letters or formal notes, as `kind` says); how many, or None when cancelled.
+pub fn save_letter_files(
+    app: &AppHandle,
+    state: &AppState,
+    session_id: &str,
+    kind: DocumentKind,
+    options: &DocumentOptions,
+) -> Reply<Option<u32>> {
+    let style = match kind {
+        DocumentKind::Letters => documents::LetterStyle::Personal,
+        DocumentKind::LettersFormal => documents::LetterStyle::Formal,
+        _ => {
+            let e = club_core::Error::invalid("kind", club_core::InvalidReason::BadFormat);
+            return Err(e.into());
+        }
+    };
+    let db = state.db()?;
+    let doc = documents::letters_data(db, &state.clock, session_id, options, style, None)?;
+    let session = club_core::planning::sessions::get(db, &state.clock, session_id)?;
+    let Some(dir) = super::pick_folder(app) else {
+        return Ok(None);
+    };
+    let written = documents::letters::write_letter_files(&doc, &session, state.fonts()?, &dir)?;
+    Ok(Some(written.len() as u32))
+}

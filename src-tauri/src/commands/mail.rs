@@ -166,14 +166,8 @@ pub fn save_eml(
     options: DocumentOptions,
     reply_by: Option<String>,
 ) -> Reply<Option<u32>> {
-    use tauri_plugin_dialog::DialogExt;
     let account = send::account(state.db()?)?.ok_or_else(no_account)?;
-    let Some(dir) = app
-        .dialog()
-        .file()
-        .blocking_pick_folder()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let Some(dir) = super::pick_folder(app) else {
         return Ok(None);
     };
     let batch = Batch {

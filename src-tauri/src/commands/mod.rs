@@ -178,6 +178,8 @@ commands! {
     document_warnings(session_id: String, kind: DocumentKind, options: DocumentOptions) -> Vec<DocumentWarning> = |s| club_core::documents::warnings(s.db()?, &s.clock, &session_id, kind, &options);
     /// Renders the document, asks where to save it, writes it whole; None when cancelled.
     document_save(session_id: String, kind: DocumentKind, format: Format, options: DocumentOptions) -> Option<String> = |s, app| documents::save(app, s, &session_id, kind, format, &options);
+    /// Every letter as a PDF of its own, in a folder the user picks; None when cancelled.
+    letters_save_each(session_id: String, kind: DocumentKind, options: DocumentOptions) -> Option<u32> = |s, app| documents::save_letter_files(app, s, &session_id, kind, &options);
 
     // mail: invitations and reminders out by e-mail, messenger and phone
     /// Who a batch of `kind` goes to, what they had last, and why some cannot have it.
@@ -202,6 +204,15 @@ commands! {
 
     // sample: the demonstration data
     demo_remove() -> () = |s| demo::remove(s.db()?);
+}
+
+/// A folder the user picks in the system's dialog; None when cancelled.
+fn pick_folder(app: &tauri::AppHandle) -> Option<std::path::PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
 }
 
 /// Asks where to save `bytes` in the system's dialog (suggesting `name`, filtered to its

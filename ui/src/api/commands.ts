@@ -92,6 +92,7 @@ export interface Commands {
   invitees_list: { args: { sessionId: string }; result: InviteeList };
   invitees_reorder: { args: { sessionId: string; ids: Array<string> }; result: InviteeList };
   invitees_reset_order: { args: { sessionId: string }; result: InviteeList };
+  letters_save_each: { args: { sessionId: string; kind: DocumentKind; options: DocumentOptions }; result: number | null };
   letters_signature: { args: Record<string, never>; result: string | null };
   letters_signature_choose: { args: { path: string | null }; result: boolean };
   letters_signature_clear: { args: Record<string, never>; result: null };

@@ -55,6 +55,18 @@ describe("DocumentsPanel", () => {
     expect(await screen.findByTestId("doc-saved")).toHaveTextContent("/home/org/session-8-agenda-ru.docx");
   });
 
+  it("saves the letters as one file per guest, formal notes too, and says how many", async () => {
+    const saveEach = vi.fn(async () => 9);
+    const { api } = fakeApi([], { document_preview: async () => [svg("1")], letters_save_each: saveEach as never });
+    renderWith(<DocumentsPanel sessionId="s" />, api);
+    await userEvent.click(await screen.findByTestId("doc-agenda"));
+    expect(screen.queryByTestId("doc-save-each")).toBeNull();
+    await userEvent.click(screen.getByTestId("doc-letters_formal"));
+    await userEvent.click(screen.getByTestId("doc-save-each"));
+    expect(saveEach).toHaveBeenCalledWith({ sessionId: "s", kind: "letters_formal", options: { langs: ["ru"], layout: "side", paper: "a4" } });
+    expect(await screen.findByTestId("doc-saved-each")).toHaveTextContent("Сохранено 9 писем, по файлу на гостя.");
+  });
+
   it("shows a calendar event without a preview, saved as ICS", async () => {
     const documentPreview = vi.fn(async () => [svg("1")]);
     const { api } = fakeApi([], { document_preview: documentPreview });

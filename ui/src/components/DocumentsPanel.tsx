@@ -49,7 +49,13 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
   const save = useMutation({
     mutationFn: (format: Format) => api.call("document_save", { sessionId, kind, format, options }),
   });
-  useEffect(() => save.reset(), [kind, first, second, layout, paper]); // eslint-disable-line react-hooks/exhaustive-deps
+  const saveEach = useMutation({
+    mutationFn: () => api.call("letters_save_each", { sessionId, kind, options }),
+  });
+  useEffect(() => {
+    save.reset();
+    saveEach.reset();
+  }, [kind, first, second, layout, paper]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const uiLang = i18n.language as Lang;
   const warningText = (w: DocumentWarning) => {
@@ -132,6 +138,11 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
               {t("documents.saveAs", { format: f.toUpperCase() })}
             </button>
           ))}
+          {letters && (
+            <button type="button" onClick={() => saveEach.mutate()} disabled={saveEach.isPending} data-testid="doc-save-each">
+              {t("documents.saveEach")}
+            </button>
+          )}
           {previewable && (
             <button type="button" onClick={print} disabled={!pages.length || preview.isFetching} data-testid="doc-print">
               {t("documents.print")}
@@ -149,6 +160,9 @@ export function DocumentsPanel({ sessionId }: { sessionId: string }) {
         {save.isPending && <Progress label={t("documents.saving")} />}
         {save.data && <p className="ok-text" role="status" data-testid="doc-saved">{t("documents.saved", { path: save.data })}</p>}
         {save.error && <ErrorMessage error={save.error} />}
+        {saveEach.isPending && <Progress label={t("documents.saving")} />}
+        {saveEach.data != null && <p className="ok-text" role="status" data-testid="doc-saved-each">{t("documents.savedEach", { count: saveEach.data })}</p>}
+        {saveEach.error && <ErrorMessage error={saveEach.error} />}
       </aside>
       <section className="documents-preview" aria-label={t("documents.preview")} aria-busy={preview.isFetching}>
         {!previewable && <p className="empty-state">{t("documents.icsHint")}</p>}

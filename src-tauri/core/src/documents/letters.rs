@@ -602,3 +602,23 @@ pub fn letter_files(
         })
         .collect()
 }
+
+/// Every letter of `doc` as a PDF of its own in `dir` (made if missing): all laid out
+/// first, so that a failure writes nothing; each file written whole. The paths written.
+pub fn write_letter_files(
+    doc: &LettersDoc,
+    session: &Session,
+    fonts: &Fonts,
+    dir: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>> {
+    let files = letter_files(doc, session, fonts)?;
+    std::fs::create_dir_all(dir)?;
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            crate::paths::write_atomically(&path, &bytes)?;
+            Ok(path)
+        })
+        .collect()
+}
