@@ -229,6 +229,16 @@ async fn the_signature_picture_chosen_in_settings_signs_the_letters() {
     app.find("[data-testid=doc-pages] img").await;
     tokio::time::sleep(Duration::from_millis(600)).await;
     shot(&app, "letters-signed-ru").await;
+    // Below the options: one PDF, one file per guest, print.
+    let each = app.find("[data-testid=doc-save-each]").await;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![serde_json::to_value(&each).unwrap()],
+        )
+        .await
+        .unwrap();
+    shot(&app, "letters-actions-ru").await;
 
     app.click("[data-testid=nav-settings]").await;
     app.click("[data-testid=signature-remove]").await;
