@@ -196,7 +196,9 @@ pub(crate) fn merge_in(
             b.precedence_category_id.as_deref().unwrap_or(""),
         );
         for more in b.notes.split("\n\n").chain(also.iter().map(String::as_str)) {
-            if !more.trim().is_empty() && !input.notes.contains(more) {
+            // Whole paragraphs compared: "VIP" is not already there because "not VIP" is.
+            let there = input.notes.split("\n\n").any(|p| p.trim() == more.trim());
+            if !more.trim().is_empty() && !there {
                 input.notes = [input.notes.as_str(), more]
                     .iter()
                     .filter(|s| !s.is_empty())
