@@ -60,8 +60,20 @@ mod tests {
     }
 
     impl SecretService {
+        /// None only where the two programs are missing; any other failure fails the test.
         fn start() -> Option<SecretService> {
-            let home = tempfile::tempdir().ok()?;
+            let installed = |program: &str| {
+                Command::new(program)
+                    .arg("--version")
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok()
+            };
+            if !installed("dbus-daemon") || !installed("gnome-keyring-daemon") {
+                return None;
+            }
+            let home = tempfile::tempdir().unwrap();
             // A session bus without service activation: a call made before our keyring
             // owns its name would otherwise start the system's GNOME Keyring (its files in
             // the real home, no default keyring) in its place.
@@ -76,24 +88,27 @@ mod tests {
                     home.path().display()
                 ),
             )
-            .ok()?;
+            .unwrap();
+            // A fresh keyring folder has no `default` alias, which a desktop session's has:
+            // name the login keyring (which --unlock creates) the default, as a desktop does.
+            let keyrings = home.path().join("data/keyrings");
+            std::fs::create_dir_all(&keyrings).unwrap();
+            std::fs::write(keyrings.join("default"), "login").unwrap();
             let mut bus = Command::new("dbus-daemon")
                 .arg(format!("--config-file={}", config.display()))
                 .args(["--nofork", "--print-address=1"])
                 .stdout(Stdio::piped())
                 .spawn()
-                .ok()?;
+                .expect("dbus-daemon starts");
             let mut address = String::new();
-            BufReader::new(bus.stdout.take()?)
-                .read_line(&mut address)
-                .ok()?;
+            let read = BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address);
+            if read.is_err() || address.trim().is_empty() {
+                let _ = bus.kill();
+                let _ = bus.wait();
+                panic!("dbus-daemon printed no address");
+            }
             // Only this test talks to a session bus in this process.
             std::env::set_var("DBUS_SESSION_BUS_ADDRESS", address.trim());
-            // A fresh keyring folder has no `default` alias, which a desktop session's has:
-            // name the login keyring (which --unlock creates) the default, as a desktop does.
-            let keyrings = home.path().join("data/keyrings");
-            std::fs::create_dir_all(&keyrings).ok()?;
-            std::fs::write(keyrings.join("default"), "login").ok()?;
             let mut keyring = Command::new("gnome-keyring-daemon")
                 .args(["--foreground", "--unlock", "--components=secrets"])
                 .env("HOME", home.path())
@@ -103,10 +118,11 @@ mod tests {
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .ok()?;
-            let mut stdin = keyring.stdin.take()?;
-            stdin.write_all(b"throwaway").ok()?;
+                .expect("gnome-keyring-daemon starts");
+            let mut stdin = keyring.stdin.take().unwrap();
+            let _ = stdin.write_all(b"throwaway");
             drop(stdin);
+            // From here the two are stopped whatever happens.
             Some(SecretService {
                 bus,
                 keyring,
