@@ -61,13 +61,9 @@ pub fn save_letter_files(
     kind: DocumentKind,
     options: &DocumentOptions,
 ) -> Reply<Option<u32>> {
-    let style = match kind {
-        DocumentKind::Letters => documents::LetterStyle::Personal,
-        DocumentKind::LettersFormal => documents::LetterStyle::Formal,
-        _ => {
-            let e = club_core::Error::invalid("kind", club_core::InvalidReason::BadFormat);
-            return Err(e.into());
-        }
+    let Some(style) = documents::LetterStyle::of(kind) else {
+        let e = club_core::Error::invalid("kind", club_core::InvalidReason::BadFormat);
+        return Err(e.into());
     };
     let db = state.db()?;
     let doc = documents::letters_data(db, &state.clock, session_id, options, style, None)?;

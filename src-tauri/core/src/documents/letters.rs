@@ -36,6 +36,17 @@ pub enum LetterStyle {
     Formal,
 }
 
+impl LetterStyle {
+    /// The style a document kind prints its letters in; None for a kind that is no letter.
+    pub fn of(kind: DocumentKind) -> Option<LetterStyle> {
+        match kind {
+            DocumentKind::Letters => Some(LetterStyle::Personal),
+            DocumentKind::LettersFormal => Some(LetterStyle::Formal),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LetterField {
     pub label: Text,

@@ -183,10 +183,7 @@ pub fn data(
             serde_json::to_value(dossier_data(db, clock, session_id, options)?)?
         }
         DocumentKind::Letters | DocumentKind::LettersFormal => {
-            let style = match kind {
-                DocumentKind::Letters => LetterStyle::Personal,
-                _ => LetterStyle::Formal,
-            };
+            let style = LetterStyle::of(kind).unwrap_or(LetterStyle::Personal);
             serde_json::to_value(letters_data(db, clock, session_id, options, style, None)?)?
         }
         DocumentKind::Seating => {
