@@ -100,7 +100,14 @@ async fn send_the_invitations_see_the_batch_mid_way_and_nobody_gets_two() {
     app.find("[data-testid=messenger-text]").await;
     shot(&app, "mail-ru").await;
 
-    app.click("[data-testid=mail-send]").await;
+    // The button is enabled once the saved account has been read back.
+    let send = app.find("[data-testid=mail-send]").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !send.is_enabled().await.unwrap() {
+        assert!(Instant::now() < deadline, "the send button stayed disabled");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    send.click().await.unwrap();
     app.wait_for_text("[data-testid=mail-progress]", "Отправлено 2 из")
         .await;
     shot(&app, "mail-sending-ru").await;

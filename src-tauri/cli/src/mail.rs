@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use club_core::documents::{DocumentOptions, Layout, Paper};
-use club_core::mail::send::{self, Batch, Security, Smtp, SmtpAccount};
+use club_core::mail::send::{self, Batch, Security, Smtp, SmtpAccount, StopReason};
 use club_core::mail::MailKind;
 use club_core::planning::invitations;
 
@@ -186,11 +186,18 @@ pub fn run(ctl: Ctl, cmd: MailCommand) -> anyhow::Result<()> {
                 report.sent,
                 report.refused.len(),
                 report.skipped,
-                report
-                    .stopped
-                    .as_ref()
-                    .map(|w| format!("; stopped: {w}"))
-                    .unwrap_or_default()
+                match (report.stop_reason, &report.stopped) {
+                    (Some(StopReason::Stopped), _) => "; stopped".to_string(),
+                    (Some(StopReason::WrongPassword), w) => format!(
+                        "; stopped: the server did not take the login: {}",
+                        w.as_deref().unwrap_or("")
+                    ),
+                    (Some(StopReason::Unreachable), w) => format!(
+                        "; stopped: the server went away: {}",
+                        w.as_deref().unwrap_or("")
+                    ),
+                    (None, _) => String::new(),
+                }
             );
             out.data(&report, || text.clone())?;
             if report.stopped.is_some() {

@@ -30,7 +30,9 @@ pub fn account(state: &AppState) -> Reply<MailAccount> {
     })
 }
 
-/// Saves the account; a password given goes to the keychain, an empty one is forgotten.
+/// Saves the account; a password given goes to the keychain, an empty one is forgotten,
+/// none keeps the saved one (moved to the new entry when the login, host or port changed).
+/// The keychain is written first: a keychain that fails leaves the account as it was.
 pub fn save_account(
     state: &AppState,
     account: &SmtpAccount,
@@ -38,14 +40,24 @@ pub fn save_account(
 ) -> Reply<MailAccount> {
     let db = state.db()?;
     let before = send::account(db)?;
-    let saved = send::save_account(db, account)?;
-    if let Some(old) = before.filter(|old| keychain_user(old) != keychain_user(&saved)) {
-        let _ = keychain::forget(&old);
-    }
+    let next = account.checked()?;
+    let moved = before
+        .as_ref()
+        .filter(|old| keychain_user(old) != keychain_user(&next));
     match password {
-        Some("") => keychain::forget(&saved).map_err(keychain_error)?,
-        Some(p) => keychain::save(&saved, p).map_err(keychain_error)?,
-        None => {}
+        Some("") => keychain::forget(&next).map_err(keychain_error)?,
+        Some(p) => keychain::save(&next, p).map_err(keychain_error)?,
+        None => {
+            if let Some(old) = moved {
+                if let Ok(Some(kept)) = keychain::password(old) {
+                    keychain::save(&next, &kept).map_err(keychain_error)?;
+                }
+            }
+        }
+    }
+    send::save_account(db, &next)?;
+    if let Some(old) = moved {
+        let _ = keychain::forget(old);
     }
     self::account(state)
 }
@@ -120,41 +132,56 @@ pub fn send_batch(
     again: Vec<String>,
     password: Option<&str>,
 ) -> Reply<BatchReport> {
+    // One batch at a time; the stop is cleared before anything slow (the keychain may ask
+    // to be unlocked), so a Stop clicked meanwhile is kept.
+    let _running = Running::claim(state)?;
     let (account, password) = ready(state, password)?;
     let mut smtp = Smtp::new(&account, &password)?;
-    if state.mail_running.swap(true, Ordering::SeqCst) {
-        return Err(ApiError {
-            code: club_core::ErrorCode::Busy,
-            message: "a batch is being sent already".into(),
-            field: None,
-            reason: None,
-        });
-    }
-    state.mail_stop.store(false, Ordering::SeqCst);
     let batch = Batch {
         kind,
         options,
         reply_by,
         again,
     };
-    let report = state.fonts().and_then(|fonts| {
-        send::send(
-            state.db()?,
-            &state.clock,
-            fonts,
-            session_id,
-            &batch,
-            &account,
-            &mut smtp,
-            &state.mail_stop,
-            &mut |p| {
-                let _ = app.emit("mail-progress", p);
-            },
-        )
-        .map_err(ApiError::from)
-    });
-    state.mail_running.store(false, Ordering::SeqCst);
-    report
+    let report = send::send(
+        state.db()?,
+        &state.clock,
+        state.fonts()?,
+        session_id,
+        &batch,
+        &account,
+        &mut smtp,
+        &state.mail_stop,
+        &mut |p| {
+            let _ = app.emit("mail-progress", p);
+        },
+    )?;
+    Ok(report)
+}
+
+/// The one batch running: claimed with its stop cleared, let go however it ends (an error,
+/// a panic), so that a later batch can start.
+struct Running<'a>(&'a AppState);
+
+impl<'a> Running<'a> {
+    fn claim(state: &'a AppState) -> Reply<Running<'a>> {
+        if state.mail_running.swap(true, Ordering::SeqCst) {
+            return Err(ApiError {
+                code: club_core::ErrorCode::Busy,
+                message: "a batch is being sent already".into(),
+                field: None,
+                reason: None,
+            });
+        }
+        state.mail_stop.store(false, Ordering::SeqCst);
+        Ok(Running(state))
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.mail_running.store(false, Ordering::SeqCst);
+    }
 }
 
 /// The batch's messages as .eml files in a folder the user picks; None when cancelled.
@@ -166,6 +193,8 @@ pub fn save_eml(
     options: DocumentOptions,
     reply_by: Option<String>,
 ) -> Reply<Option<u32>> {
+    // Not beside a batch: a guest being e-mailed would be given a file too.
+    let _running = Running::claim(state)?;
     let account = send::account(state.db()?)?.ok_or_else(no_account)?;
     let Some(dir) = super::pick_folder(app) else {
         return Ok(None);

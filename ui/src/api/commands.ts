@@ -6,6 +6,7 @@ import type { AppStatus } from "./types/AppStatus";
 import type { AttendanceStatus } from "./types/AttendanceStatus";
 import type { Backup } from "./types/Backup";
 import type { Change } from "./types/Change";
+import type { Channel } from "./types/Channel";
 import type { Conflict } from "./types/Conflict";
 import type { DocumentKind } from "./types/DocumentKind";
 import type { DocumentOptions } from "./types/DocumentOptions";
@@ -98,6 +99,7 @@ export interface Commands {
   letters_signature_clear: { args: Record<string, never>; result: null };
   mail_account: { args: Record<string, never>; result: MailAccount };
   mail_account_save: { args: { account: SmtpAccount; password: string | null }; result: MailAccount };
+  mail_mark_sent: { args: { invitationId: string; kind: MailKind; channel: Channel }; result: InviteeList };
   mail_recipients: { args: { sessionId: string; kind: MailKind }; result: Array<MailRecipient> };
   mail_save_eml: { args: { sessionId: string; kind: MailKind; options: DocumentOptions; replyBy: string | null }; result: number | null };
   mail_send: { args: { sessionId: string; kind: MailKind; options: DocumentOptions; replyBy: string | null; again: Array<string>; password: string | null }; result: MailBatchReport };

@@ -113,14 +113,14 @@ describe("MailPanel", () => {
       mail_templates: async () => [template],
       mail_texts: async () => [{ invitationId: "inv-1", lang: "zh" as const, text: "尊敬的陈静女士：" }],
       invitees_list: async () => ({ sessionId: "s1", invitees: [{ id: "inv-1", status: "to_invite" }] }) as never,
-      invitation_update: update as never,
+      mail_mark_sent: update as never,
     });
     renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
     const card = await screen.findByTestId("messenger-text");
     expect(card).toHaveTextContent("WeChat: chen_bfsu");
     await waitFor(() => expect(within(card).getByRole("textbox")).toHaveValue("尊敬的陈静女士："));
     await userEvent.click(within(card).getByTestId("messenger-sent"));
-    await waitFor(() => expect(update).toHaveBeenCalledWith({ id: "inv-1", patch: { channel: "wechat", status: "invited" } }));
+    await waitFor(() => expect(update).toHaveBeenCalledWith({ invitationId: "inv-1", kind: "invitation", channel: "wechat" }));
   });
 
   it("names a template field that does not exist when the template is saved", async () => {

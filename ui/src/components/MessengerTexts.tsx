@@ -31,11 +31,10 @@ export function MessengerTexts({
   const texts = useCommand("mail_texts", { sessionId, kind, options, replyBy }, { enabled: others.length > 0 });
   const invitees = useCommand("invitees_list", { sessionId }, { enabled: others.length > 0 });
   const mark = useMutation({
+    // The core decides the status in the same transaction: an answer given meanwhile stays.
     mutationFn: (r: MailRecipient) => {
       const channel = r.channel === "phone" || (!r.wechat && r.phone) ? "phone" : "wechat";
-      const current = invitees.data?.invitees.find((i) => i.id === r.invitationId);
-      const status = kind === "invitation" && current?.status === "to_invite" ? "invited" : undefined;
-      return api.call("invitation_update", { id: r.invitationId, patch: { channel, status } });
+      return api.call("mail_mark_sent", { invitationId: r.invitationId, kind, channel });
     },
     onSuccess: (list) => {
       queryClient.setQueryData(queryKey("invitees_list", { sessionId }), list);

@@ -464,6 +464,47 @@ fn compose(
     .map(|m| (message_id, m))
 }
 
+/// Notes on the invitation that its message went out by `channel`: the channel, and for
+/// an invitation not yet sent, the status "invited" (an answer already given stays).
+/// The invitation's session.
+fn record_sent(
+    tx: &rusqlite::Connection,
+    clock: &dyn Clock,
+    invitation_id: &str,
+    kind: MailKind,
+    channel: Channel,
+) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    let status = tx
+        .query_row(
+            "SELECT status FROM invitation WHERE id = ?1",
+            [invitation_id],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "invitation" })?;
+    let patch = InvitationPatch {
+        status: (kind == MailKind::Invitation && status == InvitationStatus::ToInvite.code())
+            .then_some(InvitationStatus::Invited),
+        channel: Some(channel.code().to_string()),
+        ..Default::default()
+    };
+    invitations::apply(tx, clock, invitation_id, &patch)
+}
+
+/// The organizer sent a guest's text by WeChat or phone (or any channel but e-mail): noted
+/// as the batch notes an e-mail, in one transaction. The session's invitees afterwards.
+pub fn mark_sent(
+    db: &Db,
+    clock: &dyn Clock,
+    invitation_id: &str,
+    kind: MailKind,
+    channel: Channel,
+) -> Result<invitations::InviteeList> {
+    let session_id = db.write(|tx| record_sent(tx, clock, invitation_id, kind, channel))?;
+    invitations::list(db, &session_id)
+}
+
 /// Sends the batch through `outbox`, one guest at a time, until done or `stop` is set;
 /// `progress` hears of each guest as it is done.
 #[allow(clippy::too_many_arguments)]
@@ -522,18 +563,7 @@ pub fn send(
         db.write(|tx| {
             log::finish(tx, &row, outcome, &detail, &stamp(clock))?;
             if outcome == Outcome::Sent && b.kind == MailKind::Invitation {
-                let status = tx.query_row(
-                    "SELECT status FROM invitation WHERE id = ?1",
-                    [&who.invitation_id],
-                    |r| r.get::<_, String>(0),
-                )?;
-                let patch = InvitationPatch {
-                    status: (status == InvitationStatus::ToInvite.code())
-                        .then_some(InvitationStatus::Invited),
-                    channel: Some(Channel::Email.code().to_string()),
-                    ..Default::default()
-                };
-                invitations::apply(tx, clock, &who.invitation_id, &patch)?;
+                record_sent(tx, clock, &who.invitation_id, b.kind, Channel::Email)?;
             }
             Ok(())
         })?;
@@ -548,12 +578,13 @@ pub fn send(
             Ok(()) => report.sent += 1,
             Err(Failure::Refused(why)) => report.refused.push((who.invitation_id.clone(), why)),
             Err(Failure::WrongPassword(why)) => {
-                report.stopped = Some(format!("the server did not take the login: {why}"));
+                // The server's own words; the window says the rest in the user's language.
+                report.stopped = Some(why);
                 report.stop_reason = Some(StopReason::WrongPassword);
                 break;
             }
             Err(Failure::Unreachable(why)) => {
-                report.stopped = Some(format!("the server went away: {why}"));
+                report.stopped = Some(why);
                 report.stop_reason = Some(StopReason::Unreachable);
                 break;
             }

@@ -322,9 +322,14 @@ fn a_server_that_goes_away_mid_batch_stops_it_and_the_rest_go_later_nobody_twice
     let acc = account(server.port, "");
     let first = run(&db, &session, &batch(MailKind::Invitation), &acc, "");
     assert_eq!(first.sent, 2, "{first:?}");
-    assert!(
-        first.stopped.as_deref().unwrap_or("").contains("went away"),
+    assert_eq!(
+        first.stop_reason,
+        Some(send::StopReason::Unreachable),
         "{first:?}"
+    );
+    assert!(
+        first.stopped.as_deref().unwrap_or("").contains("421"),
+        "the server's own words: {first:?}"
     );
     drop(server);
     // A cut-off message ('sending': the server may have it) is never sent again by itself:
@@ -375,13 +380,14 @@ fn a_wrong_password_stops_the_batch_and_says_so() {
         "wrong",
     );
     assert_eq!(report.sent, 0);
-    assert!(
-        report
-            .stopped
-            .as_deref()
-            .unwrap_or("")
-            .contains("did not take the login"),
+    assert_eq!(
+        report.stop_reason,
+        Some(send::StopReason::WrongPassword),
         "{report:?}"
+    );
+    assert!(
+        report.stopped.as_deref().unwrap_or("").contains("535"),
+        "the server's own words: {report:?}"
     );
     let ok = run(
         &db,
@@ -484,4 +490,47 @@ fn the_same_messages_saved_as_eml_files_open_in_a_mail_program() {
         .unwrap()
         .iter()
         .any(|r| r.problem.as_deref() == Some("no e-mail address")));
+}
+
+/// A text sent by WeChat or phone is noted as an e-mail is: the channel, and "invited" for
+/// one not yet invited; an answer given meanwhile is never put back.
+#[test]
+fn a_text_sent_by_wechat_notes_the_channel_and_keeps_an_answer() {
+    let (db, _session, invitations) = session_with_addresses();
+    let (fresh, answered) = (&invitations[0], &invitations[1]);
+    invitations::update(
+        &db,
+        &clock(),
+        answered,
+        &invitations::InvitationPatch {
+            status: Some(InvitationStatus::Confirmed),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    send::mark_sent(&db, &clock(), fresh, MailKind::Invitation, Channel::Wechat).unwrap();
+    let list = send::mark_sent(
+        &db,
+        &clock(),
+        answered,
+        MailKind::Invitation,
+        Channel::Phone,
+    )
+    .unwrap();
+    let of = |id: &str| list.invitees.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(of(fresh).status, InvitationStatus::Invited);
+    assert_eq!(of(fresh).channel, Some(Channel::Wechat));
+    assert!(of(fresh).invited_at.is_some());
+    assert_eq!(of(answered).status, InvitationStatus::Confirmed);
+    assert_eq!(of(answered).channel, Some(Channel::Phone));
+    // An invitation that is not there is named.
+    let e = send::mark_sent(
+        &db,
+        &clock(),
+        "00000000-0000-7000-8000-000000000000",
+        MailKind::Invitation,
+        Channel::Wechat,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("invitation"), "{e}");
 }
