@@ -15,6 +15,7 @@ import {
 import { formatMoment, pick } from "../format";
 import { LANGS } from "../i18n";
 import { useAsk } from "./AskDialog";
+import { DateField } from "./DateField";
 import { ErrorMessage } from "./ErrorMessage";
 import { MailAccountForm } from "./MailAccountForm";
 import { MailTemplates } from "./MailTemplates";
@@ -35,6 +36,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
   const [fallback, setFallback] = useState<Lang>(lang);
   // As the letters have it unless changed: a week before the session.
   const [replyBy, setReplyBy] = useState(() => weekBefore(sessionDate));
+  const [replyByProblem, setReplyByProblem] = useState<string | null>(null);
   const [again, setAgain] = useState<string[]>([]);
   const [password, setPassword] = useState("");
   const [progress, setProgress] = useState<MailProgress | null>(null);
@@ -82,7 +84,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
   const due = list.filter((r) => !r.problem && (isDue(r) || again.includes(r.invitationId)));
   const acc = account.data?.account ?? null;
   const needsPassword = !!acc && acc.user !== "" && !account.data?.passwordSaved;
-  const canSend = !!acc && due.length > 0 && !send.isPending && (!needsPassword || password !== "");
+  const canSend = !!acc && due.length > 0 && !send.isPending && !replyByProblem && (!needsPassword || password !== "");
   const who = (r: MailRecipient) => pick(r.name, lang) || r.address;
 
   const start = () => {
@@ -112,7 +114,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
         </fieldset>
         <div className="field">
           <label htmlFor="mail-reply-by">{t("mail.replyBy")}</label>
-          <input id="mail-reply-by" type="date" value={replyBy} onChange={(e) => setReplyBy(e.target.value)} />
+          <DateField id="mail-reply-by" value={replyBy} onChange={(iso, problem) => (setReplyBy(iso), setReplyByProblem(problem))} />
         </div>
         <div className="field">
           <label htmlFor="mail-fallback">{t("documents.lettersLanguage")}</label>
