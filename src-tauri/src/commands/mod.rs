@@ -196,6 +196,8 @@ commands! {
     /// Stops the batch after the guest being sent to.
     /// A guest's text sent by WeChat or phone: the channel (and "invited") noted.
     mail_mark_sent(invitation_id: String, kind: MailKind, channel: club_core::planning::rsvp::Channel) -> club_core::planning::invitations::InviteeList = |s| mail_send::mark_sent(s.db()?, &s.clock, &invitation_id, kind, channel);
+    /// Whether a batch is being sent (the Mail tab, opened again mid-batch, shows it).
+    mail_running() -> bool = |s| done(s.mail_running.load(std::sync::atomic::Ordering::SeqCst));
     mail_stop() -> () = |s| done(s.mail_stop.store(true, std::sync::atomic::Ordering::SeqCst));
     /// The batch as .eml files in a folder the user picks; how many, None when cancelled.
     mail_save_eml(session_id: String, kind: MailKind, options: DocumentOptions, reply_by: Option<String>) -> Option<u32> = |s, app| mail::save_eml(app, s, &session_id, kind, options, reply_by);

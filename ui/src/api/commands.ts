@@ -101,6 +101,7 @@ export interface Commands {
   mail_account_save: { args: { account: SmtpAccount; password: string | null }; result: MailAccount };
   mail_mark_sent: { args: { invitationId: string; kind: MailKind; channel: Channel }; result: InviteeList };
   mail_recipients: { args: { sessionId: string; kind: MailKind }; result: Array<MailRecipient> };
+  mail_running: { args: Record<string, never>; result: boolean };
   mail_save_eml: { args: { sessionId: string; kind: MailKind; options: DocumentOptions; replyBy: string | null }; result: number | null };
   mail_send: { args: { sessionId: string; kind: MailKind; options: DocumentOptions; replyBy: string | null; again: Array<string>; password: string | null }; result: MailBatchReport };
   mail_stop: { args: Record<string, never>; result: null };

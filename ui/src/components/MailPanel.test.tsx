@@ -73,6 +73,29 @@ describe("MailPanel", () => {
     expect(screen.queryByTestId("mail-stop")).toBeNull();
   });
 
+  it("shows a batch still being sent when the tab is opened again, with its Stop", async () => {
+    let running = true;
+    const stop = vi.fn(async () => {
+      running = false;
+      return null;
+    });
+    const { api } = fakeApi([], {
+      mail_recipients: async () => [guest(1)],
+      mail_account: async () => account,
+      mail_templates: async () => [template],
+      mail_running: async () => running,
+      mail_stop: stop,
+    });
+    renderWith(<MailPanel sessionId="s1" sessionDate="2026-12-10" />, api);
+    expect(await screen.findByTestId("mail-progress")).toBeInTheDocument();
+    expect(screen.getByTestId("mail-send")).toBeDisabled();
+    expect(screen.getByTestId("mail-eml")).toBeDisabled();
+    await userEvent.click(screen.getByTestId("mail-stop"));
+    expect(stop).toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByTestId("mail-progress")).toBeNull(), { timeout: 4000 });
+    expect(screen.getByTestId("mail-send")).toBeEnabled();
+  });
+
   it("says why a batch stopped in the user's language", async () => {
     const { api } = fakeApi([], {
       mail_recipients: async () => [guest(1)],

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   queryKey,
@@ -69,11 +69,21 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
       setAgain([]);
     },
     onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKey("mail_running", {}) });
       await refresh();
       await queryClient.invalidateQueries({ queryKey: queryKey("invitees_list", { sessionId }) });
     },
   });
   const stop = useMutation({ mutationFn: () => api.call("mail_stop") });
+  // A batch started before this tab was opened again: its progress and Stop are shown.
+  const running = useCommand("mail_running", {}, { refetchInterval: send.isPending ? false : 1500, staleTime: 0 });
+  const elsewhere = !send.isPending && running.data === true;
+  const sending = send.isPending || elsewhere;
+  const wasElsewhere = useRef(false);
+  useEffect(() => {
+    if (wasElsewhere.current && !elsewhere) void refresh();
+    wasElsewhere.current = elsewhere;
+  }); // eslint-disable-line react-hooks/exhaustive-deps
   const test = useMutation({ mutationFn: () => api.call("mail_test", { password: password || null }) });
   const eml = useMutation({
     mutationFn: () => api.call("mail_save_eml", { sessionId, kind, options, replyBy: reply }),
@@ -84,7 +94,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
   const due = list.filter((r) => !r.problem && (isDue(r) || again.includes(r.invitationId)));
   const acc = account.data?.account ?? null;
   const needsPassword = !!acc && acc.user !== "" && !account.data?.passwordSaved;
-  const canSend = !!acc && due.length > 0 && !send.isPending && !replyByProblem && (!needsPassword || password !== "");
+  const canSend = !!acc && due.length > 0 && !sending && !replyByProblem && (!needsPassword || password !== "");
   const who = (r: MailRecipient) => pick(r.name, lang) || r.address;
 
   const start = () => {
@@ -150,17 +160,17 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
         <button type="button" className="primary" disabled={!canSend} onClick={start} data-testid="mail-send">
           {due.length ? t("mail.sendTo", { count: due.length }) : t("mail.nobodyLeft")}
         </button>
-        {send.isPending && (
+        {sending && (
           <button type="button" className="danger" onClick={() => stop.mutate()} disabled={stop.isPending} data-testid="mail-stop">{t("mail.stop")}</button>
         )}
-        <button type="button" disabled={!acc || test.isPending || send.isPending} onClick={() => test.mutate()} data-testid="mail-test">{t("mail.test")}</button>
-        <button type="button" disabled={!acc || eml.isPending || send.isPending} onClick={() => eml.mutate()} data-testid="mail-eml">{t("mail.saveEml")}</button>
+        <button type="button" disabled={!acc || test.isPending || sending} onClick={() => test.mutate()} data-testid="mail-test">{t("mail.test")}</button>
+        <button type="button" disabled={!acc || eml.isPending || sending} onClick={() => eml.mutate()} data-testid="mail-eml">{t("mail.saveEml")}</button>
       </div>
       {test.isSuccess && <p className="ok-text" role="status">{t("mail.testSent", { to: acc?.from })}</p>}
       {test.error && <ErrorMessage error={test.error} />}
       {eml.data != null && <p className="ok-text" role="status">{t("mail.emlSaved", { count: eml.data })}</p>}
       {eml.error && <ErrorMessage error={eml.error} />}
-      {send.isPending && (
+      {sending && (
         <div className="mail-progress" role="status" data-testid="mail-progress">
           <progress value={progress?.done ?? 0} max={progress?.total || due.length} />
           <span>{t("mail.progress", { done: progress?.done ?? 0, total: progress?.total || due.length })}</span>
