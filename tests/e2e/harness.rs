@@ -449,6 +449,19 @@ impl App {
             .collect()
     }
 
+    /// Scrolls the first element at `css` to the middle of the window (for a screenshot of
+    /// what sits below the first screenful).
+    pub async fn scroll_to(&self, css: &str) {
+        let el = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Chooses option `index` of the `<select>` at `css` as a person does: a mouse click
     /// opens GTK's popup list, a click on the option chooses it. WebDriver's own click on
     /// an <option> sets the value in the page and never goes through the popup.

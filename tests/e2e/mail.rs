@@ -143,13 +143,7 @@ async fn send_the_invitations_see_the_batch_mid_way_and_nobody_gets_two() {
     // WeChat and phone guests: their text in their language, ready to copy.
     app.wait_for_text("[data-testid=messenger-text]", "WeChat")
         .await;
-    app.client
-        .execute(
-            "document.querySelector('[data-testid=messenger-text]').scrollIntoView({ block: 'start' });",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.scroll_to("[data-testid=messenger-text]").await;
     shot(&app, "mail-messengers-ru").await;
 
     // In Chinese, the same screen.
@@ -218,14 +212,7 @@ async fn the_signature_picture_chosen_in_settings_signs_the_letters() {
     assert_eq!(chosen, serde_json::json!(true));
     app.client.refresh().await.unwrap();
     app.click("[data-testid=nav-settings]").await;
-    let image = app.find("[data-testid=signature-image]").await;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' });",
-            vec![serde_json::to_value(&image).unwrap()],
-        )
-        .await
-        .unwrap();
+    app.scroll_to("[data-testid=signature-image]").await;
     shot(&app, "settings-signature-ru").await;
 
     app.click("[data-testid=nav-sessions]").await;
@@ -237,14 +224,7 @@ async fn the_signature_picture_chosen_in_settings_signs_the_letters() {
     tokio::time::sleep(Duration::from_millis(600)).await;
     shot(&app, "letters-signed-ru").await;
     // Below the options: one PDF, one file per guest, print.
-    let each = app.find("[data-testid=doc-save-each]").await;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' });",
-            vec![serde_json::to_value(&each).unwrap()],
-        )
-        .await
-        .unwrap();
+    app.scroll_to("[data-testid=doc-save-each]").await;
     shot(&app, "letters-actions-ru").await;
 
     app.click("[data-testid=nav-settings]").await;
