@@ -19,6 +19,7 @@ function guest(n: number, patch: Partial<MailRecipient> = {}): MailRecipient {
     wechat: "",
     last: null,
     problem: null,
+    due: true,
     ...patch,
   };
 }
@@ -36,7 +37,7 @@ describe("MailPanel", () => {
 
   it("sends to who has not had it, shows the progress, and asks before sending to someone again", async () => {
     const sentOn = "2026-11-20T09:30:00Z";
-    const list = [guest(1), guest(2, { last: { invitationId: "inv-2", kind: "invitation", outcome: "sent", address: "guest2@example.org", detail: "", at: sentOn } }), guest(3, { address: "", problem: "no e-mail address" })];
+    const list = [guest(1), guest(2, { last: { invitationId: "inv-2", kind: "invitation", outcome: "sent", address: "guest2@example.org", detail: "", at: sentOn }, due: false }), guest(3, { address: "", problem: "no e-mail address", due: false })];
     let release: () => void = () => {};
     const send = vi.fn(() => new Promise<{ sent: number; refused: [string, string][]; skipped: number; stopped: string | null; stopReason: null }>((resolve) => {
       release = () => resolve({ sent: 2, refused: [], skipped: 0, stopped: null, stopReason: null });
@@ -131,7 +132,7 @@ describe("MailPanel", () => {
   it("gives WeChat guests their text to copy and records the channel when sent", async () => {
     const update = vi.fn(async () => ({ sessionId: "s1", invitees: [] }));
     const { api } = fakeApi([], {
-      mail_recipients: async () => [guest(1, { address: "", problem: "no e-mail address", channel: null, wechat: "chen_bfsu", lang: "zh", name: { zh: "陈静", ru: "Чэнь Цзин" } })],
+      mail_recipients: async () => [guest(1, { address: "", problem: "no e-mail address", due: false, channel: null, wechat: "chen_bfsu", lang: "zh", name: { zh: "陈静", ru: "Чэнь Цзин" } })],
       mail_account: async () => account,
       mail_templates: async () => [template],
       mail_texts: async () => [{ invitationId: "inv-1", lang: "zh" as const, text: "尊敬的陈静女士：" }],

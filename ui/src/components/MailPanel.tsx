@@ -91,7 +91,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
   });
 
   const list = recipients.data ?? [];
-  const due = list.filter((r) => !r.problem && (isDue(r) || again.includes(r.invitationId)));
+  const due = list.filter((r) => !r.problem && (r.due || again.includes(r.invitationId)));
   const acc = account.data?.account ?? null;
   const needsPassword = !!acc && acc.user !== "" && !account.data?.passwordSaved;
   const canSend = !!acc && due.length > 0 && !sending && !replyByProblem && (!needsPassword || password !== "");
@@ -197,7 +197,7 @@ export function MailPanel({ sessionId, sessionDate }: { sessionId: string; sessi
               <td>{t(`lang.${r.lang}`)}</td>
               <td data-testid="mail-last">{r.problem ? t(r.address ? "mail.badAddress" : "mail.noAddress") : <Last r={r} lang={lang} />}</td>
               <td>
-                {!r.problem && r.last && !isDue(r) && (
+                {!r.problem && r.last && !r.due && (
                   <input
                     type="checkbox"
                     aria-label={t("mail.againFor", { name: who(r) })}
@@ -224,11 +224,6 @@ export function weekBefore(date: string) {
   if (Number.isNaN(d.getTime())) return "";
   d.setUTCDate(d.getUTCDate() - 7);
   return d.toISOString().slice(0, 10);
-}
-
-/** Whether a batch sends to them without being asked again (as the core decides). */
-function isDue(r: MailRecipient) {
-  return !r.last || r.last.outcome === "failed";
 }
 
 function Last({ r, lang }: { r: MailRecipient; lang: Lang }) {

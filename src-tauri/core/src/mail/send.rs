@@ -210,17 +210,19 @@ pub struct Recipient {
     pub last: Option<LastMail>,
     /// Why nothing can go to them: no address, or one that is not an address.
     pub problem: Option<String>,
+    /// A batch sends to them without being asked to send again (the window shows the
+    /// same as the batch does).
+    pub due: bool,
 }
 
-impl Recipient {
-    /// Whether a batch sends to them without being asked to send again.
-    pub fn due(&self) -> bool {
-        self.problem.is_none()
-            && !matches!(
-                self.last.as_ref().map(|l| l.outcome),
-                Some(Outcome::Sent | Outcome::Sending | Outcome::Saved)
-            )
-    }
+/// Whether a batch sends to them without being asked to send again: an address, and no
+/// message of this kind sent, saved or cut off mid-way.
+fn due(problem: &Option<String>, last: Option<&LastMail>) -> bool {
+    problem.is_none()
+        && !matches!(
+            last.map(|l| l.outcome),
+            Some(Outcome::Sent | Outcome::Sending | Outcome::Saved)
+        )
 }
 
 /// Who a batch of `kind` is for, in the order of precedence: invitations to everyone
@@ -263,6 +265,7 @@ pub fn recipients(db: &Db, session_id: &str, kind: MailKind) -> Result<Vec<Recip
                 channel: i.channel,
                 phone: i.person.phone.clone(),
                 wechat: i.person.wechat.clone(),
+                due: due(&problem, last.get(&i.id)),
                 last: last.get(&i.id).cloned(),
                 problem,
             }
@@ -527,7 +530,7 @@ pub fn send(
         .iter()
         .filter(|x| x.problem.is_none())
         .filter(|x| {
-            let go = x.due() || b.again.contains(&x.invitation_id);
+            let go = x.due || b.again.contains(&x.invitation_id);
             if !go {
                 report.skipped += 1;
             }

@@ -483,7 +483,7 @@ fn the_same_messages_saved_as_eml_files_open_in_a_mail_program() {
     let due: Vec<_> = send::recipients(&db, &session, MailKind::Invitation)
         .unwrap()
         .into_iter()
-        .filter(|r| r.due())
+        .filter(|r| r.due)
         .collect();
     assert!(due.is_empty(), "{due:?}");
     assert!(send::recipients(&db, &session, MailKind::Invitation)

@@ -23,4 +23,9 @@ last: LastMail | null,
 /**
  * Why nothing can go to them: no address, or one that is not an address.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * A batch sends to them without being asked to send again (the window shows the
+ * same as the batch does).
+ */
+due: boolean, };
