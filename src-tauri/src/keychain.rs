@@ -3,7 +3,7 @@
 //! (user at host). It never goes into the database, a log or a backup. A machine without
 //! a keychain service says why; the password is then asked for each batch and kept nowhere.
 
-use club_core::mail::send::SmtpAccount;
+use club_core::mail::smtp::SmtpAccount;
 use keyring::{Entry, Error};
 
 /// The keychain's name for the app's entries.
@@ -49,7 +49,7 @@ mod tests {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Child, Command, Stdio};
 
-    use club_core::mail::send::{Security, SmtpAccount};
+    use club_core::mail::smtp::{Security, SmtpAccount};
 
     /// A session bus and GNOME Keyring of the test's own (unlocked with a throwaway
     /// password, its files in a temporary home): the real Secret Service, not a stand-in.

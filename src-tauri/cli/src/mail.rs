@@ -7,7 +7,8 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use club_core::documents::{DocumentOptions, Layout, Paper};
-use club_core::mail::send::{self, Batch, Security, Smtp, SmtpAccount, StopReason};
+use club_core::mail::send::{self, Batch, StopReason};
+use club_core::mail::smtp::{Security, Smtp, SmtpAccount};
 use club_core::mail::MailKind;
 use club_core::planning::invitations;
 

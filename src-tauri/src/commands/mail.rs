@@ -5,7 +5,8 @@
 use std::sync::atomic::Ordering;
 
 use club_core::documents::DocumentOptions;
-use club_core::mail::send::{self, Batch, BatchReport, Failure, MailAccount, Smtp, SmtpAccount};
+use club_core::mail::send::{self, Batch, BatchReport};
+use club_core::mail::smtp::{self, Failure, MailAccount, Smtp, SmtpAccount};
 use club_core::mail::MailKind;
 use club_core::ApiError;
 use tauri::{AppHandle, Emitter};
@@ -15,7 +16,7 @@ use crate::keychain;
 use crate::state::AppState;
 
 pub fn account(state: &AppState) -> Reply<MailAccount> {
-    let account = send::account(state.db()?)?;
+    let account = smtp::account(state.db()?)?;
     let (password_saved, keychain_problem) = match &account {
         Some(a) => match keychain::password(a) {
             Ok(p) => (p.is_some(), None),
@@ -39,7 +40,7 @@ pub fn save_account(
     password: Option<&str>,
 ) -> Reply<MailAccount> {
     let db = state.db()?;
-    let before = send::account(db)?;
+    let before = smtp::account(db)?;
     let next = account.checked()?;
     let moved = before
         .as_ref()
@@ -55,7 +56,7 @@ pub fn save_account(
             }
         }
     }
-    send::save_account(db, &next)?;
+    smtp::save_account(db, &next)?;
     if let Some(old) = moved {
         let _ = keychain::forget(old);
     }
@@ -77,7 +78,7 @@ fn keychain_error(why: String) -> ApiError {
 
 /// The account and its password: the one typed for this batch, else the keychain's.
 fn ready(state: &AppState, typed: Option<&str>) -> Reply<(SmtpAccount, String)> {
-    let account = send::account(state.db()?)?.ok_or_else(no_account)?;
+    let account = smtp::account(state.db()?)?.ok_or_else(no_account)?;
     let password = match typed.filter(|p| !p.is_empty()) {
         Some(p) => p.to_string(),
         None if account.user.is_empty() => String::new(),
@@ -195,7 +196,7 @@ pub fn save_eml(
 ) -> Reply<Option<u32>> {
     // Not beside a batch: a guest being e-mailed would be given a file too.
     let _running = Running::claim(state)?;
-    let account = send::account(state.db()?)?.ok_or_else(no_account)?;
+    let account = smtp::account(state.db()?)?.ok_or_else(no_account)?;
     let Some(dir) = super::pick_folder(app) else {
         return Ok(None);
     };

@@ -14,9 +14,8 @@ use std::collections::HashMap;
 
 use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
 use club_core::exchange::import::{self, ImportReport, ImportRequest};
-use club_core::mail::send::{
-    self as mail_send, BatchReport, GuestText, MailAccount, Recipient, SmtpAccount,
-};
+use club_core::mail::send::{self as mail_send, BatchReport, GuestText, Recipient};
+use club_core::mail::smtp::{MailAccount, SmtpAccount};
 use club_core::mail::{self as mail_templates, MailKind, MailTemplate};
 use club_core::minutes::changes::{self, Change};
 use club_core::minutes::followups::{self, FollowUp, FollowUpInput};

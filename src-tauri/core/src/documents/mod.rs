@@ -11,6 +11,7 @@ mod data;
 pub mod docx;
 pub mod fonts;
 pub mod ics;
+mod letter_words;
 pub mod letters;
 pub mod lists;
 mod minutes_doc;

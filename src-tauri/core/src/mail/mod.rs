@@ -10,6 +10,7 @@
 pub mod log;
 pub mod message;
 pub mod send;
+pub mod smtp;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

@@ -20,7 +20,7 @@ use crate::planning::invitations::{self, Answered};
 use crate::planning::rsvp::AttendanceStatus;
 use crate::planning::sessions::{self, SessionInput};
 use crate::planning::themes;
-use crate::sample::story;
+use crate::sample::{cast, story};
 use crate::store::capture::membership;
 use crate::store::db::Db;
 use crate::store::settings;
@@ -128,8 +128,8 @@ fn insert_people(tx: &Transaction, clock: &dyn Clock) -> Result<Vec<String>> {
         .collect::<Result<Vec<_>>>()?;
     let language = settings::get_language(tx)?;
     let mut ids = Vec::new();
-    for (n, p) in story::people().into_iter().enumerate() {
-        let (email, phone, wechat) = story::contact(n);
+    for (n, p) in cast::people().into_iter().enumerate() {
+        let (email, phone, wechat) = cast::contact(n);
         let input = PersonInput {
             names: p
                 .names

@@ -2,6 +2,7 @@
 //! a generated archive of many years for the benchmarks. Writes only through the owners'
 //! functions.
 
+mod cast;
 pub mod demo;
 #[cfg(feature = "generator")]
 pub mod generate;

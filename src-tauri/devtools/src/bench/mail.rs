@@ -13,7 +13,8 @@ use anyhow::{bail, Context};
 
 use club_core::documents::fonts::Fonts;
 use club_core::documents::{self, DocumentOptions};
-use club_core::mail::send::{self, Batch, Security, Smtp, SmtpAccount};
+use club_core::mail::send::{self, Batch};
+use club_core::mail::smtp::{Security, Smtp, SmtpAccount};
 use club_core::mail::MailKind;
 use club_core::planning::invitations;
 use club_core::planning::sessions;
