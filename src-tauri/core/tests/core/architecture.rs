@@ -452,3 +452,100 @@ fn paths_in_groups_are_read_one_by_one() {
         ["setting"]
     );
 }
+
+/// A file a newcomer reads in one sitting, a function seen whole on a screen or two.
+const MAX_FILE_LINES: usize = 600;
+const MAX_FN_LINES: usize = 120;
+
+/// Functions that are tables of data (a line per fact), not logic: exempt from the
+/// function length.
+const DATA_TABLES: [&str; 2] = [
+    "sample/cast.rs::people",
+    "planning/ordinals.rs::ordinals_in_four_languages",
+];
+
+/// Every file over the file limit and every function over the function limit: a
+/// function runs from its `fn` line to the closing brace at the same indentation.
+fn oversized(files: &BTreeMap<String, String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, text) in files {
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() > MAX_FILE_LINES {
+            out.push(format!(
+                "{file} has {} lines (at most {MAX_FILE_LINES})",
+                lines.len()
+            ));
+        }
+        for (start, line) in lines.iter().enumerate() {
+            let Some(name) = fn_name(line) else { continue };
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let close = format!("{indent}}}");
+            let Some(end) = lines[start + 1..]
+                .iter()
+                .position(|l| l.trim_end() == close)
+            else {
+                continue;
+            };
+            let length = end + 2;
+            let place = format!("{file}::{name}");
+            if length > MAX_FN_LINES && !DATA_TABLES.contains(&place.as_str()) {
+                out.push(format!(
+                    "{place} (line {}) has {length} lines (at most {MAX_FN_LINES})",
+                    start + 1
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The name of the function a line opens, if it opens one (a body, not a signature in a
+/// trait ending in ";").
+fn fn_name(line: &str) -> Option<&str> {
+    let mut rest = line.trim_start();
+    for prefix in [
+        "pub(crate) ",
+        "pub(super) ",
+        "pub ",
+        "const ",
+        "async ",
+        "unsafe ",
+    ] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest);
+    }
+    let rest = rest.strip_prefix("fn ")?;
+    if line.trim_end().ends_with(';') {
+        return None;
+    }
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+    Some(&rest[..end])
+}
+
+#[test]
+fn no_file_over_600_lines_and_no_function_over_120() {
+    let found = oversized(&sources());
+    assert!(found.is_empty(), "too long:\n{}", found.join("\n"));
+}
+
+#[test]
+fn a_planted_long_file_and_long_function_are_caught() {
+    let mut files = sources();
+    let body = "    let _ = 1;\n".repeat(130);
+    files
+        .get_mut("clock.rs")
+        .unwrap()
+        .push_str(&format!("\npub fn planted() {{\n{body}}}\n"));
+    files.insert("planted.rs".into(), "// a line\n".repeat(601));
+    let found = oversized(&files);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("clock.rs::planted (line")
+                && f.ends_with("has 132 lines (at most 120)")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"planted.rs has 601 lines (at most 600)".to_string()),
+        "{found:?}"
+    );
+}
