@@ -10,6 +10,7 @@ mod minutes;
 mod output;
 mod people;
 mod planning;
+mod press;
 mod sample;
 mod store;
 mod sync;
@@ -89,6 +90,10 @@ enum Command {
     /// Follow-ups (actions from decisions)
     #[command(subcommand)]
     Followups(minutes::FollowupsCommand),
+    /// The press note after a session: draft it from the minutes, show it, export it as
+    /// PDF, DOCX, text or an HTML fragment for the website
+    #[command(subcommand)]
+    Press(press::PressCommand),
     /// Search sessions, agenda items, minutes and people
     Search {
         /// Words in any script; one or two Chinese characters are enough
@@ -222,6 +227,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seating(a) => seating::seating(ctl, a),
         Command::Minutes(cmd) => minutes::run(ctl, cmd),
         Command::Followups(cmd) => minutes::followups(ctl, cmd),
+        Command::Press(cmd) => press::run(ctl, cmd),
         Command::Search { query } => store::search(ctl, &query),
         Command::Stats => stats::show(ctl),
         Command::Export(a) => documents::export(ctl, a),

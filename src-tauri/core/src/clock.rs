@@ -2,10 +2,11 @@
 //! so printed documents and tests stay deterministic. And how dates, times and time
 //! zones are read from what a person typed.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, InvalidReason, Result};
+use crate::text::Lang;
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
@@ -66,4 +67,57 @@ pub fn parse_time_zone(raw: &str, field: &str) -> Result<Tz> {
     raw.trim()
         .parse::<Tz>()
         .map_err(|_| Error::invalid(field, InvalidReason::BadTimeZone))
+}
+
+/// A date as each language writes it: «20 ноября 2025 г.», «2025 жылғы 20 қараша», 2025年11月20日.
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const KK: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Ru => format!("{} {} {} г.", d.day(), RU[m], d.year()),
+        Lang::Kk => format!("{} жылғы {} {}", d.year(), d.day(), KK[m]),
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
+    }
 }

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{validate, DocumentOptions, Layout, Paper};
+use crate::clock::long_date;
 use crate::error::Result;
 use crate::minutes::followups::FollowUpStatus;
 use crate::minutes::text::{self as minutes_text, Block};
@@ -47,59 +47,6 @@ pub(super) fn each(f: impl Fn(Lang) -> String) -> Text {
         out.set(l, &f(l));
     }
     out
-}
-
-/// A date as each language writes it: «20 ноября 2025 г.», «2025 жылғы 20 қараша», 2025年11月20日.
-pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    const RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    const KK: [&str; 12] = [
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = d.month0() as usize;
-    match lang {
-        Lang::Ru => format!("{} {} {} г.", d.day(), RU[m], d.year()),
-        Lang::Kk => format!("{} жылғы {} {}", d.year(), d.day(), KK[m]),
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
-    }
 }
 
 fn kind_label(k: ItemKind) -> Text {

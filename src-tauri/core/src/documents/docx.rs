@@ -10,6 +10,7 @@ use docx_rs::{
 
 use super::data::{AgendaDoc, Frame, Rich};
 use super::minutes_doc::MinutesDoc;
+use super::press_doc::PressDoc;
 use super::{Layout, Paper};
 use crate::error::{Error, Result};
 use crate::minutes::text::{Block, Span};
@@ -427,6 +428,30 @@ pub fn minutes(doc: &MinutesDoc) -> Result<Vec<u8>> {
                 .set_grid(vec![500, 4338, 2000, 1600, 1200])
                 .width(9638, WidthType::Dxa),
         );
+    }
+    pack(docx)
+}
+
+/// The press note: the Club's name and the dateline small, the headline large, the text.
+pub fn press(doc: &PressDoc) -> Result<Vec<u8>> {
+    let l = doc.lang;
+    let mut docx = base(&doc.frame).add_paragraph(
+        Paragraph::new().add_run(
+            run(value(&doc.frame.club, l), l)
+                .bold()
+                .size(18)
+                .color("464646"),
+        ),
+    );
+    docx = docx
+        .add_paragraph(Paragraph::new().add_run(run(&doc.dateline, l).size(18).color("595959")));
+    docx = docx.add_paragraph(
+        Paragraph::new()
+            .add_run(run(&doc.headline, l).bold().size(34))
+            .line_spacing(LineSpacing::new().before(160).after(160)),
+    );
+    for p in rich_paragraphs(&doc.blocks, l, None) {
+        docx = docx.add_paragraph(p);
     }
     pack(docx)
 }

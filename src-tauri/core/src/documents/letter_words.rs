@@ -3,7 +3,7 @@
 //! honorific or the Russian and Kazakh names whether the guest is addressed as a woman).
 
 use super::letters::LetterStyle;
-use crate::people::Person;
+use crate::people::{address, Person};
 use crate::text::{Lang, Text};
 
 pub(super) fn opening(l: Lang, style: LetterStyle, club: &str) -> String {
@@ -83,58 +83,10 @@ fn the(club: &str) -> String {
     }
 }
 
-/// Whether the person is addressed as a woman: read from the honorific (г-жа, ханым, 女士,
-/// Ms, Mrs, Madam), else from a Russian or Kazakh patronymic or family name.
-fn feminine(p: &Person) -> bool {
-    let honorific: Vec<String> = p.honorific.0.values().map(|h| h.to_lowercase()).collect();
-    let by_title = [
-        "г-жа",
-        "госпожа",
-        "ханым",
-        "女士",
-        "夫人",
-        "ms",
-        "mrs",
-        "madam",
-    ];
-    let masculine = ["г-н", "господин", "мырза", "先生", "mr", "sir"];
-    for h in &honorific {
-        let words: Vec<&str> = h
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .collect();
-        if by_title
-            .iter()
-            .any(|f| words.contains(f) || h.contains(f) && !f.is_ascii())
-        {
-            return true;
-        }
-        if masculine
-            .iter()
-            .any(|m| words.contains(m) || h.contains(m) && !m.is_ascii())
-        {
-            return false;
-        }
-    }
-    p.names
-        .iter()
-        .filter(|n| matches!(n.lang, Lang::Ru | Lang::Kk))
-        .any(|n| {
-            let patronymic = n.patronymic.to_lowercase();
-            let family = n.family.to_lowercase();
-            ["вна", "кызы", "қызы"]
-                .iter()
-                .any(|e| patronymic.ends_with(e))
-                || (patronymic.is_empty()
-                    && ["ова", "ева", "ёва", "ина", "ская", "цкая"]
-                        .iter()
-                        .any(|e| family.ends_with(e)))
-        })
-}
-
 /// The salutation in each language the person can be named in:
 /// «Уважаемый Шахрат Нурышевич!», «Құрметті Шахрат мырза!», «尊敬的王立新先生：», "Dear Mr Wang,".
 pub(super) fn salutation(p: &Person) -> Text {
-    let fem = feminine(p);
+    let fem = address::as_woman(p);
     let mut out = Text::new();
     for l in Lang::ALL {
         let name = p.names.iter().find(|n| n.lang == l);

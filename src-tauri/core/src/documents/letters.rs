@@ -10,11 +10,11 @@
 use chrono::{Duration, NaiveDate, Offset, TimeZone};
 use serde::Serialize;
 
-use super::data::{each, frame, long_date, t, Frame};
+use super::data::{each, frame, t, Frame};
 use super::fonts::Fonts;
 use super::letter_words::{closing, opening, reply, salutation};
 use super::{layout, to_pdf, validate, DocumentKind, DocumentOptions};
-use crate::clock::{parse_date, parse_time, parse_time_zone};
+use crate::clock::{long_date, parse_date, parse_time, parse_time_zone};
 use crate::error::Result;
 use crate::people::Person;
 use crate::planning::agenda;

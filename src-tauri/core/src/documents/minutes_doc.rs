@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::data::{
-    agenda_data, each, followup_status_label, frame, invitees_data, long_date, person_row, rich, t,
-    AgendaDoc, Frame, InviteesDoc, Labels, PersonRow, Rich,
+    agenda_data, each, followup_status_label, frame, invitees_data, person_row, rich, t, AgendaDoc,
+    Frame, InviteesDoc, Labels, PersonRow, Rich,
 };
 use super::{validate, DocumentOptions};
+use crate::clock::long_date;
 use crate::error::Result;
 use crate::minutes::{self, followups};
 use crate::planning::invitations::{self, Invitee};

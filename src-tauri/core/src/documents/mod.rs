@@ -15,6 +15,7 @@ mod letter_words;
 pub mod letters;
 pub mod lists;
 mod minutes_doc;
+pub mod press_doc;
 mod seating_chart;
 pub mod signature;
 
@@ -34,8 +35,8 @@ use crate::Clock;
 
 pub use check::{warnings, DocumentWarning};
 pub use data::{
-    agenda_data, cards_data, invitees_data, long_date, signin_data, AgendaDoc, CardsDoc,
-    InviteesDoc, SigninDoc,
+    agenda_data, cards_data, invitees_data, signin_data, AgendaDoc, CardsDoc, InviteesDoc,
+    SigninDoc,
 };
 pub use letters::{letters_data, LetterStyle, LettersDoc};
 pub use minutes_doc::{dossier_data, minutes_data, DossierDoc, MinutesDoc};

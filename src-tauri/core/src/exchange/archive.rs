@@ -182,6 +182,7 @@ fn readable(db: &Db) -> Result<()> {
         invitations::list(db, &s.id).map_err(at("invitation", n))?;
         minutes::get(db, &s.id).map_err(at("minutes", n))?;
         minutes::revisions::list(db, &s.id).map_err(at("minutes_revision", n))?;
+        minutes::press::get(db, &s.id).map_err(at("press_note", n))?;
     }
     Ok(())
 }

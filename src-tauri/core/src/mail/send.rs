@@ -232,7 +232,7 @@ fn values<'r>(
         date,
         time,
         venue: s.venue.best(lang).into(),
-        reply_by: crate::documents::long_date(reply_by, lang),
+        reply_by: crate::clock::long_date(reply_by, lang),
         club: r.club.best(lang).into(),
     };
     Ok((lang, letter, values))

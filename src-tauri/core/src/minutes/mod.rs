@@ -6,6 +6,9 @@
 
 pub mod changes;
 pub mod followups;
+pub mod press;
+mod press_draft;
+mod press_words;
 pub mod revisions;
 pub mod text;
 

@@ -3,6 +3,7 @@
 //! tags, precedence; search in every script; duplicates and merge.
 //! Owns `person`, `person_name`, `person_position`, `tag`, `person_tag`.
 
+pub mod address;
 pub mod duplicates;
 pub mod names;
 pub mod organisations;

@@ -38,7 +38,7 @@ const ROOT_NAMES: [(&str, &str); 11] = [
 ];
 
 /// Every table and the one module (a file under src/) that writes it.
-pub const OWNERS: [(&str, &str); 35] = [
+pub const OWNERS: [(&str, &str); 37] = [
     ("setting", "store/settings.rs"),
     ("search_doc", "store/search.rs"),
     ("search_index", "store/search.rs"),
@@ -67,6 +67,8 @@ pub const OWNERS: [(&str, &str); 35] = [
     ("decision", "minutes/mod.rs"),
     ("minutes_revision", "minutes/revisions.rs"),
     ("follow_up", "minutes/followups.rs"),
+    ("press_note", "minutes/press.rs"),
+    ("press_revision", "minutes/press.rs"),
     ("sync_state", "sync/client.rs"),
     ("sync_outbox", "store/capture.rs"),
     ("hub_log", "sync/hub.rs"),

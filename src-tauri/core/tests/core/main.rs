@@ -17,6 +17,7 @@ mod mail;
 mod migrations;
 mod minutes;
 mod people;
+mod press;
 mod seating;
 mod series;
 mod sessions;

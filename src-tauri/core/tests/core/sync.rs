@@ -420,6 +420,8 @@ fn only_the_synced_tables_are_captured() {
             "minutes",
             "minutes_item",
             "minutes_revision",
+            "press_note",
+            "press_revision",
             "remark",
             "seating_plan",
             "seat",
