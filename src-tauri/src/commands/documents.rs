@@ -1,6 +1,9 @@
 //! Saving a document: rendered off the UI thread, then written where the user chooses.
 
+use club_core::documents::press_doc::{self, PressFormat};
 use club_core::documents::{self, DocumentKind, DocumentOptions, Format};
+use club_core::planning::sessions;
+use club_core::Lang;
 use tauri::AppHandle;
 
 use super::{save_as, Reply};
@@ -19,6 +22,20 @@ pub fn save(
     let bytes = documents::export(db, &state.clock, fonts, session_id, kind, format, options)?;
     let name = documents::file_name(db, &state.clock, session_id, kind, format, options)?;
     save_as(app, &name, &bytes)
+}
+
+/// Saves the press note in `format` where the user chooses.
+pub fn save_press(
+    app: &AppHandle,
+    state: &AppState,
+    session_id: &str,
+    lang: Lang,
+    format: PressFormat,
+) -> Reply<Option<String>> {
+    let db = state.db()?;
+    let bytes = press_doc::export(db, &state.clock, state.fonts()?, session_id, lang, format)?;
+    let session = sessions::get(db, &state.clock, session_id)?;
+    save_as(app, &press_doc::file_name(&session, lang, format), &bytes)
 }
 
 /// Takes the signature's picture from `path`, or from the file the user picks in the

@@ -12,6 +12,7 @@ mod store;
 
 use std::collections::HashMap;
 
+use club_core::documents::press_doc::{self, PressFormat};
 use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
 use club_core::exchange::import::{self, ImportReport, ImportRequest};
 use club_core::mail::send::{self as mail_send, BatchReport, GuestText, Recipient};
@@ -19,6 +20,7 @@ use club_core::mail::smtp::{MailAccount, SmtpAccount};
 use club_core::mail::{self as mail_templates, MailKind, MailTemplate};
 use club_core::minutes::changes::{self, Change};
 use club_core::minutes::followups::{self, FollowUp, FollowUpInput};
+use club_core::minutes::press::{self, PressNote, PressRevision};
 use club_core::minutes::revisions::{self, Revision};
 use club_core::minutes::{self, Minutes};
 use club_core::people::duplicates::{self, Duplicate};
@@ -41,7 +43,7 @@ use club_core::store::search::{self, Hit};
 use club_core::store::settings::{self, Settings, SettingsPatch};
 use club_core::sync::client::{self as sync_client, SyncStatus};
 use club_core::sync::conflicts::{self, Conflict, Resolution};
-use club_core::Text;
+use club_core::{Lang, Text};
 
 use declare::commands;
 
@@ -161,6 +163,18 @@ commands! {
     followups_open_before(session_id: String) -> Vec<FollowUp> = |s| followups::open_before(s.db()?, &session_id);
     followup_create(decision_id: String, input: FollowUpInput) -> FollowUp = |s| followups::create_from_decision(s.db()?, &s.clock, &decision_id, &input);
     followup_update(id: String, input: FollowUpInput) -> FollowUp = |s| followups::update(s.db()?, &s.clock, &id, &input);
+    /// The session's press notes (the languages drafted or written so far).
+    press_get(session_id: String) -> Vec<PressNote> = |s| press::get(s.db()?, &session_id);
+    /// Drafts the note in `langs` (all four when empty) from the session as it stands; a
+    /// note a person edited is replaced only with `replace_edited` (else a conflict).
+    press_draft(session_id: String, langs: Vec<Lang>, replace_edited: bool) -> Vec<PressNote> = |s| press::draft(s.db()?, &s.clock, &session_id, &langs, replace_edited);
+    press_save(session_id: String, lang: Lang, headline: String, body: String) -> PressNote = |s| press::save(s.db()?, &s.clock, &session_id, lang, &headline, &body);
+    press_revisions(session_id: String, lang: Lang) -> Vec<PressRevision> = |s| press::revisions(s.db()?, &session_id, lang);
+    press_restore(session_id: String, lang: Lang, number: u32) -> PressNote = |s| press::restore(s.db()?, &s.clock, &session_id, lang, number);
+    /// The note as plain text or as the website's HTML fragment (for the clipboard).
+    press_text(session_id: String, lang: Lang, html: bool) -> String = |s| press_doc::text(s.db()?, &s.clock, &session_id, lang, html);
+    /// Renders the note in `format`, asks where to save it, writes it whole; None when cancelled.
+    press_save_file(session_id: String, lang: Lang, format: PressFormat) -> Option<String> = |s, app| documents::save_press(app, s, &session_id, lang, format);
 
     // exchange: the people import and export, the portable archive
     import_dry_run(request: ImportRequest) -> ImportReport = |s| import::dry_run(s.db()?, &request);
