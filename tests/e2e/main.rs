@@ -13,6 +13,7 @@ mod keyboard;
 mod mail;
 mod minutes;
 mod people;
+mod press;
 mod seating;
 mod sessions;
 mod sync;
