@@ -21,7 +21,10 @@ async fn value_with(app: &App, css: &str, text: &str) -> String {
         if value.contains(text) {
             return value;
         }
-        assert!(Instant::now() < deadline, "{css} is {value:?}, without {text:?}");
+        assert!(
+            Instant::now() < deadline,
+            "{css} is {value:?}, without {text:?}"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
@@ -37,10 +40,16 @@ async fn draft_edit_and_draft_again_the_press_note_in_russian_and_chinese() {
     app.wait_for_text(".press .empty-state", "ещё нет").await;
     shot(&app, "press-empty-ru").await;
     app.click("[data-testid=press-draft]").await;
-    value_with(&app, "[data-testid=press-headline]", "Состоялось 8-е заседание").await;
+    value_with(
+        &app,
+        "[data-testid=press-headline]",
+        "Состоялось 8-е заседание",
+    )
+    .await;
     let body = value_with(&app, "[data-testid=press-body]", "Шахрат Нурышев").await;
     assert!(body.contains("Ван Лисинь"), "{body}");
-    app.wait_for_text("[data-testid=press-state]", "как составлен").await;
+    app.wait_for_text("[data-testid=press-state]", "как составлен")
+        .await;
     shot(&app, "press-ru").await;
 
     // The press officer edits the text; the app is killed a second later.
@@ -57,18 +66,32 @@ async fn draft_edit_and_draft_again_the_press_note_in_russian_and_chinese() {
         .await;
     app.open_card(1).await;
     app.click("[data-testid=tab-press]").await;
-    value_with(&app, "[data-testid=press-body]", "Фото: пресс-служба Клуба.").await;
-    app.wait_for_text("[data-testid=press-state]", "исправлен вручную").await;
+    value_with(
+        &app,
+        "[data-testid=press-body]",
+        "Фото: пресс-служба Клуба.",
+    )
+    .await;
+    app.wait_for_text("[data-testid=press-state]", "исправлен вручную")
+        .await;
     // Drafting again asks first; cancelled, the edit stays.
     app.click("[data-testid=press-redraft]").await;
-    app.wait_for_text("[data-testid=ask-dialog]", "останется в версиях").await;
+    app.wait_for_text("[data-testid=ask-dialog]", "останется в версиях")
+        .await;
     shot(&app, "press-redraft-ru").await;
-    app.click("[data-testid=ask-dialog] button:not(.danger)").await;
-    value_with(&app, "[data-testid=press-body]", "Фото: пресс-служба Клуба.").await;
+    app.click("[data-testid=ask-dialog] button:not(.danger)")
+        .await;
+    value_with(
+        &app,
+        "[data-testid=press-body]",
+        "Фото: пресс-служба Клуба.",
+    )
+    .await;
     // Confirmed, the draft comes back and the edit is among the revisions.
     app.click("[data-testid=press-redraft]").await;
     app.click("[data-testid=ask-yes]").await;
-    app.wait_for_text("[data-testid=press-state]", "как составлен").await;
+    app.wait_for_text("[data-testid=press-state]", "как составлен")
+        .await;
     let body = value_with(&app, "[data-testid=press-body]", "Шахрат Нурышев").await;
     assert!(!body.contains("пресс-служба"), "{body}");
     let revisions = app.texts("[data-testid=press-revisions] option").await;

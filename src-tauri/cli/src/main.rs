@@ -3,6 +3,7 @@
 //! each command to the module of its area; the modules follow club-core's areas
 //! (store, people, planning, minutes, exchange, documents, sample).
 
+mod attach;
 mod documents;
 mod exchange;
 mod mail;
@@ -94,6 +95,9 @@ enum Command {
     /// PDF, DOCX, text or an HTML fragment for the website
     #[command(subcommand)]
     Press(press::PressCommand),
+    /// Files kept with a session: slides, photos, scans (add, list, get, remove)
+    #[command(subcommand)]
+    Attach(attach::AttachCommand),
     /// Search sessions, agenda items, minutes and people
     Search {
         /// Words in any script; one or two Chinese characters are enough
@@ -228,6 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Minutes(cmd) => minutes::run(ctl, cmd),
         Command::Followups(cmd) => minutes::followups(ctl, cmd),
         Command::Press(cmd) => press::run(ctl, cmd),
+        Command::Attach(cmd) => attach::run(ctl, cmd),
         Command::Search { query } => store::search(ctl, &query),
         Command::Stats => stats::show(ctl),
         Command::Export(a) => documents::export(ctl, a),

@@ -47,6 +47,22 @@ pub enum InvalidReason {
     NotEmpty,
     /// A template names a field (`{…}`) that does not exist.
     UnknownField,
+    /// A file name that is a path or holds control characters.
+    BadFileName,
+    /// A file of a kind the app does not keep (by its bytes).
+    BadAttachment,
+    /// A file whose bytes are of another kind than its name's extension says.
+    NotWhatItsNameSays,
+    /// A file that does not open as what its bytes say (a PDF that does not parse, a
+    /// picture that does not decode).
+    BrokenFile,
+    /// A picture of more pixels than the app decodes.
+    PictureTooLarge,
+    EmptyFile,
+    /// A file over the size kept per file.
+    FileTooLarge,
+    /// A file that would take a session's files past their allowance.
+    SessionFull,
 }
 
 impl InvalidReason {
@@ -79,6 +95,14 @@ impl InvalidReason {
             Self::NotEmpty => "already holds data: an archive is imported into an empty database",
             Self::BadBackup => "is not a sound Club Planner backup (damaged, not a database, or from a newer version)",
             Self::UnknownField => "is not a field a template can use",
+            Self::BadFileName => "is not a file name (it holds a path or control characters)",
+            Self::BadAttachment => "is not a file the app keeps: PDF, JPEG, PNG, WebP, Word, Excel, PowerPoint or OpenDocument",
+            Self::NotWhatItsNameSays => "holds bytes of another kind than its name says",
+            Self::BrokenFile => "is damaged: it does not open as what it is",
+            Self::PictureTooLarge => "is a picture of more than 20,000 pixels a side or 150 million in all",
+            Self::EmptyFile => "is empty",
+            Self::FileTooLarge => "is larger than the 200 MB kept per file",
+            Self::SessionFull => "would take the session's files past 2 GB",
         }
     }
 }

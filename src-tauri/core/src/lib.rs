@@ -5,7 +5,7 @@
 //!
 //! The root modules are the crate's vocabulary (errors, codes, multilingual text, ids, time,
 //! paths); the folders depend on each other in one direction only, from the bottom:
-//! `store` ← `sync` ← `people` ← `planning` ← `minutes` ← `exchange` ← `documents` ← `mail`
+//! `store` ← `sync` ← `people` ← `planning` ← `minutes` ← `attachments` ← `exchange` ← `documents` ← `mail`
 //! ← `sample`.
 //! ARCHITECTURE.md maps them; tests/core/architecture.rs enforces it.
 
@@ -27,6 +27,8 @@ pub mod people;
 pub mod planning;
 
 pub mod minutes;
+
+pub mod attachments;
 
 pub mod exchange;
 

@@ -5,7 +5,7 @@ import { isApiError } from "../api";
 /** A failure in the user's language: by its reason or code, with the message as the last resort. */
 export function errorText(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t("errors.internal", { message: String(error) });
-  if (error.reason) return t(`errors.${error.reason}`);
+  if (error.reason) return t(`errors.${error.reason}`, { field: error.field ?? "" });
   if (error.code === "conflict" && error.field === "number") return t("errors.conflict_number");
   if (error.code === "not_found") return t("errors.not_found");
   if (error.code === "newer_schema") return t("errors.newer_schema");

@@ -29,12 +29,17 @@ pub const BOOKKEEPING: [&str; 6] = [
 /// first-run flags) and the search index's documents (rebuilt by triggers everywhere).
 pub const PER_MACHINE: [&str; 2] = ["setting", "search_doc"];
 
-/// Whether a table never leaves this machine: the bookkeeping and the per-machine tables.
+/// Caches each machine makes again from the data (pictures' previews): never synced,
+/// never in an archive.
+pub const CACHES: [&str; 1] = ["attachment_thumb"];
+
+/// Whether a table never leaves this machine: the bookkeeping, the per-machine tables and
+/// the caches.
 /// The FTS5 index's own tables (`search_index*`) and SQLite's are left out as well;
 /// everything else is synced, so a new table is synced unless it is named above
 /// (tests/core/sync.rs lists the synced set).
 pub fn is_local(table: &str) -> bool {
-    BOOKKEEPING.contains(&table) || PER_MACHINE.contains(&table)
+    BOOKKEEPING.contains(&table) || PER_MACHINE.contains(&table) || CACHES.contains(&table)
 }
 
 /// The synced tables, parents before the tables that refer to them: a changeset lists

@@ -30,7 +30,10 @@ pub fn table_names(c: &Connection) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(names
         .into_iter()
-        .filter(|n| !super::capture::BOOKKEEPING.contains(&n.as_str()))
+        .filter(|n| {
+            !super::capture::BOOKKEEPING.contains(&n.as_str())
+                && !super::capture::CACHES.contains(&n.as_str())
+        })
         .collect())
 }
 

@@ -11,13 +11,14 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::Result;
 
 /// Append-only: released migrations are never edited.
-const STEPS: [&str; 6] = [
+const STEPS: [&str; 7] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search_by_key.sql"),
     include_str!("migrations/0003_person_search_once.sql"),
     include_str!("migrations/0004_sync.sql"),
     include_str!("migrations/0005_seating_and_mail.sql"),
     include_str!("migrations/0006_press_note.sql"),
+    include_str!("migrations/0007_attachments.sql"),
 ];
 
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -9,13 +9,14 @@ use std::path::Path;
 
 /// The folders from the bottom up: a folder may use the ones before it, never after.
 /// The crate's root modules (errors, codes, text, ids, time, paths, rng, status) come first.
-const LAYERS: [&str; 10] = [
+const LAYERS: [&str; 11] = [
     "",
     "store",
     "sync",
     "people",
     "planning",
     "minutes",
+    "attachments",
     "exchange",
     "documents",
     "mail",
@@ -38,7 +39,7 @@ const ROOT_NAMES: [(&str, &str); 11] = [
 ];
 
 /// Every table and the one module (a file under src/) that writes it.
-pub const OWNERS: [(&str, &str); 37] = [
+pub const OWNERS: [(&str, &str); 40] = [
     ("setting", "store/settings.rs"),
     ("search_doc", "store/search.rs"),
     ("search_index", "store/search.rs"),
@@ -69,6 +70,9 @@ pub const OWNERS: [(&str, &str); 37] = [
     ("follow_up", "minutes/followups.rs"),
     ("press_note", "minutes/press.rs"),
     ("press_revision", "minutes/press.rs"),
+    ("attachment", "attachments/mod.rs"),
+    ("attachment_chunk", "attachments/mod.rs"),
+    ("attachment_thumb", "attachments/mod.rs"),
     ("sync_state", "sync/client.rs"),
     ("sync_outbox", "store/capture.rs"),
     ("hub_log", "sync/hub.rs"),

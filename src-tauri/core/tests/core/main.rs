@@ -4,6 +4,7 @@
 mod agenda;
 mod architecture;
 mod archive;
+pub mod attachments;
 mod backup;
 mod bad_input;
 mod common;

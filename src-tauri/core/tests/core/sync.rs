@@ -403,6 +403,7 @@ fn only_the_synced_tables_are_captured() {
     assert_eq!(
         synced,
         [
+            "attachment_chunk",
             "mail_template",
             "organisation",
             "precedence_category",
@@ -412,6 +413,7 @@ fn only_the_synced_tables_are_captured() {
             "session",
             "agenda_item",
             "agenda_role",
+            "attachment",
             "decision",
             "follow_up",
             "invitation",
@@ -765,4 +767,48 @@ fn a_team_members_database_never_gets_the_demonstration_data() {
     assert!(e.to_string().contains("team"), "{e}");
     assert_eq!(client::status(&t.b).unwrap().waiting, 0);
     assert_eq!(rows(&t.b), rows(&t.hub));
+}
+
+/// A 3 MB PDF added on laptop A reaches laptop B whole: each chunk is its own push (none
+/// near the hub's limit), and B reads the same bytes.
+#[test]
+fn an_attachment_reaches_the_other_laptop_byte_for_byte_in_small_pushes() {
+    use club_core::attachments::{self, NewFile};
+    let t = team();
+    let mut pdf = crate::attachments::pdf_of(2);
+    // Grown to three chunks by a comment after the end (a PDF reader skips it).
+    pdf.extend(std::iter::repeat_n(
+        b'%',
+        3 * attachments::CHUNK_BYTES - pdf.len() + 10,
+    ));
+    let a = attachments::add(
+        &t.a,
+        &at(40),
+        &NewFile {
+            session_id: &t.session,
+            agenda_item_id: Some(&t.item),
+            name: "Доклад посла.pdf",
+            bytes: &pdf,
+            added_by: "Айгерим",
+        },
+    )
+    .unwrap();
+    let pushes = client::outbox(&t.a).unwrap();
+    assert_eq!(
+        pushes.len(),
+        5,
+        "four chunks and the attachment, each its own push"
+    );
+    for p in &pushes {
+        assert!(
+            p.changeset.len() < 2 * attachments::CHUNK_BYTES,
+            "a push stays small"
+        );
+    }
+    sync(&t.hub, &t.a);
+    sync(&t.hub, &t.b);
+    let (got, bytes) = attachments::bytes(&t.b, &a.id).unwrap();
+    assert_eq!(bytes, pdf);
+    assert_eq!(got.agenda_item_id.as_deref(), Some(t.item.as_str()));
+    converged(&t);
 }

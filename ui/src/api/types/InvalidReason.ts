@@ -3,4 +3,4 @@
 /**
  * Why a field was refused; the UI shows a translated message for each.
  */
-export type InvalidReason = "required" | "too_long" | "control_characters" | "bad_date" | "date_out_of_range" | "bad_time" | "end_not_after_start" | "bad_time_zone" | "out_of_range" | "bad_id" | "bad_language" | "bad_status" | "markup" | "bad_email" | "bad_phone" | "bad_country" | "end_before_start" | "duplicate" | "bad_file" | "unclosed_quote" | "unknown_column" | "bad_format" | "bad_backup" | "bad_archive" | "bad_image" | "not_empty" | "unknown_field";
+export type InvalidReason = "required" | "too_long" | "control_characters" | "bad_date" | "date_out_of_range" | "bad_time" | "end_not_after_start" | "bad_time_zone" | "out_of_range" | "bad_id" | "bad_language" | "bad_status" | "markup" | "bad_email" | "bad_phone" | "bad_country" | "end_before_start" | "duplicate" | "bad_file" | "unclosed_quote" | "unknown_column" | "bad_format" | "bad_backup" | "bad_archive" | "bad_image" | "not_empty" | "unknown_field" | "bad_file_name" | "bad_attachment" | "not_what_its_name_says" | "broken_file" | "picture_too_large" | "empty_file" | "file_too_large" | "session_full";
