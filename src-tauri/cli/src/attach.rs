@@ -33,6 +33,15 @@ pub enum AttachCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Set a file's caption (LANG=TEXT, repeatable) or whether it goes into the dossier
+    Set {
+        id: String,
+        #[arg(long, value_name = "LANG=TEXT")]
+        caption: Vec<String>,
+        /// Append it to the dossier as an annex (PDF pages, a picture as a page)
+        #[arg(long)]
+        dossier: Option<bool>,
+    },
     /// Take a file off its session
     Remove { id: String },
 }
@@ -116,6 +125,24 @@ pub fn run(ctl: Ctl, cmd: AttachCommand) -> anyhow::Result<()> {
                     a.sha256
                 ),
             )
+        }
+        AttachCommand::Set {
+            id,
+            caption,
+            dossier,
+        } => {
+            let mut text = attachments::get(db, &id)?.caption;
+            crate::text_arg::apply(&mut text, &caption, ctl.lang);
+            let a = attachments::update(
+                db,
+                &id,
+                &attachments::AttachmentPatch {
+                    caption: (!caption.is_empty()).then_some(text),
+                    in_dossier: dossier,
+                    agenda_item_id: None,
+                },
+            )?;
+            out.data(&a, || line(&a))
         }
         AttachCommand::Remove { id } => {
             attachments::remove(db, &id)?;

@@ -11,6 +11,7 @@ use super::data::{
     Frame, InviteesDoc, Labels, PersonRow, Rich,
 };
 use super::{validate, DocumentOptions};
+use crate::attachments::{self, Attachment, Kind};
 use crate::clock::long_date;
 use crate::error::Result;
 use crate::minutes::{self, followups};
@@ -211,6 +212,50 @@ pub struct DossierDoc {
     pub agenda: AgendaDoc,
     pub invitees: InviteesDoc,
     pub minutes: MinutesDoc,
+    /// The files marked for the dossier, in their order: appended after the minutes.
+    pub annexes: Vec<AnnexRow>,
+    pub labels: Labels,
+}
+
+/// An annex as the dossier lists and appends it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnnexRow {
+    /// The file Typst reads it from ("annex-1.pdf").
+    pub file: String,
+    /// pdf | image
+    pub kind: &'static str,
+    /// A PDF's pages (each becomes a page of the dossier).
+    pub pages: u32,
+    /// The caption, else the file's name.
+    pub title: Text,
+}
+
+/// The annexes' names as Typst reads them: "annex-N.pdf" or "annex-N.jpg" (the kind
+/// sniffed from the bytes, never the name given).
+fn annex_name(n: usize, a: &Attachment) -> String {
+    let ext = match a.kind {
+        Kind::Pdf => "pdf",
+        Kind::Png => "png",
+        Kind::Webp => "webp",
+        _ => "jpg",
+    };
+    format!("annex-{}.{ext}", n + 1)
+}
+
+fn annexes(db: &Db, session_id: &str) -> Result<Vec<Attachment>> {
+    Ok(attachments::list(db, session_id)?
+        .into_iter()
+        .filter(|a| a.in_dossier && (a.kind == Kind::Pdf || a.kind.is_picture()))
+        .collect())
+}
+
+/// The bytes of each annex under the name the dossier's data gives it.
+pub(super) fn annex_files(db: &Db, session_id: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    annexes(db, session_id)?
+        .iter()
+        .enumerate()
+        .map(|(n, a)| Ok((annex_name(n, a), attachments::bytes(db, &a.id)?.1)))
+        .collect()
 }
 
 pub fn dossier_data(
@@ -232,5 +277,26 @@ pub fn dossier_data(
         agenda,
         invitees: invitees_data(db, clock, session_id, options)?,
         minutes: minutes_data(db, clock, session_id, options)?,
+        annexes: annexes(db, session_id)?
+            .iter()
+            .enumerate()
+            .map(|(n, a)| AnnexRow {
+                file: annex_name(n, a),
+                kind: if a.kind == Kind::Pdf { "pdf" } else { "image" },
+                pages: a.pages.unwrap_or(1),
+                title: if a.caption.is_empty() {
+                    Text::new().with(options.langs[0], &a.name)
+                } else {
+                    a.caption.clone()
+                },
+            })
+            .collect(),
+        labels: [
+            ("annexes", t("Приложения", "Қосымшалар", "附件", "Annexes")),
+            ("annex", t("Приложение", "Қосымша", "附件", "Annex")),
+            ("page", t("с.", "б.", "页", "p.")),
+        ]
+        .into_iter()
+        .collect(),
     })
 }

@@ -50,6 +50,7 @@ const SIGNIN: &str = include_str!("../../templates/signin.typ");
 const CARDS: &str = include_str!("../../templates/cards.typ");
 const LETTERS: &str = include_str!("../../templates/letters.typ");
 const SEATING: &str = include_str!("../../templates/seating.typ");
+const ANNEXES: &str = include_str!("../../templates/annexes.typ");
 
 code_enum! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -152,14 +153,14 @@ fn source(kind: DocumentKind) -> String {
         DocumentKind::Signin => "#signin-body(data)",
         DocumentKind::Cards => "#cards-body(data)",
         DocumentKind::Dossier => {
-            "#agenda-body(data.agenda)\n#pagebreak()\n#invitees-body(data.invitees)\n#pagebreak()\n#minutes-body(data.minutes)"
+            "#agenda-body(data.agenda)\n#pagebreak()\n#invitees-body(data.invitees)\n#pagebreak()\n#minutes-body(data.minutes)\n#annexes-body(data)"
         }
         DocumentKind::Letters | DocumentKind::LettersFormal => "#letters-body(data)",
         DocumentKind::Seating => "#seating-body(data)",
         DocumentKind::Ics => "",
     };
     format!(
-        "{COMMON}\n{AGENDA}\n{MINUTES}\n{INVITEES}\n{SIGNIN}\n{CARDS}\n{LETTERS}\n{SEATING}\n{call}\n"
+        "{COMMON}\n{AGENDA}\n{MINUTES}\n{INVITEES}\n{SIGNIN}\n{CARDS}\n{LETTERS}\n{SEATING}\n{ANNEXES}\n{call}\n"
     )
 }
 
@@ -211,9 +212,21 @@ pub fn layout_source(
     data: &serde_json::Value,
     fonts: &Fonts,
 ) -> Result<PagedDocument> {
+    layout_with_files(source, data, fonts, &[])
+}
+
+/// Lays `source` out with `data` and `files` it may read by name (the dossier's annexes:
+/// their bytes as they were added, never markup).
+pub fn layout_with_files(
+    source: &str,
+    data: &serde_json::Value,
+    fonts: &Fonts,
+    files: &[(String, Vec<u8>)],
+) -> Result<PagedDocument> {
     let engine = TypstEngine::builder()
         .main_file(source.to_string())
         .fonts(fonts.files.iter().map(|f| f.as_slice()))
+        .with_static_file_resolver(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
         .build();
     let mut inputs = Dict::new();
     inputs.insert("data".into(), data.to_string().into_value());
@@ -248,7 +261,20 @@ pub fn pdf(
     options: &DocumentOptions,
 ) -> Result<Vec<u8>> {
     let data = data(db, clock, session_id, kind, options)?;
-    to_pdf(&layout(kind, &data, fonts)?)
+    to_pdf(&layout_with_files(
+        &source(kind),
+        &data,
+        fonts,
+        &files(db, session_id, kind)?,
+    )?)
+}
+
+/// The files a document reads besides its data: the dossier's annexes.
+fn files(db: &Db, session_id: &str, kind: DocumentKind) -> Result<Vec<(String, Vec<u8>)>> {
+    match kind {
+        DocumentKind::Dossier => minutes_doc::annex_files(db, session_id),
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// The pages of a document as SVG for the app's preview.
@@ -264,7 +290,13 @@ pub fn preview(
         return Err(Error::invalid("format", InvalidReason::BadFormat));
     }
     let data = data(db, clock, session_id, kind, options)?;
-    Ok(to_svg_pages(&layout(kind, &data, fonts)?))
+    let files = files(db, session_id, kind)?;
+    Ok(to_svg_pages(&layout_with_files(
+        &source(kind),
+        &data,
+        fonts,
+        &files,
+    )?))
 }
 
 /// The document in `format`: one entry for the app and clubctl.

@@ -297,3 +297,121 @@ fn bad_files_are_refused_by_name_and_nothing_is_written() {
         .unwrap();
     assert_eq!(rows, 0);
 }
+
+/// One page of a PDF as pdftotext reads it.
+fn page_text(pdf: &[u8], page: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([
+            "-enc",
+            "UTF-8",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_dossier_appends_a_pdf_and_two_photos_with_page_numbers_run_through() {
+    use club_core::documents::{self, DocumentKind, DocumentOptions, Layout, Paper};
+    let (db, id) = eighth();
+    let slides = pdf_of(10);
+    let a = add(&db, &id, "Доклад посла.pdf", &slides).unwrap();
+    let p1 = add(&db, &id, "group.jpg", &jpeg(1600, 1000, None)).unwrap();
+    let p2 = add(&db, &id, "podium.png", &png(800, 1200)).unwrap();
+    // A file not marked stays out.
+    add(&db, &id, "draft.pdf", &pdf_of(1)).unwrap();
+    for (x, caption) in [
+        (&a, "Слайды доклада посла"),
+        (&p1, "Участники 8-го заседания"),
+        (&p2, "Выступление посла"),
+    ] {
+        attachments::update(
+            &db,
+            &x.id,
+            &AttachmentPatch {
+                caption: Some(Text::new().with(Lang::Ru, caption)),
+                in_dossier: Some(true),
+                agenda_item_id: None,
+            },
+        )
+        .unwrap();
+    }
+    let fonts = Fonts::load(&Fonts::default_dir()).unwrap();
+    let options = DocumentOptions {
+        langs: vec![Lang::Ru],
+        layout: Layout::Stacked,
+        paper: Paper::A4,
+    };
+    let plain = documents::pdf(&db, &clock(), &fonts, &id, DocumentKind::Agenda, &options).unwrap();
+    assert!(!plain.is_empty());
+    let pdf = documents::pdf(&db, &clock(), &fonts, &id, DocumentKind::Dossier, &options).unwrap();
+    let text = crate::common::pdftotext(&pdf);
+    let pages = text.matches('\u{c}').count();
+    // The list of annexes names each with the page it starts on.
+    // (pdftotext reads the list's columns one under the other: "1. title", then "с. 6".)
+    let list = &text[text.find("Приложения").expect("the list of annexes")..];
+    let mut listed: Vec<(String, usize)> = Vec::new();
+    for l in list.lines().map(str::trim) {
+        if let Some(page) = l.strip_prefix("с. ") {
+            if let Some(last) = listed.last_mut() {
+                last.1 = page.parse().unwrap();
+            }
+        } else if let Some((n, title)) = l.split_once(". ") {
+            if n.parse::<usize>() == Ok(listed.len() + 1) {
+                listed.push((title.to_string(), 0));
+            }
+        }
+        if listed.len() == 3 && listed[2].1 > 0 {
+            break;
+        }
+    }
+    assert_eq!(
+        listed.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+        [
+            "Слайды доклада посла",
+            "Участники 8-го заседания",
+            "Выступление посла"
+        ],
+        "{text}"
+    );
+    let start = listed[0].1;
+    // The annex pages are the original's pages, in order, numbered on.
+    for i in 1..=10 {
+        let got = page_text(&pdf, start + i - 1);
+        assert!(
+            got.contains(&format!("Приложение, страница {i}")),
+            "page {}: {got}",
+            start + i - 1
+        );
+        assert!(
+            got.contains(&format!("{} / {pages}", start + i - 1)),
+            "page {}: {got}",
+            start + i - 1
+        );
+    }
+    assert_eq!(listed[1].1, start + 10);
+    assert_eq!(listed[2].1, start + 11);
+    assert_eq!(pages, start + 11, "the last photo is the last page");
+    let last = page_text(&pdf, pages);
+    assert!(
+        last.contains("Выступление посла") && last.contains(&format!("{pages} / {pages}")),
+        "{last}"
+    );
+    // Each photo is drawn on its page.
+    assert_eq!(
+        crate::common::pdf_image_pages(&pdf)
+            .iter()
+            .filter(|p| **p as usize > start + 9)
+            .count(),
+        2
+    );
+}
