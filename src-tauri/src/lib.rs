@@ -56,13 +56,17 @@ pub fn run() {
                 });
             }
             sync::start(app.handle());
-            // The daily backup, off the start-up path.
+            // The daily backup and the clearing of cut-off files, off the start-up path.
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let state = handle.state::<AppState>();
                 if let Ok(db) = state.db() {
                     if let Err(e) = club_core::store::backup::daily(db.path(), &state.clock) {
                         eprintln!("club-planner: the daily backup failed: {e}");
+                    }
+                    // Parts of files whose adding was cut off, a day on.
+                    if let Err(e) = club_core::attachments::collect(db, &state.clock) {
+                        eprintln!("club-planner: collecting cut-off files failed: {e}");
                     }
                 }
             });

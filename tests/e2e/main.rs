@@ -5,6 +5,7 @@ mod agenda;
 mod backup;
 mod desktop;
 mod documents;
+mod files;
 mod first_run;
 mod fonts;
 mod harness;

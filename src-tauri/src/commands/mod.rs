@@ -4,6 +4,7 @@
 //! need the desktop (dialogs, the menu, the window) call into the files beside this one.
 
 mod app;
+mod attachments;
 mod declare;
 mod documents;
 mod exchange;
@@ -12,6 +13,7 @@ mod store;
 
 use std::collections::HashMap;
 
+use club_core::attachments::{self as files, Attachment, AttachmentPatch, Photo};
 use club_core::documents::press_doc::{self, PressFormat};
 use club_core::documents::{DocumentKind, DocumentOptions, DocumentWarning, Format};
 use club_core::exchange::import::{self, ImportReport, ImportRequest};
@@ -175,6 +177,17 @@ commands! {
     press_text(session_id: String, lang: Lang, html: bool) -> String = |s| press_doc::text(s.db()?, &s.clock, &session_id, lang, html);
     /// Renders the note in `format`, asks where to save it, writes it whole; None when cancelled.
     press_save_file(session_id: String, lang: Lang, format: PressFormat) -> Option<String> = |s, app| documents::save_press(app, s, &session_id, lang, format);
+
+    // attachments: files kept with a session (slides, photos, scans)
+    attachments_list(session_id: String) -> Vec<Attachment> = |s| files::list(s.db()?, &session_id);
+    /// The session's photos with their previews.
+    attachments_gallery(session_id: String) -> Vec<Photo> = |s| files::gallery(s.db()?, &session_id);
+    /// Keeps files picked in the system's dialog (or `paths`); each whole or not at all.
+    attachments_add(session_id: String, agenda_item_id: Option<String>, paths: Option<Vec<String>>) -> Vec<Attachment> = |s, app| attachments::add(app, s, &session_id, agenda_item_id.as_deref(), paths);
+    attachment_update(id: String, patch: AttachmentPatch) -> Attachment = |s| files::update(s.db()?, &id, &patch);
+    attachment_remove(id: String) -> () = |s| files::remove(s.db()?, &id);
+    /// Opens the file in the system's viewer for its kind.
+    attachment_open(id: String) -> () = |s| attachments::open(s, &id);
 
     // exchange: the people import and export, the portable archive
     import_dry_run(request: ImportRequest) -> ImportReport = |s| import::dry_run(s.db()?, &request);

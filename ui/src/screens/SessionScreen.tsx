@@ -10,6 +10,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { InviteesPanel } from "../components/InviteesPanel";
 import { MinutesPanel } from "../components/MinutesPanel";
 import { PressPanel } from "../components/PressPanel";
+import { AttachmentsPanel } from "../components/AttachmentsPanel";
 import { FollowUpTable } from "./FollowUpsScreen";
 import { SeatingPanel } from "../components/SeatingPanel";
 import { MailPanel } from "../components/MailPanel";
@@ -23,7 +24,7 @@ import { LANGS } from "../i18n";
 import { useNavigate } from "../navigation";
 import { Icon } from "../components/Icon";
 
-type Tab = "overview" | "agenda" | "invitees" | "seating" | "mail" | "minutes" | "press" | "documents";
+type Tab = "overview" | "agenda" | "invitees" | "seating" | "mail" | "minutes" | "press" | "files" | "documents";
 
 export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string; tab?: Tab }) {
   const api = useApi();
@@ -83,7 +84,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
       {remove.isPending && <Progress label={t("session.deleting")} />}
       {remove.error && <ErrorMessage error={remove.error} />}
       <div className="tabs" role="tablist">
-        {(["overview", "agenda", "invitees", "seating", "mail", "minutes", "press", "documents"] as const).map((name) => (
+        {(["overview", "agenda", "invitees", "seating", "mail", "minutes", "press", "files", "documents"] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -106,6 +107,7 @@ export function SessionScreen({ id, tab: initialTab = "overview" }: { id: string
         {tab === "mail" && <MailPanel sessionId={s.id} sessionDate={s.date} />}
         {tab === "minutes" && <MinutesPanel sessionId={s.id} />}
         {tab === "press" && <PressPanel sessionId={s.id} />}
+        {tab === "files" && <AttachmentsPanel sessionId={s.id} />}
         {tab === "overview" && <Overview session={s} lang={lang} />}
         {tab === "documents" && <DocumentsPanel sessionId={s.id} />}
       </div>

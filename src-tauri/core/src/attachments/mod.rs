@@ -133,6 +133,8 @@ struct Checked {
     height: Option<u32>,
     orientation: u8,
     pages: Option<u32>,
+    /// A picture's preview, made from the decoding that checked it.
+    thumb: Option<Vec<u8>>,
 }
 
 /// Everything that can be said about the file before anything is written: its name, its
@@ -153,11 +155,13 @@ fn check(f: &NewFile<'_>) -> Result<Checked> {
         height: None,
         orientation: 1,
         pages: None,
+        thumb: None,
     };
     if kind.is_picture() {
         let p = picture::inspect(f.bytes, &out.name)?;
         // A header that reads but a body that does not is refused as well.
-        picture::decode(f.bytes, &out.name)?;
+        let decoded = picture::decode(f.bytes, &out.name)?;
+        out.thumb = Some(picture::preview(&decoded, &out.name)?);
         (out.width, out.height, out.orientation) = (Some(p.width), Some(p.height), p.orientation);
     } else if kind == Kind::Pdf {
         out.pages = Some(pdf_pages(f.bytes, &out.name)?);
@@ -272,6 +276,12 @@ pub fn add(db: &Db, clock: &dyn Clock, f: &NewFile<'_>) -> Result<Attachment> {
                 now
             ],
         )?;
+        if let Some(jpeg) = &checked.thumb {
+            tx.execute(
+                "INSERT OR REPLACE INTO attachment_thumb (sha256, jpeg) VALUES (?1, ?2)",
+                params![sha, jpeg],
+            )?;
+        }
         one(tx, &id)
     })
 }
@@ -477,4 +487,36 @@ pub fn thumbnail(db: &Db, id: &str) -> Result<Vec<u8>> {
         Ok(())
     })?;
     Ok(jpeg)
+}
+
+/// A photo of the session's gallery: the attachment and its preview as a data: URL.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Photo {
+    #[serde(flatten)]
+    pub attachment: Attachment,
+    pub thumb: String,
+}
+
+/// The session's pictures with their previews (made here for any that came from another
+/// machine without one).
+pub fn gallery(db: &Db, session_id: &str) -> Result<Vec<Photo>> {
+    use base64::Engine;
+    let pictures: Vec<Attachment> = list(db, session_id)?
+        .into_iter()
+        .filter(|a| a.kind.is_picture())
+        .collect();
+    let mut out = Vec::with_capacity(pictures.len());
+    for a in pictures {
+        let jpeg = thumbnail(db, &a.id)?;
+        out.push(Photo {
+            thumb: format!(
+                "data:image/jpeg;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(jpeg)
+            ),
+            attachment: a,
+        });
+    }
+    Ok(out)
 }

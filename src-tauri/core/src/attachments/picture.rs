@@ -95,9 +95,20 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<DynamicImage> {
 
 /// The upright picture as a JPEG preview no larger than THUMB_SIDE.
 pub fn thumbnail(bytes: &[u8], name: &str) -> Result<Vec<u8>> {
-    let small = decode(bytes, name)?
-        .thumbnail(THUMB_SIDE, THUMB_SIDE)
-        .into_rgb8();
+    preview(&decode(bytes, name)?, name)
+}
+
+/// A decoded picture's preview (JPEG, no larger than THUMB_SIDE).
+pub fn preview(picture: &DynamicImage, name: &str) -> Result<Vec<u8>> {
+    // A transparent picture (a logo, a screenshot) is shown on white, as a page shows it.
+    let mut small = picture.thumbnail(THUMB_SIDE, THUMB_SIDE).into_rgba8();
+    for p in small.pixels_mut() {
+        let a = u16::from(p.0[3]);
+        for c in 0..3 {
+            p.0[c] = ((u16::from(p.0[c]) * a + 255 * (255 - a)) / 255) as u8;
+        }
+    }
+    let small = image::DynamicImage::ImageRgba8(small).into_rgb8();
     let mut out = Cursor::new(Vec::new());
     small
         .write_to(&mut out, image::ImageFormat::Jpeg)
