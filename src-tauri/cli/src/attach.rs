@@ -41,6 +41,9 @@ pub enum AttachCommand {
         /// Append it to the dossier as an annex (PDF pages, a picture as a page)
         #[arg(long)]
         dossier: Option<bool>,
+        /// Show a photo with the press note and on the website's fragment
+        #[arg(long)]
+        press: Option<bool>,
     },
     /// Take a file off its session
     Remove { id: String },
@@ -58,12 +61,13 @@ fn line(a: &Attachment) -> String {
         _ => String::new(),
     };
     format!(
-        "{}  {:<5} {:>9}{shape}  {}{}",
+        "{}  {:<5} {:>9}{shape}  {}{}{}",
         a.id,
         a.kind.code(),
         size,
         a.name,
-        if a.in_dossier { "  [dossier]" } else { "" }
+        if a.in_dossier { "  [dossier]" } else { "" },
+        if a.in_press { "  [press]" } else { "" }
     )
 }
 
@@ -130,6 +134,7 @@ pub fn run(ctl: Ctl, cmd: AttachCommand) -> anyhow::Result<()> {
             id,
             caption,
             dossier,
+            press,
         } => {
             let mut text = attachments::get(db, &id)?.caption;
             crate::text_arg::apply(&mut text, &caption, ctl.lang);
@@ -139,6 +144,7 @@ pub fn run(ctl: Ctl, cmd: AttachCommand) -> anyhow::Result<()> {
                 &attachments::AttachmentPatch {
                     caption: (!caption.is_empty()).then_some(text),
                     in_dossier: dossier,
+                    in_press: press,
                     agenda_item_id: None,
                 },
             )?;

@@ -75,6 +75,10 @@ export function AttachmentsPanel({ sessionId }: { sessionId: string }) {
                 {caption(p)}
                 <div className="photo-foot">
                   {dossierBox(p)}
+                  <label className="check small">
+                    <input type="checkbox" checked={p.inPress} onChange={(e) => update.mutate({ id: p.id, patch: { inPress: e.target.checked } })} data-testid="file-press" />
+                    {t("files.inPress")}
+                  </label>
                   <button type="button" className="link" onClick={() => askRemove(p)}>{t("files.remove")}</button>
                 </div>
               </li>

@@ -45,6 +45,8 @@ pub struct Attachment {
     pub pages: Option<u32>,
     pub caption: Text,
     pub in_dossier: bool,
+    /// A photo chosen for the press note.
+    pub in_press: bool,
     pub added_by: String,
     pub added_at: String,
 }
@@ -58,6 +60,8 @@ pub struct AttachmentPatch {
     pub caption: Option<Text>,
     #[ts(optional)]
     pub in_dossier: Option<bool>,
+    #[ts(optional)]
+    pub in_press: Option<bool>,
     /// "" puts it on the session itself.
     #[ts(optional)]
     pub agenda_item_id: Option<String>,
@@ -73,7 +77,7 @@ pub struct NewFile<'a> {
 }
 
 const COLUMNS: &str = "id, session_id, agenda_item_id, name, kind, size, sha256, width, height,
-     pages, caption, in_dossier, added_by, added_at";
+     pages, caption, in_dossier, added_by, added_at, in_press";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
     let kind_code: String = r.get(4)?;
@@ -95,6 +99,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
         in_dossier: r.get(11)?,
         added_by: r.get(12)?,
         added_at: r.get(13)?,
+        in_press: r.get(14)?,
     })
 }
 
@@ -398,6 +403,12 @@ pub fn update(db: &Db, id: &str, patch: &AttachmentPatch) -> Result<Attachment> 
             tx.execute(
                 "UPDATE attachment SET in_dossier = ?2 WHERE id = ?1",
                 params![id, d],
+            )?;
+        }
+        if let Some(p) = patch.in_press {
+            tx.execute(
+                "UPDATE attachment SET in_press = ?2 WHERE id = ?1",
+                params![id, p],
             )?;
         }
         if let Some(item) = &patch.agenda_item_id {

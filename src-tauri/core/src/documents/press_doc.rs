@@ -8,9 +8,11 @@ use ts_rs::TS;
 
 use super::data::{frame, t, Frame};
 use super::fonts::Fonts;
-use super::{docx, layout_source, to_pdf, DocumentOptions, Layout, Paper, COMMON};
+use super::{docx, layout_with_files, to_pdf, DocumentOptions, Layout, Paper, COMMON};
+use crate::attachments::{self, picture};
 use crate::clock::{long_date, parse_date};
 use crate::codes::code_enum;
+use crate::error::Error;
 use crate::error::Result;
 use crate::minutes::press;
 use crate::minutes::text::{self as minutes_text, Block, Span};
@@ -44,6 +46,17 @@ pub struct PressDoc {
     /// «8-е заседание · 20 ноября 2025 г. · Культурный центр Казахстана, Пекин».
     pub dateline: String,
     pub blocks: Vec<Block>,
+    /// The photos chosen for the note, each with its caption in the note's language.
+    pub photos: Vec<PressPhoto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PressPhoto {
+    /// The name Typst reads it by ("photo-1.jpg"); also the attachment it is.
+    pub file: String,
+    #[serde(skip)]
+    pub attachment_id: String,
+    pub caption: String,
 }
 
 pub fn press_data(db: &Db, clock: &dyn Clock, session_id: &str, lang: Lang) -> Result<PressDoc> {
@@ -66,7 +79,43 @@ pub fn press_data(db: &Db, clock: &dyn Clock, session_id: &str, lang: Lang) -> R
         dateline: dateline(&session, lang)?,
         blocks: minutes_text::parse(&note.body),
         headline: note.headline,
+        photos: attachments::list(db, session_id)?
+            .into_iter()
+            .filter(|a| a.in_press && a.kind.is_picture())
+            .enumerate()
+            .map(|(n, a)| PressPhoto {
+                file: format!("photo-{}.{}", n + 1, a.kind.code()),
+                caption: a.caption.best(lang).to_string(),
+                attachment_id: a.id,
+            })
+            .collect(),
     })
+}
+
+/// The chosen photos as the layout reads them.
+fn photo_files(db: &Db, doc: &PressDoc) -> Result<Vec<(String, Vec<u8>)>> {
+    doc.photos
+        .iter()
+        .map(|p| Ok((p.file.clone(), attachments::bytes(db, &p.attachment_id)?.1)))
+        .collect()
+}
+
+/// A photo for the website: upright, at most 1600 px, JPEG, as a data: URL (the
+/// fragment refers to nothing outside itself).
+fn web_photo(db: &Db, p: &PressPhoto) -> Result<String> {
+    use base64::Engine;
+    let (a, bytes) = attachments::bytes(db, &p.attachment_id)?;
+    let picture = picture::decode(&bytes, &a.name)?
+        .thumbnail(1600, 1600)
+        .into_rgb8();
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .map_err(|e| Error::Io(std::io::Error::other(format!("{}: {e}", a.name))))?;
+    Ok(format!(
+        "data:image/jpeg;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(out.into_inner())
+    ))
 }
 
 fn dateline(s: &Session, lang: Lang) -> Result<String> {
@@ -90,10 +139,10 @@ pub fn export(
 ) -> Result<Vec<u8>> {
     let doc = press_data(db, clock, session_id, lang)?;
     Ok(match format {
-        PressFormat::Pdf => pdf(&doc, fonts)?,
+        PressFormat::Pdf => pdf(&doc, fonts, &photo_files(db, &doc)?)?,
         PressFormat::Docx => docx::press(&doc)?,
         PressFormat::Txt => plain_text(&doc).into_bytes(),
-        PressFormat::Html => html(&doc).into_bytes(),
+        PressFormat::Html => html_with_photos(db, &doc)?.into_bytes(),
     })
 }
 
@@ -108,19 +157,39 @@ pub fn text(
 ) -> Result<String> {
     let doc = press_data(db, clock, session_id, lang)?;
     Ok(if as_html {
-        html(&doc)
+        html_with_photos(db, &doc)?
     } else {
         plain_text(&doc)
     })
 }
 
-pub fn pdf(doc: &PressDoc, fonts: &Fonts) -> Result<Vec<u8>> {
+pub fn pdf(doc: &PressDoc, fonts: &Fonts, photos: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     let data = serde_json::to_value(doc)?;
-    to_pdf(&layout_source(
+    to_pdf(&layout_with_files(
         &format!("{COMMON}\n{PRESS}\n#press-body(data)\n"),
         &data,
         fonts,
+        photos,
     )?)
+}
+
+/// The website's fragment with the chosen photos, each a `<figure>` with its caption.
+fn html_with_photos(db: &Db, doc: &PressDoc) -> Result<String> {
+    let mut out = html(doc);
+    let figures: String = doc
+        .photos
+        .iter()
+        .map(|p| {
+            Ok(format!(
+                "<figure>\n<img src=\"{}\" alt=\"{}\">\n<figcaption>{}</figcaption>\n</figure>\n",
+                web_photo(db, p)?,
+                escape(&p.caption),
+                escape(&p.caption)
+            ))
+        })
+        .collect::<Result<_>>()?;
+    out.insert_str(out.len() - "</article>\n".len(), &figures);
+    Ok(out)
 }
 
 /// "session-8-press-ru.pdf" (plain ASCII, like the other documents' names).

@@ -165,11 +165,12 @@ fn slides_photos_and_documents_are_kept_and_read_back_byte_for_byte() {
         &AttachmentPatch {
             caption: Some(caption.clone()),
             in_dossier: Some(true),
+            in_press: Some(true),
             agenda_item_id: None,
         },
     )
     .unwrap();
-    assert_eq!((p.caption, p.in_dossier), (caption, true));
+    assert_eq!((p.caption, p.in_dossier, p.in_press), (caption, true, true));
 }
 
 #[test]
@@ -341,6 +342,7 @@ fn the_dossier_appends_a_pdf_and_two_photos_with_page_numbers_run_through() {
                 caption: Some(Text::new().with(Lang::Ru, caption)),
                 in_dossier: Some(true),
                 agenda_item_id: None,
+                in_press: None,
             },
         )
         .unwrap();

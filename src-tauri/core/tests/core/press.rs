@@ -275,3 +275,55 @@ fn markup_in_the_note_is_text_in_every_format_and_bad_input_names_the_field() {
         "{err:?}"
     );
 }
+
+#[test]
+fn chosen_photos_go_with_the_note_and_into_the_websites_fragment() {
+    use club_core::attachments::{self, AttachmentPatch, NewFile};
+    let (db, id) = eighth();
+    press::draft(&db, &clock(), &id, &[Lang::Ru], false).unwrap();
+    let photo = crate::attachments::jpeg(900, 600, None);
+    let mut chosen = Vec::new();
+    for (name, press) in [("group.jpg", true), ("hall.jpg", false)] {
+        let a = attachments::add(
+            &db,
+            &clock(),
+            &NewFile {
+                session_id: &id,
+                agenda_item_id: None,
+                name,
+                bytes: &photo,
+                added_by: "",
+            },
+        )
+        .unwrap();
+        attachments::update(
+            &db,
+            &a.id,
+            &AttachmentPatch {
+                caption: Some(club_core::Text::new().with(Lang::Ru, &format!("Фото {name} & <b>"))),
+                in_press: Some(press),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        chosen.push(a);
+    }
+    let fonts = fonts();
+    let html = String::from_utf8(
+        press_doc::export(&db, &clock(), &fonts, &id, Lang::Ru, PressFormat::Html).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(html.matches("<figure>").count(), 1, "only the chosen photo");
+    assert!(
+        html.contains("<figcaption>Фото group.jpg &amp; &lt;b&gt;</figcaption>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<img src=\"data:image/jpeg;base64,"),
+        "self-contained"
+    );
+    assert!(html.trim_end().ends_with("</article>"));
+    let pdf = press_doc::export(&db, &clock(), &fonts, &id, Lang::Ru, PressFormat::Pdf).unwrap();
+    assert_eq!(crate::common::pdf_image_pages(&pdf).len(), 1);
+    assert!(squeeze(&pdftotext(&pdf)).contains(&squeeze("Фото group.jpg & <b>")));
+}

@@ -6,4 +6,8 @@ export type Attachment = { id: string, sessionId: string, agendaItemId: string |
 /**
  * A picture's size as shown (upright).
  */
-width: number | null, height: number | null, pages: number | null, caption: Text, inDossier: boolean, addedBy: string, addedAt: string, };
+width: number | null, height: number | null, pages: number | null, caption: Text, inDossier: boolean, 
+/**
+ * A photo chosen for the press note.
+ */
+inPress: boolean, addedBy: string, addedAt: string, };

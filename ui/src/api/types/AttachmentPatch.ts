@@ -4,7 +4,7 @@ import type { Text } from "./Text";
 /**
  * A change to an attachment's caption, its place in the dossier or its agenda item.
  */
-export type AttachmentPatch = { caption?: Text, inDossier?: boolean, 
+export type AttachmentPatch = { caption?: Text, inDossier?: boolean, inPress?: boolean, 
 /**
  * "" puts it on the session itself.
  */

@@ -9,4 +9,8 @@ export type Photo = { thumb: string, id: string, sessionId: string, agendaItemId
 /**
  * A picture's size as shown (upright).
  */
-width: number | null, height: number | null, pages: number | null, caption: Text, inDossier: boolean, addedBy: string, addedAt: string, };
+width: number | null, height: number | null, pages: number | null, caption: Text, inDossier: boolean, 
+/**
+ * A photo chosen for the press note.
+ */
+inPress: boolean, addedBy: string, addedAt: string, };

@@ -34,6 +34,8 @@ CREATE TABLE attachment (
     caption         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(caption)),
     -- Marked to go into the dossier as an annex.
     in_dossier      INTEGER NOT NULL DEFAULT 0 CHECK (in_dossier IN (0,1)),
+    -- A photo chosen for the press note (and the website's fragment).
+    in_press        INTEGER NOT NULL DEFAULT 0 CHECK (in_press IN (0,1)),
     position        INTEGER NOT NULL,
     added_by        TEXT NOT NULL DEFAULT '',
     added_at        TEXT NOT NULL
