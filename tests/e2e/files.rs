@@ -37,6 +37,33 @@ async fn count(app: &App, css: &str, n: usize) {
     }
 }
 
+/// The dossier's preview scrolled to its list of annexes (the 3-page slides follow it).
+async fn annexes_shot(app: &App, name: &str) {
+    app.click("[data-testid=tab-documents]").await;
+    app.click("[data-testid=doc-dossier]").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let busy = app.texts("[data-testid=doc-rendering]").await.len();
+        let pages = app.texts("[data-testid=doc-pages] img.page").await.len();
+        if busy == 0 && pages >= 5 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the dossier's preview");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.client
+        .execute(
+            "const p = document.querySelectorAll('[data-testid=doc-pages] img.page');
+             p[p.length - 4].scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    shot(app, name).await;
+    app.click("[data-testid=tab-files]").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn slides_and_photos_kept_captioned_and_marked_for_the_dossier() {
     let home = Home::new();
@@ -85,6 +112,7 @@ async fn slides_and_photos_kept_captioned_and_marked_for_the_dossier() {
         .await;
     tokio::time::sleep(Duration::from_millis(600)).await;
     shot(&app, "files-ru").await;
+    annexes_shot(&app, "dossier-annexes-ru").await;
 
     app.click("[data-testid=nav-settings]").await;
     app.click("[data-testid=language-zh]").await;
@@ -95,5 +123,6 @@ async fn slides_and_photos_kept_captioned_and_marked_for_the_dossier() {
     app.wait_for_text("[data-testid=documents-list]", "3 页")
         .await;
     shot(&app, "files-zh").await;
+    annexes_shot(&app, "dossier-annexes-zh").await;
     app.quit().await;
 }

@@ -853,3 +853,73 @@ fn mail_status_then_eml_files_for_the_guests_with_an_address() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("from"));
 }
+
+/// `clubctl attach add` killed with SIGKILL at moments through a 30 MB add: afterwards the
+/// file is there byte for byte or not there at all, every time.
+#[test]
+fn an_attachment_add_killed_at_any_moment_is_all_or_nothing() {
+    let ctl = Ctl::new();
+    assert!(ctl.run(&["demo"]).status.success());
+    let fonts = club_core::documents::fonts::Fonts::load(
+        &club_core::documents::fonts::Fonts::default_dir(),
+    )
+    .unwrap();
+    let doc = club_core::documents::layout_source(
+        "#set text(font: \"Noto Sans\")\nСлайды доклада",
+        &serde_json::json!({}),
+        &fonts,
+    )
+    .unwrap();
+    let mut pdf = club_core::documents::to_pdf(&doc).unwrap();
+    pdf.push(b'\n');
+    pdf.resize(30 << 20, b'%');
+    let file = ctl.db.parent().unwrap().join("slides.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let mut cut = 0;
+    for (round, delay_ms) in [20u64, 60, 120, 200, 300, 450, 700, 1000]
+        .into_iter()
+        .enumerate()
+    {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clubctl"))
+            .arg("--db")
+            .arg(&ctl.db)
+            .args(["attach", "add", "8"])
+            .arg(&file)
+            .env("XDG_DATA_HOME", ctl.db.parent().unwrap())
+            .env_remove("CLUB_PLANNER_DB")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        if child.try_wait().unwrap().is_none() {
+            cut += 1;
+        }
+        child.kill().ok(); // SIGKILL
+        child.wait().unwrap();
+        let list = ctl.json(&["attach", "list", "8"]);
+        for a in list.as_array().unwrap() {
+            let out = ctl.db.parent().unwrap().join(format!("back-{round}.pdf"));
+            let got = ctl.run(&[
+                "attach",
+                "get",
+                a["id"].as_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert!(
+                got.status.success(),
+                "{}",
+                String::from_utf8_lossy(&got.stderr)
+            );
+            assert!(
+                std::fs::read(&out).unwrap() == pdf,
+                "round {round}: not byte for byte"
+            );
+        }
+    }
+    assert!(
+        cut >= 3,
+        "only {cut} adds were cut off: the file is too small to be caught"
+    );
+}

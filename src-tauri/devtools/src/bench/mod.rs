@@ -4,6 +4,7 @@
 //! binaries and a display, start-up and memory of the app beside a blank Tauri window.
 //! Figures, never pass/fail: docs/PERFORMANCE.md keeps them with their budgets.
 
+mod attachments;
 mod commands;
 mod documents;
 mod import;
@@ -40,6 +41,12 @@ pub enum BenchCommand {
     /// E-mail: 300 invitations through an SMTP server on the loopback (python3-aiosmtpd),
     /// and the window's reads meanwhile, over a copy of a generated archive
     Mail {
+        /// The archive (from `bench generate`)
+        archive: PathBuf,
+    },
+    /// Attachments: a 50 MB PDF and 200 photos added (in the database, beside files), the
+    /// gallery of 200, the dossier with annexes, over a copy of a generated archive
+    Attachments {
         /// The archive (from `bench generate`)
         archive: PathBuf,
     },
@@ -99,6 +106,7 @@ pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
         BenchCommand::Sync(a) => sync::run(&a, json),
         BenchCommand::Letters { archive } => over_copy(&archive, json, documents::letters_row),
         BenchCommand::Mail { archive } => over_copy(&archive, json, mail::rows),
+        BenchCommand::Attachments { archive } => over_copy(&archive, json, attachments::rows),
         BenchCommand::Run(a) => {
             let rows = measure_archive(&a)?;
             if let Some(file) = &a.json_file {
