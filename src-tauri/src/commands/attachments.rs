@@ -76,10 +76,32 @@ pub fn open(state: &AppState, id: &str) -> Reply<()> {
         .join("club-planner")
         .join("opened")
         .join(&a.sha256[..16]);
-    let path = dir.join(&a.name);
+    let path = dir.join(safe_name(&a.name, a.kind.code()));
     std::fs::create_dir_all(&dir).map_err(club_core::Error::Io)?;
     club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
     open_with_system(&path)
+}
+
+/// The name the copy is opened under: the file's own name reduced to letters, digits,
+/// spaces and "-_." (nothing that is a path, a drive or a stream on any system), with the
+/// extension of its kind as sniffed from the bytes, so the viewer is the one for what it
+/// is, whatever the name (or a name synced from elsewhere) says.
+fn safe_name(name: &str, kind: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect();
+    let clean = clean.trim_matches([' ', '_']);
+    let ext = if kind == "jpeg" { "jpg" } else { kind };
+    format!("{}.{ext}", if clean.is_empty() { "file" } else { clean })
 }
 
 fn dirs_cache() -> PathBuf {
@@ -94,9 +116,8 @@ fn open_with_system(path: &Path) -> Reply<()> {
     let mut cmd = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+        // Explorer opens a file with its kind's program; no shell reads the name.
+        std::process::Command::new("explorer.exe")
     } else {
         std::process::Command::new("xdg-open")
     };
@@ -107,4 +128,22 @@ fn open_with_system(path: &Path) -> Reply<()> {
         .spawn()
         .map_err(club_core::Error::Io)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_copy_is_opened_under_a_plain_name_with_its_kinds_extension() {
+        assert_eq!(
+            super::safe_name("Доклад посла.pdf", "pdf"),
+            "Доклад посла.pdf"
+        );
+        assert_eq!(super::safe_name("../../.bashrc", "pdf"), "file.pdf");
+        assert_eq!(super::safe_name("../x/slides.pdf", "pdf"), "x_slides.pdf");
+        assert_eq!(super::safe_name("x&calc&.pdf", "pdf"), "x_calc.pdf");
+        assert_eq!(super::safe_name("C:x", "png"), "C_x.png");
+        assert_eq!(super::safe_name("notes.hta", "pdf"), "notes.pdf");
+        assert_eq!(super::safe_name("第八次会议.JPG", "jpeg"), "第八次会议.jpg");
+        assert_eq!(super::safe_name("...", "docx"), "file.docx");
+    }
 }

@@ -40,7 +40,7 @@ export function AttachmentsPanel({ sessionId }: { sessionId: string }) {
   const documents = files.data.filter((a) => !["jpeg", "png", "webp"].includes(a.kind));
   const photos: Photo[] = gallery.data ?? [];
   const items = agenda.data?.items ?? [];
-  const error = add.error ?? update.error ?? remove.error ?? open.error;
+  const error = add.error ?? update.error ?? remove.error ?? open.error ?? gallery.error;
   const dossierBox = (a: Attachment) => (
     <label className="check small">
       <input type="checkbox" checked={a.inDossier} onChange={(e) => update.mutate({ id: a.id, patch: { inDossier: e.target.checked } })} data-testid="file-dossier" />
@@ -70,7 +70,7 @@ export function AttachmentsPanel({ sessionId }: { sessionId: string }) {
             {photos.map((p) => (
               <li key={p.id} className="photo" data-testid="photo">
                 <button type="button" className="thumb" onClick={() => open.mutate(p.id)} title={t("files.open")}>
-                  <img src={p.thumb} alt={pick(p.caption, lang) || p.name} width={p.width && p.height && p.width >= p.height ? 160 : undefined} height={p.width && p.height && p.width < p.height ? 160 : undefined} />
+                  {p.thumb ? <img src={p.thumb} alt={pick(p.caption, lang) || p.name} width={p.width && p.height && p.width >= p.height ? 160 : undefined} height={p.width && p.height && p.width < p.height ? 160 : undefined} /> : <span className="muted small">{p.name}</span>}
                 </button>
                 {caption(p)}
                 <div className="photo-foot">

@@ -145,7 +145,7 @@ struct Checked {
 /// Everything that can be said about the file before anything is written: its name, its
 /// size, what its bytes are, that it opens as that.
 fn check(f: &NewFile<'_>) -> Result<Checked> {
-    let name = sniff::checked_name(f.name, "name")?;
+    let name = sniff::checked_name(f.name)?;
     if f.bytes.is_empty() {
         return Err(Error::invalid(&name, InvalidReason::EmptyFile));
     }
@@ -227,17 +227,17 @@ pub fn add(db: &Db, clock: &dyn Clock, f: &NewFile<'_>) -> Result<Attachment> {
     let sha = sha256_hex(f.bytes);
     let chunks: Vec<&[u8]> = f.bytes.chunks(CHUNK_BYTES).collect();
     let now = stamp(clock);
+    let id = new_id();
     for (n, chunk) in chunks.iter().enumerate() {
         db.write(|tx| {
             tx.execute(
-                "INSERT OR IGNORE INTO attachment_chunk (sha256, n, bytes, added_at)
+                "INSERT INTO attachment_chunk (attachment_id, n, bytes, added_at)
                  VALUES (?1, ?2, ?3, ?4)",
-                params![sha, n as i64, chunk, now],
+                params![id, n as i64, chunk, now],
             )?;
             Ok(())
         })?;
     }
-    let id = new_id();
     db.write(|tx| {
         room_for(
             tx,
@@ -247,8 +247,8 @@ pub fn add(db: &Db, clock: &dyn Clock, f: &NewFile<'_>) -> Result<Attachment> {
             &checked.name,
         )?;
         let kept: i64 = tx.query_row(
-            "SELECT count(*) FROM attachment_chunk WHERE sha256 = ?1",
-            [&sha],
+            "SELECT count(*) FROM attachment_chunk WHERE attachment_id = ?1",
+            [&id],
             |r| r.get(0),
         )?;
         if kept != chunks.len() as i64 {
@@ -340,7 +340,7 @@ pub fn add_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name = sniff::checked_name(&name, "name")?;
+    let name = sniff::checked_name(&name)?;
     let named = |e: std::io::Error| {
         Error::Io(std::io::Error::new(
             e.kind(),
@@ -369,17 +369,22 @@ pub fn bytes(db: &Db, id: &str) -> Result<(Attachment, Vec<u8>)> {
     let id = parse_id(id, "id")?;
     db.read(|c| {
         let a = one(c, &id)?;
-        let mut stmt =
-            c.prepare_cached("SELECT bytes FROM attachment_chunk WHERE sha256 = ?1 ORDER BY n")?;
+        let mut stmt = c.prepare_cached(
+            "SELECT bytes FROM attachment_chunk WHERE attachment_id = ?1 ORDER BY n",
+        )?;
         let mut out = Vec::with_capacity(a.size as usize);
-        for chunk in stmt.query_map([&a.sha256], |r| r.get::<_, Vec<u8>>(0))? {
+        for chunk in stmt.query_map([&a.id], |r| r.get::<_, Vec<u8>>(0))? {
             out.extend_from_slice(&chunk?);
         }
         if out.len() as u64 != a.size || sha256_hex(&out) != a.sha256 {
-            return Err(Error::Corrupt(format!(
-                "the file {} does not read back whole",
-                a.name
-            )));
+            // Parts missing or changed (still arriving from the hub, or damaged): said of
+            // this file alone, not of the whole database.
+            return Err(Error::Io(std::io::Error::other(format!(
+                "the file {} does not read back whole ({} of {} bytes, or another SHA-256)",
+                a.name,
+                out.len(),
+                a.size
+            ))));
         }
         Ok((a, out))
     })
@@ -426,46 +431,52 @@ pub fn update(db: &Db, id: &str, patch: &AttachmentPatch) -> Result<Attachment> 
     })
 }
 
-/// Takes the file off its session; its bytes go when no other attachment holds them.
+/// Takes the file off its session, its bytes with it (they are its own); the preview goes
+/// when no other attachment shows the same picture.
 pub fn remove(db: &Db, id: &str) -> Result<()> {
     let id = parse_id(id, "id")?;
     db.write(|tx| {
         let a = one(tx, &id)?;
         tx.execute("DELETE FROM attachment WHERE id = ?1", [&id])?;
-        drop_unused(tx, &a.sha256)
+        tx.execute(
+            "DELETE FROM attachment_chunk WHERE attachment_id = ?1",
+            [&id],
+        )?;
+        tx.execute(
+            "DELETE FROM attachment_thumb WHERE sha256 = ?1
+               AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?1)",
+            [&a.sha256],
+        )?;
+        Ok(())
     })
 }
 
-fn drop_unused(c: &Connection, sha: &str) -> Result<()> {
-    let used: bool = c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?1)",
-        [sha],
-        |r| r.get(0),
-    )?;
-    if !used {
-        c.execute("DELETE FROM attachment_chunk WHERE sha256 = ?1", [sha])?;
-        c.execute("DELETE FROM attachment_thumb WHERE sha256 = ?1", [sha])?;
-    }
-    Ok(())
-}
-
-/// Chunks no attachment holds, left by an add that was cut off, once they are a day old
-/// (on a team, a file's chunks reach the others before its attachment does). Returns how
-/// many files' chunks went.
+/// Chunks of an add that was cut off (no attachment holds them) once they are a day old.
+/// Only on a database that is not in a team: there, another laptop's chunks may be here
+/// before its attachment is, and deleting them would travel to everyone. Returns how many
+/// cut-off adds' chunks went.
 pub fn collect(db: &Db, clock: &dyn Clock) -> Result<usize> {
     let before = (clock.now() - chrono::Duration::days(1))
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     db.write(|tx| {
+        let in_team: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM sync_state)", [], |r| r.get(0))?;
+        if in_team {
+            return Ok(0);
+        }
         let orphans: Vec<String> = tx
             .prepare(
-                "SELECT DISTINCT sha256 FROM attachment_chunk c
+                "SELECT DISTINCT attachment_id FROM attachment_chunk c
                  WHERE added_at < ?1
-                   AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.sha256 = c.sha256)",
+                   AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.id = c.attachment_id)",
             )?
             .query_map([&before], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        for sha in &orphans {
-            drop_unused(tx, sha)?;
+        for id in &orphans {
+            tx.execute(
+                "DELETE FROM attachment_chunk WHERE attachment_id = ?1",
+                [id],
+            )?;
         }
         Ok(orphans.len())
     })
@@ -507,6 +518,7 @@ pub fn thumbnail(db: &Db, id: &str) -> Result<Vec<u8>> {
 pub struct Photo {
     #[serde(flatten)]
     pub attachment: Attachment,
+    /// "" when the preview cannot be made.
     pub thumb: String,
 }
 
@@ -520,12 +532,17 @@ pub fn gallery(db: &Db, session_id: &str) -> Result<Vec<Photo>> {
         .collect();
     let mut out = Vec::with_capacity(pictures.len());
     for a in pictures {
-        let jpeg = thumbnail(db, &a.id)?;
-        out.push(Photo {
-            thumb: format!(
+        // A picture whose preview cannot be made (its bytes still on their way from the
+        // hub) is listed by its name, so it can still be opened or removed.
+        let thumb = match thumbnail(db, &a.id) {
+            Ok(jpeg) => format!(
                 "data:image/jpeg;base64,{}",
                 base64::engine::general_purpose::STANDARD.encode(jpeg)
             ),
+            Err(_) => String::new(),
+        };
+        out.push(Photo {
+            thumb,
             attachment: a,
         });
     }

@@ -100,18 +100,23 @@ pub fn thumbnail(bytes: &[u8], name: &str) -> Result<Vec<u8>> {
 
 /// A decoded picture's preview (JPEG, no larger than THUMB_SIDE).
 pub fn preview(picture: &DynamicImage, name: &str) -> Result<Vec<u8>> {
-    // A transparent picture (a logo, a screenshot) is shown on white, as a page shows it.
-    let mut small = picture.thumbnail(THUMB_SIDE, THUMB_SIDE).into_rgba8();
-    for p in small.pixels_mut() {
-        let a = u16::from(p.0[3]);
-        for c in 0..3 {
-            p.0[c] = ((u16::from(p.0[c]) * a + 255 * (255 - a)) / 255) as u8;
-        }
-    }
-    let small = image::DynamicImage::ImageRgba8(small).into_rgb8();
+    let small = on_white(&picture.thumbnail(THUMB_SIDE, THUMB_SIDE));
     let mut out = Cursor::new(Vec::new());
     small
         .write_to(&mut out, image::ImageFormat::Jpeg)
         .map_err(|e| Error::Io(std::io::Error::other(format!("preview of {name}: {e}"))))?;
     Ok(out.into_inner())
+}
+
+/// The picture as RGB, a transparent one (a logo, a screenshot) laid on white as a page
+/// shows it (JPEG has no transparency; dropping it would show black).
+pub fn on_white(picture: &DynamicImage) -> image::RgbImage {
+    let mut rgba = picture.to_rgba8();
+    for p in rgba.pixels_mut() {
+        let a = u16::from(p.0[3]);
+        for c in 0..3 {
+            p.0[c] = ((u16::from(p.0[c]) * a + 255 * (255 - a)) / 255) as u8;
+        }
+    }
+    DynamicImage::ImageRgba8(rgba).into_rgb8()
 }

@@ -79,9 +79,15 @@ impl Kind {
 }
 
 /// The file's name as kept: trimmed, at most 255 characters, no path and no control
-/// characters; `field` names the place in an error.
-pub fn checked_name(name: &str, field: &str) -> Result<String> {
+/// characters. An error names the file (its control characters shown as "?").
+pub fn checked_name(name: &str) -> Result<String> {
     let name = name.trim();
+    let field: String = name
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(255)
+        .collect();
+    let field = field.as_str();
     if name.is_empty() || name == "." || name == ".." {
         return Err(Error::invalid(field, InvalidReason::BadFileName));
     }
@@ -182,16 +188,13 @@ mod tests {
             " ",
             "..",
         ] {
-            assert!(checked_name(bad, "name").is_err(), "{bad:?}");
+            assert!(checked_name(bad).is_err(), "{bad:?}");
         }
         assert_eq!(
-            checked_name(" Доклад посла.pdf ", "name").unwrap(),
+            checked_name(" Доклад посла.pdf ").unwrap(),
             "Доклад посла.pdf"
         );
-        assert_eq!(
-            checked_name("第八次会议.jpg", "name").unwrap(),
-            "第八次会议.jpg"
-        );
+        assert_eq!(checked_name("第八次会议.jpg").unwrap(), "第八次会议.jpg");
     }
 
     #[test]

@@ -5,7 +5,11 @@ import type { Text } from "./Text";
 /**
  * A photo of the session's gallery: the attachment and its preview as a data: URL.
  */
-export type Photo = { thumb: string, id: string, sessionId: string, agendaItemId: string | null, name: string, kind: AttachmentKind, mime: string, size: number, sha256: string, 
+export type Photo = { 
+/**
+ * "" when the preview cannot be made.
+ */
+thumb: string, id: string, sessionId: string, agendaItemId: string | null, name: string, kind: AttachmentKind, mime: string, size: number, sha256: string, 
 /**
  * A picture's size as shown (upright).
  */

@@ -3,16 +3,17 @@
 --
 -- The bytes live in the database, so a file takes part in everything the data does
 -- (transactions, backups, the portable archive, sync). They are cut into chunks of at
--- most 1 MiB keyed by the whole file's SHA-256: a file added twice is kept once, and each
--- chunk is written in a transaction of its own so that no sync push grows past the hub's
--- limit. The attachment row, written last in one transaction after every chunk is in,
--- makes the file appear whole or not at all.
+-- most 1 MiB belonging to one attachment (never shared: removing a file on one laptop can
+-- never take the bytes of another's), each chunk written in a transaction of its own so
+-- that no sync push grows past the hub's limit. The attachment row, written last in one
+-- transaction after every chunk is in, makes the file appear whole or not at all; its
+-- SHA-256 checks every read.
 CREATE TABLE attachment_chunk (
-    sha256    TEXT NOT NULL CHECK (length(sha256) = 64),
-    n         INTEGER NOT NULL CHECK (n >= 0),
-    bytes     BLOB NOT NULL,
-    added_at  TEXT NOT NULL,
-    PRIMARY KEY (sha256, n)
+    attachment_id  TEXT NOT NULL,       -- no foreign key: the chunks come before the row
+    n              INTEGER NOT NULL CHECK (n >= 0),
+    bytes          BLOB NOT NULL,
+    added_at       TEXT NOT NULL,
+    PRIMARY KEY (attachment_id, n)
 ) STRICT;
 
 CREATE TABLE attachment (
