@@ -33,6 +33,15 @@ impl Text {
         Self::default()
     }
 
+    /// A text in the Club's four languages at once (the app's own fixed wording).
+    pub fn in_four(ru: &str, kk: &str, zh: &str, en: &str) -> Text {
+        Text::new()
+            .with(Lang::Ru, ru)
+            .with(Lang::Kk, kk)
+            .with(Lang::Zh, zh)
+            .with(Lang::En, en)
+    }
+
     pub fn with(mut self, lang: Lang, value: &str) -> Self {
         self.set(lang, value);
         self

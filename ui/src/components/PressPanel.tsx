@@ -22,10 +22,13 @@ export function PressPanel({ sessionId }: { sessionId: string }) {
   const [lang, setLang] = useState<Lang>(i18n.language as Lang);
   const note = notes.data?.find((n) => n.lang === lang);
   const { dialog, ask } = useAsk();
+  // Merged into what the cache holds now (a save that ends after a draft must not put
+  // the other languages' older notes back).
   const stored = (list: PressNote[]) => {
-    const others = (notes.data ?? []).filter((n) => !list.some((m) => m.lang === n.lang));
-    queryClient.setQueryData(queryKey("press_get", { sessionId }), [...others, ...list].sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang)));
-    void queryClient.invalidateQueries({ queryKey: queryKey("press_revisions", { sessionId, lang }) });
+    queryClient.setQueryData(queryKey("press_get", { sessionId }), (now: PressNote[] | undefined) =>
+      [...(now ?? []).filter((n) => !list.some((m) => m.lang === n.lang)), ...list].sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang)),
+    );
+    for (const n of list) void queryClient.invalidateQueries({ queryKey: queryKey("press_revisions", { sessionId, lang: n.lang }) });
   };
   const draft = useMutation({
     mutationFn: (v: { langs: Lang[]; replace: boolean }) => api.call("press_draft", { sessionId, langs: v.langs, replaceEdited: v.replace }),
@@ -91,22 +94,35 @@ function NoteEditor({ note, sessionId, onSaved, onRedraft, onRestored }: {
   const [copied, setCopied] = useState<"" | "text" | "html">("");
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // The text typed but not yet handed to a save: saved at once when the editor goes
+  // (another language, another tab, a new draft) or before the note is exported.
+  const pending = useRef<{ h: string; b: string } | null>(null);
+  const flush = () => {
+    clearTimeout(timer.current);
+    const p = pending.current;
+    pending.current = null;
+    if (!p) return queue.current;
+    queue.current = queue.current
+      .then(() => api.call("press_save", { sessionId, lang, headline: p.h, body: p.b }))
+      .then((n) => { onSaved(n); setState("saved"); setError(null); })
+      .catch((e) => { setError(e); setState("idle"); });
+    return queue.current;
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useEffect(() => () => void flushRef.current(), []);
   const schedule = (h: string, b: string) => {
     clearTimeout(timer.current);
+    pending.current = { h, b };
     setState("saving");
-    timer.current = setTimeout(() => {
-      queue.current = queue.current
-        .then(() => api.call("press_save", { sessionId, lang, headline: h, body: b }))
-        .then((n) => { onSaved(n); setState("saved"); setError(null); })
-        .catch((e) => { setError(e); setState("idle"); });
-    }, AUTOSAVE_MS);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
   };
   const revisions = useCommand("press_revisions", { sessionId, lang });
   const [chosen, setChosen] = useState<number | null>(null);
   const restore = useMutation({ mutationFn: (n: number) => api.call("press_restore", { sessionId, lang, number: n }), onSuccess: onRestored });
-  const save = useMutation({ mutationFn: (format: PressFormat) => api.call("press_save_file", { sessionId, lang, format }) });
+  const save = useMutation({ mutationFn: async (format: PressFormat) => { await flush(); return api.call("press_save_file", { sessionId, lang, format }); } });
   const copy = async (html: boolean) => {
+    await flush();
     const text = await api.call("press_text", { sessionId, lang, html });
     await navigator.clipboard.writeText(text);
     setCopied(html ? "html" : "text");
@@ -137,7 +153,7 @@ function NoteEditor({ note, sessionId, onSaved, onRedraft, onRestored }: {
             {t("press.saveAs", { format: f.toUpperCase() })}
           </button>
         ))}
-        <button type="button" className="link" onClick={onRedraft} data-testid="press-redraft">{t("press.redraft")}</button>
+        <button type="button" className="link" onClick={() => void flush().then(onRedraft)} data-testid="press-redraft">{t("press.redraft")}</button>
       </div>
       {save.data && <p className="muted small" role="status">{t("press.savedTo", { path: save.data })}</p>}
       {save.error ? <ErrorMessage error={save.error} /> : null}

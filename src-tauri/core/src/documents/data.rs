@@ -32,12 +32,9 @@ pub(super) fn rich(text: &Text) -> Rich {
         .collect()
 }
 
+/// A text in the four languages.
 pub(super) fn t(ru: &str, kk: &str, zh: &str, en: &str) -> Text {
-    Text::new()
-        .with(Lang::Ru, ru)
-        .with(Lang::Kk, kk)
-        .with(Lang::Zh, zh)
-        .with(Lang::En, en)
+    Text::in_four(ru, kk, zh, en)
 }
 
 /// A value written the same in every language, made from each language's form.

@@ -105,9 +105,7 @@ fn photo_files(db: &Db, doc: &PressDoc) -> Result<Vec<(String, Vec<u8>)>> {
 fn web_photo(db: &Db, p: &PressPhoto) -> Result<String> {
     use base64::Engine;
     let (a, bytes) = attachments::bytes(db, &p.attachment_id)?;
-    let picture = picture::decode(&bytes, &a.name)?
-        .thumbnail(1600, 1600)
-        .into_rgb8();
+    let picture = picture::on_white(&picture::decode(&bytes, &a.name)?.thumbnail(1600, 1600));
     let mut out = std::io::Cursor::new(Vec::new());
     picture
         .write_to(&mut out, image::ImageFormat::Jpeg)

@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::press_draft;
-use super::revisions::REVISION_EVERY_SECONDS;
+use super::revisions;
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::ids::{new_id, parse_id};
@@ -205,12 +205,7 @@ fn due(c: &Connection, clock: &dyn Clock, session_id: &str, lang: Lang) -> Resul
         params![session_id, lang.code()],
         |r| r.get(0),
     )?;
-    Ok(
-        match last.and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok()) {
-            Some(t) => (clock.now() - t.to_utc()).num_seconds() >= REVISION_EVERY_SECONDS,
-            None => true,
-        },
-    )
+    Ok(revisions::old_enough(clock, last))
 }
 
 /// Before the note is replaced (drafted again, a revision put back): its text becomes a

@@ -262,7 +262,18 @@ fn next_session(
 /// The draft in `lang`: a headline and a body in minutes text.
 pub(crate) fn compose(f: &Facts, lang: Lang) -> (String, String) {
     let club = f.club.best(lang);
-    let ordinal = f.ordinal.best(lang);
+    // A session without a number is "the session" in each language's own words (never
+    // another language's ordinal).
+    let ordinal = f
+        .ordinal
+        .get(lang)
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or(match lang {
+            Lang::Ru => "заседание",
+            Lang::Kk => "отырыс",
+            Lang::Zh => "会议",
+            Lang::En => "session",
+        });
     let mut body: Vec<String> = Vec::new();
     let mut lead = words::lead(lang, f.date, club, ordinal, f.venue.best(lang));
     if let Some(chair) = &f.chair {
@@ -308,8 +319,10 @@ pub(crate) fn compose(f: &Facts, lang: Lang) -> (String, String) {
         body.push(bullets(f.decisions.iter().map(|t| t.best(lang))));
     }
     body.push(match &f.next {
-        Some((ordinal, date)) => words::next(lang, ordinal.best(lang), *date),
-        None => words::closing(lang, club),
+        Some((ordinal, date)) if ordinal.get(lang).is_some() => {
+            words::next(lang, ordinal.best(lang), *date)
+        }
+        Some(_) | None => words::closing(lang, club),
     });
     (words::headline(lang, club, ordinal), body.join("\n\n"))
 }

@@ -104,6 +104,8 @@ pub(super) fn reported(lang: Lang, speakers: &[Speaker]) -> String {
 /// What a speaker said, quoted; `again` for a second word of someone already named.
 pub(super) fn said(lang: Lang, s: &Speaker, words: &str, again: bool) -> String {
     let quoted = words.trim().trim_end_matches(['.', '。']);
+    // A question or an exclamation keeps its own mark; a statement gets the full stop.
+    let asks = quoted.ends_with(['?', '!', '？', '！']);
     let who = if again {
         short(lang, s)
     } else {
@@ -120,15 +122,20 @@ pub(super) fn said(lang: Lang, s: &Speaker, words: &str, again: bool) -> String 
             format!("{} {verb}: «{quoted}».", capital(&who))
         }
         Lang::Kk => format!(
-            "{} «{quoted}» деп {}атап өтті.",
+            "{}{} «{quoted}» деп атап өтті.",
             capital(&who),
-            if again { "сондай-ақ " } else { "" }
+            if again { " сондай-ақ" } else { "" }
         ),
-        Lang::Zh => format!("{who}{}表示：“{quoted}。”", if again { "还" } else { "" }),
+        Lang::Zh => format!(
+            "{who}{}表示：“{quoted}{}”",
+            if again { "还" } else { "" },
+            if asks { "" } else { "。" }
+        ),
         Lang::En => format!(
-            "{} {}said: “{quoted}.”",
+            "{} {}said: “{quoted}{}”",
             capital(&subject_en(&who)),
-            if again { "also " } else { "" }
+            if again { "also " } else { "" },
+            if asks { "" } else { "." }
         ),
     }
 }
@@ -145,7 +152,7 @@ pub(super) fn spoke(lang: Lang, s: &Speaker) -> String {
                 "также выступил"
             }
         ),
-        Lang::Kk => format!("{} да сөз сөйледі.", capital(&intro(lang, s))),
+        Lang::Kk => format!("Сондай-ақ {} сөз сөйледі.", intro(lang, s)),
         Lang::Zh => format!("{}也作了发言。", intro(lang, s)),
         Lang::En => format!("{} also spoke.", capital(&subject_en(&intro(lang, s)))),
     }

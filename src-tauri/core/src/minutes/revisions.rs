@@ -50,12 +50,16 @@ pub(crate) fn due(c: &Connection, clock: &dyn Clock, session_id: &str) -> Result
         [session_id],
         |r| r.get(0),
     )?;
-    Ok(
-        match last.and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok()) {
-            Some(t) => (clock.now() - t.to_utc()).num_seconds() >= REVISION_EVERY_SECONDS,
-            None => true,
-        },
-    )
+    Ok(old_enough(clock, last))
+}
+
+/// Whether a history whose latest revision was taken at `last` (RFC 3339) takes another
+/// now: none yet, or the last is old enough. The minutes' and the press note's grain.
+pub(crate) fn old_enough(clock: &dyn Clock, last: Option<String>) -> bool {
+    match last.and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok()) {
+        Some(t) => (clock.now() - t.to_utc()).num_seconds() >= REVISION_EVERY_SECONDS,
+        None => true,
+    }
 }
 
 /// Keeps `snapshot` (the minutes as JSON) as the session's next revision; returns its number.

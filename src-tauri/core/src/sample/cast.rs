@@ -6,11 +6,7 @@ use crate::text::{Lang, Text};
 
 /// A text in the four languages.
 pub(super) fn t(ru: &str, kk: &str, zh: &str, en: &str) -> Text {
-    Text::new()
-        .with(Lang::Ru, ru)
-        .with(Lang::Kk, kk)
-        .with(Lang::Zh, zh)
-        .with(Lang::En, en)
+    Text::in_four(ru, kk, zh, en)
 }
 
 pub(super) struct Person {
