@@ -92,6 +92,10 @@ impl AppState {
             error: self.db.as_ref().err().cloned(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             open_session: self.open_session(),
+            location_warning: self
+                .db_path
+                .as_deref()
+                .and_then(club_core::location::warning),
         }
     }
 }

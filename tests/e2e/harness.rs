@@ -25,6 +25,8 @@ pub struct Home {
     /// A display of the test's own, for tests that use X's mouse: a popup list holds X's
     /// pointer grab, and windows of tests running side by side would take the clicks.
     screen: Option<Screen>,
+    /// A folder the database lies in, below the home ("Dropbox"); none: the home itself.
+    folder: Option<&'static str>,
 }
 
 impl Home {
@@ -32,7 +34,18 @@ impl Home {
         Home {
             dir: tempfile::tempdir().expect("temp dir"),
             screen: None,
+            folder: None,
         }
+    }
+
+    /// A home whose database lies in `folder` (created), e.g. a cloud client's folder.
+    pub fn with_db_in(folder: &'static str) -> Home {
+        let home = Home {
+            folder: Some(folder),
+            ..Home::new()
+        };
+        std::fs::create_dir_all(home.dir.path().join(folder)).unwrap();
+        home
     }
 
     /// A home whose app runs on an Xvfb display of its own.
@@ -44,7 +57,10 @@ impl Home {
     }
 
     pub fn db_path(&self) -> PathBuf {
-        self.dir.path().join("club.sqlite3")
+        match self.folder {
+            Some(f) => self.dir.path().join(f).join("club.sqlite3"),
+            None => self.dir.path().join("club.sqlite3"),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod fonts;
 mod harness;
 mod invitees;
 mod keyboard;
+mod location;
 mod mail;
 mod minutes;
 mod people;

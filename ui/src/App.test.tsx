@@ -101,3 +101,19 @@ describe("App: the door's check-in list takes in what the hub brings", () => {
     await waitFor(() => expect(screen.getByTestId("checkin-counter")).toHaveTextContent("Прибыло 1 из 2"));
   });
 });
+
+describe("App: a database kept where it is not safe", () => {
+  it("says on every screen that a cloud folder can hand back a damaged copy, and what to do", async () => {
+    const warning = { kind: "cloud", service: "Dropbox", folder: "/home/aigerim/Dropbox" };
+    const status = async () => ({ dbPath: "/home/aigerim/Dropbox/club.sqlite3", version: "0.1.0", locationWarning: warning });
+    setLanguage("ru");
+    const { api } = fakeApi([session()], { app_status: status });
+    const { unmount } = renderWith(<App />, api);
+    const banner = await screen.findByTestId("location-warning");
+    expect(banner).toHaveTextContent("База данных лежит в папке Dropbox.");
+    expect(banner).toHaveTextContent("/home/aigerim/Dropbox — не подходит");
+    await userEvent.click(screen.getByTestId("nav-people"));
+    expect(screen.getByTestId("location-warning")).toBeInTheDocument();
+    unmount();
+  });
+});

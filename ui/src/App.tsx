@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError, useApi, useCommand } from "./api";
+import { isApiError, useApi, useCommand, type LocationWarning } from "./api";
 import { AboutDialog } from "./components/AboutDialog";
 import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
@@ -228,6 +228,7 @@ export function App() {
         <Toasts />
         {about && <AboutDialog version={status.data?.version ?? ""} dbPath={status.data?.dbPath ?? ""} onClose={() => setAbout(false)} />}
         <main id="main" className="content" tabIndex={-1}>
+          {status.data?.locationWarning && <LocationBanner warning={status.data.locationWarning} dbPath={status.data.dbPath} />}
           <Fragment key={visit}>
             {route.name === "sessions" && <SessionsScreen />}
             {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}
@@ -244,5 +245,18 @@ export function App() {
         </main>
       </div>
     </NavContext.Provider>
+  );
+}
+
+/** Said on every screen while the database lies where it is not safe (a folder a cloud
+ *  service copies, a network mount): why, and the way out. */
+function LocationBanner({ warning, dbPath }: { warning: LocationWarning; dbPath: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="banner warning" role="alert" data-testid="location-warning">
+      <strong>{t(warning.kind === "cloud" ? "location.cloudTitle" : "location.networkTitle", { service: warning.service })}</strong>{" "}
+      {t(warning.kind === "cloud" ? "location.cloudText" : "location.networkText", { service: warning.service, folder: warning.folder })}{" "}
+      <span className="muted small">{t("app.dbPath", { path: dbPath })}</span>
+    </div>
   );
 }

@@ -209,6 +209,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         _ => {}
     }
     let db = Db::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    if let Some(w) = club_core::location::warning(&path) {
+        eprintln!("warning: {w}");
+    }
     let lang = settings::get(&db)?.language;
     let ctl = Ctl {
         db: &db,

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod codes;
 pub mod error;
 pub mod ids;
+pub mod location;
 pub mod paths;
 pub mod rng;
 pub mod status;

@@ -19,6 +19,10 @@ pub struct AppStatus {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_session: Option<String>,
+    /// The database lies where it is not safe: a cloud-synced folder, a network mount.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location_warning: Option<crate::location::LocationWarning>,
 }
 
 /// A session number: the app opens that session first (benchmarks, automation).

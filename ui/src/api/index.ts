@@ -39,6 +39,7 @@ export type { PressFormat } from "./types/PressFormat";
 export type { Attachment } from "./types/Attachment";
 export type { AttachmentPatch } from "./types/AttachmentPatch";
 export type { Photo } from "./types/Photo";
+export type { LocationWarning } from "./types/LocationWarning";
 export type { PressNote } from "./types/PressNote";
 export type { PressRevision } from "./types/PressRevision";
 export type { FollowUp } from "./types/FollowUp";
