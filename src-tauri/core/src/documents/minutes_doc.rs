@@ -230,16 +230,18 @@ pub struct AnnexRow {
     pub title: Text,
 }
 
-/// The annexes' names as Typst reads them: "annex-N.pdf" or "annex-N.jpg" (the kind
-/// sniffed from the bytes, never the name given).
-fn annex_name(n: usize, a: &Attachment) -> String {
+/// The name Typst reads an annex by: its attachment's id and the kind sniffed from the
+/// bytes ("annex-<id>.pdf"), never the name given. The data and the files are read one
+/// after the other; named by id, an annex changed between the two reads can only be
+/// missing (the layout says so), never another file's bytes under its title.
+fn annex_name(a: &Attachment) -> String {
     let ext = match a.kind {
         Kind::Pdf => "pdf",
         Kind::Png => "png",
         Kind::Webp => "webp",
         _ => "jpg",
     };
-    format!("annex-{}.{ext}", n + 1)
+    format!("annex-{}.{ext}", a.id)
 }
 
 fn annexes(db: &Db, session_id: &str) -> Result<Vec<Attachment>> {
@@ -253,8 +255,7 @@ fn annexes(db: &Db, session_id: &str) -> Result<Vec<Attachment>> {
 pub(super) fn annex_files(db: &Db, session_id: &str) -> Result<Vec<(String, Vec<u8>)>> {
     annexes(db, session_id)?
         .iter()
-        .enumerate()
-        .map(|(n, a)| Ok((annex_name(n, a), attachments::bytes(db, &a.id)?.1)))
+        .map(|a| Ok((annex_name(a), attachments::bytes(db, &a.id)?.1)))
         .collect()
 }
 
@@ -279,9 +280,8 @@ pub fn dossier_data(
         minutes: minutes_data(db, clock, session_id, options)?,
         annexes: annexes(db, session_id)?
             .iter()
-            .enumerate()
-            .map(|(n, a)| AnnexRow {
-                file: annex_name(n, a),
+            .map(|a| AnnexRow {
+                file: annex_name(a),
                 kind: if a.kind == Kind::Pdf { "pdf" } else { "image" },
                 pages: a.pages.unwrap_or(1),
                 title: if a.caption.is_empty() {
