@@ -25,10 +25,20 @@ fn slides(dir: &Path) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// How many elements match now (their text is not read: the preview replaces its pages
+/// while it renders, and an element read a moment later may be gone).
+async fn how_many(app: &App, css: &str) -> usize {
+    app.client
+        .find_all(fantoccini::Locator::Css(css))
+        .await
+        .map(|all| all.len())
+        .unwrap_or(0)
+}
+
 async fn count(app: &App, css: &str, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let found = app.texts(css).await.len();
+        let found = how_many(app, css).await;
         if found == n {
             return;
         }
@@ -43,8 +53,8 @@ async fn annexes_shot(app: &App, name: &str) {
     app.click("[data-testid=doc-dossier]").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let busy = app.texts("[data-testid=doc-rendering]").await.len();
-        let pages = app.texts("[data-testid=doc-pages] img.page").await.len();
+        let busy = how_many(app, "[data-testid=doc-rendering]").await;
+        let pages = how_many(app, "[data-testid=doc-pages] img.page").await;
         if busy == 0 && pages >= 5 {
             break;
         }
