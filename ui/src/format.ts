@@ -91,3 +91,9 @@ export function otherScripts(text: Text, lang: Lang): string[] {
   const shown = pick(text, lang);
   return [...new Set(LANGS.filter((l) => l !== lang).map((l) => text[l]).filter((v): v is string => !!v && v !== shown))];
 }
+
+/** A file's size as people read it: "40 KB", "3,2 MB" (digits in the interface language). */
+export function formatSize(bytes: number, lang: Lang): string {
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  return bytes >= 1 << 20 ? `${n.format(bytes / (1 << 20))} MB` : `${n.format(Math.max(1, Math.ceil(bytes / 1024)))} KB`;
+}

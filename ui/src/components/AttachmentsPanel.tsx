@@ -2,16 +2,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKey, useApi, useCommand, type Attachment, type AttachmentPatch, type Lang, type Photo } from "../api";
-import { formatMoment, pick } from "../format";
+import { formatMoment, formatSize, pick } from "../format";
 import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
-
-/** "40 KB", "3.2 MB" in the interface language's digits. */
-export function fileSize(bytes: number, lang: Lang): string {
-  const mb = bytes / (1024 * 1024);
-  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  return mb >= 1 ? `${n.format(mb)} MB` : `${n.format(Math.ceil(bytes / 1024))} KB`;
-}
 
 /** A session's files: the photo gallery and the documents (slides, scans), each with its
  *  caption, its agenda item and whether it goes into the dossier. */
@@ -97,7 +90,7 @@ export function AttachmentsPanel({ sessionId }: { sessionId: string }) {
                   <td>
                     <button type="button" className="link file-name" onClick={() => open.mutate(a.id)}>{a.name}</button>
                     <div className="muted small">
-                      {a.kind.toUpperCase()} · {fileSize(a.size, lang)}{a.pages ? ` · ${t("files.pages", { count: a.pages })}` : ""} · {a.addedBy ? `${a.addedBy}, ` : ""}{formatMoment(a.addedAt, lang)}
+                      {a.kind.toUpperCase()} · {formatSize(a.size, lang)}{a.pages ? ` · ${t("files.pages", { count: a.pages })}` : ""} · {a.addedBy ? `${a.addedBy}, ` : ""}{formatMoment(a.addedAt, lang)}
                     </div>
                   </td>
                   <td>

@@ -4,11 +4,7 @@ import { queryKey, useApi, useCommand, type Backup, type Lang } from "../api";
 import { Progress, useToast } from "../feedback";
 import { useAsk } from "./AskDialog";
 import { ErrorMessage } from "./ErrorMessage";
-import { formatMoment } from "../format";
-
-function size(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+import { formatMoment, formatSize } from "../format";
 
 /**
  * The backups beside the database: when and why each was taken, restore one (after a
@@ -66,7 +62,7 @@ formatMoment(b.takenAt, i18n.language as Lang);
               <tr key={b.fileName} data-testid="backup-row">
                 <td>{when(b)}</td>
                 <td>{t(`backups.reasons.${b.reason}`)}</td>
-                <td>{size(b.size)}</td>
+                <td>{formatSize(b.size, i18n.language as Lang)}</td>
                 <td>
                   <button
                     type="button"
