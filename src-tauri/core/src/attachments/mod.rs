@@ -496,9 +496,14 @@ pub fn thumbnail(db: &Db, id: &str) -> Result<Vec<u8>> {
         )
         .optional()?)
     })?;
-    if let Some(jpeg) = cached {
-        return Ok(jpeg);
+    match cached {
+        Some(jpeg) => Ok(jpeg),
+        None => make_preview(db, &a),
     }
+}
+
+/// Makes a picture's preview from its bytes and keeps it on this machine.
+fn make_preview(db: &Db, a: &Attachment) -> Result<Vec<u8>> {
     let (a, bytes) = bytes(db, &a.id)?;
     let jpeg = picture::thumbnail(&bytes, &a.name)?;
     db.write(|tx| {
@@ -530,17 +535,31 @@ pub fn gallery(db: &Db, session_id: &str) -> Result<Vec<Photo>> {
         .into_iter()
         .filter(|a| a.kind.is_picture())
         .collect();
+    // Every preview kept here, in one read (not two per photo).
+    let kept: std::collections::HashMap<String, Vec<u8>> = db.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT DISTINCT t.sha256, t.jpeg FROM attachment_thumb t
+             JOIN attachment a ON a.sha256 = t.sha256 WHERE a.session_id = ?1",
+        )?;
+        let rows = stmt.query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })?;
     let mut out = Vec::with_capacity(pictures.len());
     for a in pictures {
         // A picture whose preview cannot be made (its bytes still on their way from the
         // hub) is listed by its name, so it can still be opened or removed.
-        let thumb = match thumbnail(db, &a.id) {
-            Ok(jpeg) => format!(
-                "data:image/jpeg;base64,{}",
-                base64::engine::general_purpose::STANDARD.encode(jpeg)
-            ),
-            Err(_) => String::new(),
+        let jpeg = match kept.get(&a.sha256) {
+            Some(jpeg) => Some(jpeg.clone()),
+            None => make_preview(db, &a).ok(),
         };
+        let thumb = jpeg
+            .map(|j| {
+                format!(
+                    "data:image/jpeg;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(j)
+                )
+            })
+            .unwrap_or_default();
         out.push(Photo {
             thumb,
             attachment: a,

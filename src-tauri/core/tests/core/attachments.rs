@@ -152,6 +152,13 @@ fn slides_photos_and_documents_are_kept_and_read_back_byte_for_byte() {
         thumb.width(),
         thumb.height()
     );
+    // The gallery shows every photo with its preview, and makes one that this machine
+    // lacks (a photo that came from another laptop).
+    db.write(|tx| Ok(tx.execute("DELETE FROM attachment_thumb", [])?)).unwrap();
+    let gallery = attachments::gallery(&db, &id).unwrap();
+    assert_eq!(gallery.len(), 1);
+    assert!(gallery[0].thumb.starts_with("data:image/jpeg;base64,"));
+    assert_eq!(attachments::gallery(&db, &id).unwrap(), gallery);
     // The same file twice: removing one leaves the other whole (each has its own bytes).
     let again = add(&db, &id, "copy.pdf", &slides).unwrap();
     attachments::remove(&db, &a.id).unwrap();
