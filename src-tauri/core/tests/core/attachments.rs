@@ -154,7 +154,8 @@ fn slides_photos_and_documents_are_kept_and_read_back_byte_for_byte() {
     );
     // The gallery shows every photo with its preview, and makes one that this machine
     // lacks (a photo that came from another laptop).
-    db.write(|tx| Ok(tx.execute("DELETE FROM attachment_thumb", [])?)).unwrap();
+    db.write(|tx| Ok(tx.execute("DELETE FROM attachment_thumb", [])?))
+        .unwrap();
     let gallery = attachments::gallery(&db, &id).unwrap();
     assert_eq!(gallery.len(), 1);
     assert!(gallery[0].thumb.starts_with("data:image/jpeg;base64,"));
