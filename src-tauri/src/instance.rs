@@ -50,7 +50,8 @@ pub fn acquire(db_path: &Path) -> std::io::Result<Acquired> {
                 club_core::paths::write_atomically(
                     &beside(db_path, ".port"),
                     port.to_string().as_bytes(),
-                )?;
+                )
+                .map_err(std::io::Error::other)?;
                 *LOCK.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
                 return Ok(Acquired::First(listener));
             }

@@ -63,6 +63,11 @@ pub fn run() {
                 if let Ok(db) = state.db() {
                     if let Err(e) = club_core::store::backup::daily(db.path(), &state.clock) {
                         eprintln!("club-planner: the daily backup failed: {e}");
+                        *state
+                            .backup_failure
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner()) = Some(e.into());
+                        let _ = handle.emit("status-changed", ());
                     }
                     // Parts of files whose adding was cut off, a day on.
                     if let Err(e) = club_core::attachments::collect(db, &state.clock) {

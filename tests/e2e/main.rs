@@ -18,5 +18,6 @@ mod people;
 mod press;
 mod seating;
 mod sessions;
+mod storage;
 mod sync;
 mod tour;

@@ -5,6 +5,7 @@ import { isApiError, useApi, useCommand, type LocationWarning } from "./api";
 import { AboutDialog } from "./components/AboutDialog";
 import { BackupsPanel } from "./components/BackupsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { BackupFailureBanner, StorageBanner } from "./components/StorageBanner";
 import { SyncIndicator } from "./components/SyncIndicator";
 import { setLanguage } from "./i18n";
 import { NavContext, type Route } from "./navigation";
@@ -174,6 +175,19 @@ export function App() {
     };
   }, [api, queryClient]);
 
+  // What app_status says changed (the daily backup, run after the start, failed).
+  useEffect(() => {
+    let gone = false;
+    let unlisten: (() => void) | undefined;
+    api
+      .onStatusChanged(() => void queryClient.invalidateQueries({ queryKey: ["app_status"] }))
+      .then((u) => (gone ? u() : (unlisten = u)), () => {});
+    return () => {
+      gone = true;
+      unlisten?.();
+    };
+  }, [api, queryClient]);
+
   if (status.isPending || (ready && settings.isPending)) {
     return <p className="loading">{t("app.loading")}</p>;
   }
@@ -195,6 +209,13 @@ export function App() {
         <h1>{t("app.cannotOpen")}</h1>
         <ErrorMessage error={failure} />
         {status.data?.dbPath && <p className="muted">{t("app.dbPath", { path: status.data.dbPath })}</p>}
+        <button
+          type="button"
+          data-testid="reopen"
+          onClick={() => void api.call("app_reopen").catch(() => {}).finally(() => void queryClient.invalidateQueries())}
+        >
+          {t("app.tryAgain")}
+        </button>
       </main>
     );
   }
@@ -229,6 +250,8 @@ export function App() {
         {about && <AboutDialog version={status.data?.version ?? ""} dbPath={status.data?.dbPath ?? ""} onClose={() => setAbout(false)} />}
         <main id="main" className="content" tabIndex={-1}>
           {status.data?.locationWarning && <LocationBanner warning={status.data.locationWarning} dbPath={status.data.dbPath} />}
+          <StorageBanner dbPath={status.data?.dbPath ?? ""} />
+          {status.data?.backupFailure && <BackupFailureBanner failure={status.data.backupFailure} />}
           <Fragment key={visit}>
             {route.name === "sessions" && <SessionsScreen />}
             {route.name === "session" && <SessionScreen key={`${route.id}-${route.tab ?? ""}`} id={route.id} tab={route.tab} />}

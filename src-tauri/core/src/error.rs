@@ -143,6 +143,68 @@ pub enum Error {
     /// column the pusher's role may not write, a changeset that does not parse).
     #[error("{0}")]
     Refused(String),
+    /// The storage under a file failed (store/health.rs): `path` is the file or folder.
+    #[error("{}", fault.describe(path))]
+    Storage { fault: StorageFault, path: String },
+}
+
+/// Faults of the storage itself, told apart so that the message names the cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StorageFault {
+    /// No space left on the disk (or the quota): nothing was written.
+    DiskFull,
+    /// The folder or disk takes no writes (read-only, or no permission).
+    ReadOnly,
+    /// Reads or writes failed with an I/O error: the disk itself is failing.
+    Failed,
+    /// The data folder is no longer there (a drive removed, a folder moved).
+    Gone,
+}
+
+/// The storage fault an I/O error reports, if any.
+pub fn io_fault(e: &std::io::Error) -> Option<StorageFault> {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => Some(StorageFault::DiskFull),
+        K::ReadOnlyFilesystem => Some(StorageFault::ReadOnly),
+        _ if is_device_error(e) => Some(StorageFault::Failed),
+        _ => None,
+    }
+}
+
+/// The device itself failed: EIO on Unix; on Windows a CRC error, a device I/O error or a
+/// device no longer connected.
+fn is_device_error(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    const CODES: &[i32] = &[5];
+    #[cfg(windows)]
+    const CODES: &[i32] = &[23, 1117, 1167];
+    #[cfg(not(any(unix, windows)))]
+    const CODES: &[i32] = &[];
+    e.raw_os_error().is_some_and(|c| CODES.contains(&c))
+}
+
+impl StorageFault {
+    fn describe(self, path: &str) -> String {
+        match self {
+            Self::DiskFull => {
+                format!(
+                    "the disk is full: {path} could not be written; free some space and try again"
+                )
+            }
+            Self::ReadOnly => format!("{path} cannot be written: the disk or folder is read-only"),
+            Self::Failed => format!(
+                "the disk holding {path} failed to read or write (an I/O error); nothing more is \
+                 saved until the database passes its check again"
+            ),
+            Self::Gone => format!(
+                "the data folder {path} is no longer there (a drive removed or a folder moved); \
+                 nothing can be saved until it is back"
+            ),
+        }
+    }
 }
 
 impl Error {
@@ -153,6 +215,44 @@ impl Error {
         }
     }
 
+    /// The storage fault behind this error, when it is one: no space, a read-only disk or
+    /// folder, an I/O error. SQLite's own codes say which; an I/O failure (`Failed`) may be
+    /// refined by looking at the folder (store/health.rs).
+    pub fn storage_fault(&self) -> Option<StorageFault> {
+        use rusqlite::ErrorCode as C;
+        // SQLITE_READONLY_DBMOVED: the file was moved or deleted under the connection.
+        const READONLY_DBMOVED: i32 = 8 | (4 << 8);
+        let sqlite = |e: &rusqlite::Error| match e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                C::DiskFull => Some(StorageFault::DiskFull),
+                C::ReadOnly if f.extended_code == READONLY_DBMOVED => Some(StorageFault::Gone),
+                C::ReadOnly => Some(StorageFault::ReadOnly),
+                C::SystemIoFailure => Some(StorageFault::Failed),
+                _ => None,
+            },
+            _ => None,
+        };
+        match self {
+            Error::Storage { fault, .. } => Some(*fault),
+            Error::Sqlite(e) => sqlite(e),
+            Error::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => sqlite(err),
+            Error::Io(e) => io_fault(e),
+            _ => None,
+        }
+    }
+
+    /// This error named by the place it happened, when it is a storage fault (an error
+    /// that already names its place keeps it); any other error as it is.
+    pub fn at(self, path: &std::path::Path) -> Error {
+        match (&self, self.storage_fault()) {
+            (Error::Storage { .. }, _) | (_, None) => self,
+            (_, Some(fault)) => Error::Storage {
+                fault,
+                path: path.display().to_string(),
+            },
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotFound { .. } => ErrorCode::NotFound,
@@ -160,6 +260,12 @@ impl Error {
             Error::Conflict { .. } => ErrorCode::Conflict,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Corrupt(_) | Error::NotADatabase => ErrorCode::Corrupt,
+            Error::Storage { fault, .. } => match fault {
+                StorageFault::DiskFull => ErrorCode::DiskFull,
+                StorageFault::ReadOnly => ErrorCode::ReadOnly,
+                StorageFault::Failed => ErrorCode::StorageFailed,
+                StorageFault::Gone => ErrorCode::DataGone,
+            },
             _ => ErrorCode::Internal,
         }
     }
@@ -187,6 +293,15 @@ pub enum ErrorCode {
     MailRefused,
     /// The same work is under way already (a mail batch).
     Busy,
+    /// No space left on the disk; `field` is the file that could not be written.
+    DiskFull,
+    /// The disk or folder takes no writes; `field` is the place.
+    ReadOnly,
+    /// Reads or writes failed with an I/O error; writes are refused until the database
+    /// passes its check again. `field` is the file.
+    StorageFailed,
+    /// The data folder is no longer there; `field` is the folder.
+    DataGone,
 }
 
 /// What crosses the IPC boundary when a command fails.
@@ -220,6 +335,7 @@ impl From<Error> for ApiError {
         let (field, reason) = match &e {
             Error::Invalid { field, reason } => (Some(field.clone()), Some(*reason)),
             Error::Conflict { field, .. } => (Some(field.clone()), None),
+            Error::Storage { path, .. } => (Some(path.clone()), None),
             _ => (None, None),
         };
         let message = match &e {

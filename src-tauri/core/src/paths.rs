@@ -25,8 +25,9 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk,
-/// then renamed over the target. A crash leaves the old file (or none), never half a file.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+/// then renamed over the target. A crash leaves the old file (or none), never half a file;
+/// a failure (the disk full, say) leaves no temporary file, and its error names `path`.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -45,7 +46,13 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    result.map_err(|e| {
+        let named = std::io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+        match crate::error::io_fault(&e) {
+            Some(_) => crate::Error::Io(e).at(path),
+            None => crate::Error::Io(named),
+        }
+    })
 }
 
 #[cfg(test)]

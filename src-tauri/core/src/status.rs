@@ -23,6 +23,11 @@ pub struct AppStatus {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location_warning: Option<crate::location::LocationWarning>,
+    /// The daily backup failed at this start (said once: not again while it goes on
+    /// failing); older backups are kept.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup_failure: Option<ApiError>,
 }
 
 /// A session number: the app opens that session first (benchmarks, automation).

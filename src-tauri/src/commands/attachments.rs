@@ -78,7 +78,7 @@ pub fn open(state: &AppState, id: &str) -> Reply<()> {
         .join(&a.sha256[..16]);
     let path = dir.join(safe_name(&a.name, a.kind.code()));
     std::fs::create_dir_all(&dir).map_err(club_core::Error::Io)?;
-    club_core::paths::write_atomically(&path, &bytes).map_err(club_core::Error::Io)?;
+    club_core::paths::write_atomically(&path, &bytes)?;
     open_with_system(&path)
 }
 

@@ -67,6 +67,14 @@ commands! {
     unsaved_set(dirty: bool) -> () = |s| done(s.unsaved.store(dirty, std::sync::atomic::Ordering::SeqCst));
     /// Closes the window once the user agreed to drop unsaved work (or had none).
     app_close() -> () = |s, app| done(app::close(app, s));
+    /// Opens the database that did not open at start, once its cause is mended (a full
+    /// disk freed, a drive back): no restart needed.
+    app_reopen() -> () = |s| s.reopen();
+    /// Checks the database again after a storage fault and takes writes again when it
+    /// passes; still failing: the fault, with its place.
+    storage_check() -> () = |s| s.db()?.recheck();
+    /// The backup at the first start the daily backup failed was said: not again.
+    backup_failure_seen() -> () = |s| done(s.backup_failure_seen());
 
     // sync: the team, the indicator, the conflict register (docs/SYNC.md)
     sync_status() -> SyncStatus = |s| sync_client::summary(s.db()?);
@@ -259,7 +267,7 @@ fn save_as(app: &tauri::AppHandle, name: &str, bytes: &[u8]) -> Reply<Option<Str
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    club_core::paths::write_atomically(&path, bytes).map_err(club_core::Error::Io)?;
+    club_core::paths::write_atomically(&path, bytes)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Commands } from "./commands";
 import type { ApiError } from "./types/ApiError";
+import { isStorageFault, reportStorageFault } from "../storage";
 
 /** A command's name. */
 export type Command = keyof Commands;
@@ -25,6 +26,7 @@ export async function call<K extends Command>(command: K, ...args: ArgsParam<K>)
   try {
     return await invoke<Result<K>>(command, args[0]);
   } catch (e) {
+    if (isStorageFault(e)) reportStorageFault(e as ApiError);
     if (isApiError(e)) throw e;
     const error: ApiError = { code: "internal", message: String(e) };
     throw error;

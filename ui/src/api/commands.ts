@@ -70,6 +70,7 @@ export interface Commands {
   agenda_update: { args: { id: string; input: AgendaItemInput }; result: Agenda };
   app_close: { args: Record<string, never>; result: null };
   app_ready: { args: { screen: string }; result: null };
+  app_reopen: { args: Record<string, never>; result: null };
   app_status: { args: Record<string, never>; result: AppStatus };
   archive_export: { args: Record<string, never>; result: string | null };
   archive_search: { args: { query: string }; result: Array<Hit> };
@@ -80,6 +81,7 @@ export interface Commands {
   attachments_gallery: { args: { sessionId: string }; result: Array<Photo> };
   attachments_list: { args: { sessionId: string }; result: Array<Attachment> };
   attendance_set: { args: { id: string; status: AttendanceStatus | null }; result: InviteeList };
+  backup_failure_seen: { args: Record<string, never>; result: null };
   backup_now: { args: Record<string, never>; result: Backup };
   backup_restore: { args: { path: string | null }; result: boolean };
   backups_list: { args: Record<string, never>; result: Array<Backup> };
@@ -172,6 +174,7 @@ export interface Commands {
   settings_get: { args: Record<string, never>; result: Settings };
   settings_update: { args: { patch: SettingsPatch }; result: Settings };
   stats_get: { args: Record<string, never>; result: Stats };
+  storage_check: { args: Record<string, never>; result: null };
   sync_join: { args: { address: string; code: string }; result: SyncStatus };
   sync_status: { args: Record<string, never>; result: SyncStatus };
   template_delete: { args: { id: string }; result: null };

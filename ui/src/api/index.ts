@@ -96,6 +96,8 @@ export interface Api {
   onCloseRequested(handler: () => void): Promise<() => void>;
   /** Calls `handler` whenever something arrived from the hub or the sync state changed. */
   onSyncChanged(handler: () => void): Promise<() => void>;
+  /** Calls `handler` when what app_status says changed (the daily backup failed). */
+  onStatusChanged(handler: () => void): Promise<() => void>;
   /** Calls `handler` as each guest of a mail batch is done; returns the unsubscribe. */
   onMailProgress(handler: (p: MailProgress) => void): Promise<() => void>;
 }
@@ -105,6 +107,7 @@ export const tauriApi: Api = {
   onMenu: (handler) => listen<string>("menu", (e) => handler(e.payload)),
   onCloseRequested: (handler) => listen("close-requested", () => handler()),
   onSyncChanged: (handler) => listen("sync-changed", () => handler()),
+  onStatusChanged: (handler) => listen("status-changed", () => handler()),
   onMailProgress: (handler) => listen<MailProgress>("mail-progress", (e) => handler(e.payload)),
 };
 

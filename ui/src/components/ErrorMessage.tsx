@@ -1,10 +1,12 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api";
+import { isStorageFault } from "../storage";
 
 /** A failure in the user's language: by its reason or code, with the message as the last resort. */
 export function errorText(t: TFunction, error: unknown): string {
   if (!isApiError(error)) return t("errors.internal", { message: String(error) });
+  if (isStorageFault(error)) return t(`errors.${error.code}`, { path: error.field ?? "" });
   if (error.reason) return t(`errors.${error.reason}`, { field: error.field ?? "" });
   if (error.code === "conflict" && error.field === "number") return t("errors.conflict_number");
   if (error.code === "not_found") return t("errors.not_found");

@@ -172,6 +172,7 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
       return () => mailListeners.delete(handler);
     },
     onCloseRequested: async () => () => {},
+    onStatusChanged: async () => () => {},
     onSyncChanged: async (handler) => {
       syncListeners.add(handler);
       return () => syncListeners.delete(handler);

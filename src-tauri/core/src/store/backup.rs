@@ -88,23 +88,32 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
 }
 
 /// Copies the database behind `conn` to `dest` with the online backup API: into a
-/// temporary file first, verified, then renamed into place.
+/// temporary file first, verified, then renamed into place. A copy that fails (the disk
+/// full, say) leaves nothing behind, and its error names `dest`.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     let tmp = dest.with_extension("part");
-    let _ = std::fs::remove_file(&tmp);
-    conn.backup(rusqlite::MAIN_DB, &tmp, None)?;
-    {
-        // The copy is a plain rollback-journal file: one file, nothing beside it.
-        let c = Connection::open(&tmp)?;
-        c.pragma_update(None, "journal_mode", "DELETE")?;
+    let clear = || {
+        for side in ["part", "part-journal", "part-wal", "part-shm"] {
+            let _ = std::fs::remove_file(tmp.with_extension(side));
+        }
+    };
+    clear();
+    let result = (|| {
+        conn.backup(rusqlite::MAIN_DB, &tmp, None)?;
+        {
+            // The copy is a plain rollback-journal file: one file, nothing beside it.
+            let c = Connection::open(&tmp)?;
+            c.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        verify(&tmp)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, dest)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        clear();
     }
-    if let Err(e) = verify(&tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    std::fs::File::open(&tmp)?.sync_all()?;
-    std::fs::rename(&tmp, dest)?;
-    Ok(())
+    result.map_err(|e: Error| e.at(dest))
 }
 
 /// Checks that `path` is a sound Club Planner database this version can open: SQLite's
@@ -130,6 +139,17 @@ fn check(path: &Path) -> Result<()> {
 
 /// Takes a backup of the database at `db_path` (open or not) now.
 pub fn take(db_path: &Path, clock: &dyn Clock, reason: BackupReason) -> Result<Backup> {
+    take_keeping(db_path, clock, reason, None)
+}
+
+/// Takes a backup now; the rotation after it never deletes `keep` either (the backup a
+/// restore is about to read).
+pub fn take_keeping(
+    db_path: &Path,
+    clock: &dyn Clock,
+    reason: BackupReason,
+    keep: Option<&Path>,
+) -> Result<Backup> {
     // Its own connection: the copy and its check (seconds for a large archive) never hold
     // the connection the app's screens read through.
     let path = take_of(db_path, reason, clock.now(), |dest| {
@@ -137,7 +157,7 @@ pub fn take(db_path: &Path, clock: &dyn Clock, reason: BackupReason) -> Result<B
         configure_reader(&conn)?;
         copy_to(&conn, dest)
     })?;
-    rotate(db_path)?;
+    rotate(db_path, &[Some(path.as_path()), keep], clock.now())?;
     list(db_path)?
         .into_iter()
         .find(|b| Path::new(&b.path) == path)
@@ -151,8 +171,16 @@ fn take_of(
     now: DateTime<Utc>,
     copy: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<PathBuf> {
+    if !db_path.exists() {
+        // The data folder went away (a drive removed): no backup folder is made anew.
+        let folder = db_path.parent().unwrap_or(Path::new("."));
+        return Err(Error::Storage {
+            fault: crate::error::StorageFault::Gone,
+            path: folder.display().to_string(),
+        });
+    }
     let dir = dir_for(db_path);
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::Io(e).at(&dir))?;
     let mut at = now;
     // Two backups in one second get distinct names.
     let dest = loop {
@@ -176,37 +204,76 @@ pub(crate) fn before_migration(db_path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Deletes the oldest automatic backups beyond `KEEP_AUTOMATIC`.
-pub fn rotate(db_path: &Path) -> Result<()> {
-    let automatic: Vec<Backup> = list(db_path)?
+/// Deletes the oldest automatic backups beyond `KEEP_AUTOMATIC`, never one of `keep`
+/// (the one just taken, the one being restored). Backups stamped more than a day after
+/// `now` were named by a clock that ran ahead (or `now` is behind): they count as the
+/// oldest, so that the ones taken since are kept.
+pub fn rotate(db_path: &Path, keep: &[Option<&Path>], now: DateTime<Utc>) -> Result<()> {
+    let ahead = |b: &Backup| taken_at(b).is_some_and(|t| t - now > chrono::Duration::days(1));
+    let (later, sound): (Vec<Backup>, Vec<Backup>) = list(db_path)?
         .into_iter()
         .filter(|b| b.reason != BackupReason::Manual)
-        .collect();
-    for old in automatic.iter().skip(KEEP_AUTOMATIC) {
-        std::fs::remove_file(&old.path)?;
+        .partition(ahead);
+    for old in sound.iter().chain(&later).skip(KEEP_AUTOMATIC) {
+        if !keep.contains(&Some(Path::new(&old.path))) {
+            std::fs::remove_file(&old.path)?;
+        }
     }
     Ok(())
 }
 
-/// The daily backup: taken when the newest backup is older than a day (or there is none
-/// and the database holds anything). Returns it when one was taken.
+fn taken_at(b: &Backup) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(&b.taken_at)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Beside the backups while the daily backup fails: its failure is said once, at the
+/// first start it fails, not at every start after (an empty file: it can be made on a
+/// full disk).
+const DAILY_FAILED: &str = ".daily-backup-failed";
+
+/// The daily backup: taken unless a backup was taken within a day of now (either way: a
+/// clock set back years still gets its daily backup), and only when the database holds
+/// anything. Returns it when one was taken. When it fails, the error comes back the first
+/// time only; while it goes on failing, `Ok(None)` (see `daily_failing_since`).
 pub fn daily(db_path: &Path, clock: &dyn Clock) -> Result<Option<Backup>> {
-    let newest = list(db_path)?.into_iter().next();
-    let due = match newest {
-        Some(b) => DateTime::parse_from_rfc3339(&b.taken_at)
-            .map(|t| clock.now() - t.with_timezone(&Utc) >= chrono::Duration::days(1))
-            .unwrap_or(true),
-        None => {
-            let c = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            configure_reader(&c)?;
-            c.query_row("SELECT EXISTS (SELECT 1 FROM session)", [], |r| r.get(0))?
-        }
-    };
-    if due {
-        take(db_path, clock, BackupReason::Daily).map(Some)
+    let now = clock.now();
+    let backups = list(db_path)?;
+    let due = if backups.is_empty() {
+        let c = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        configure_reader(&c)?;
+        c.query_row("SELECT EXISTS (SELECT 1 FROM session)", [], |r| r.get(0))?
     } else {
-        Ok(None)
+        !backups
+            .iter()
+            .filter_map(taken_at)
+            .any(|t| (now - t).abs() < chrono::Duration::days(1))
+    };
+    if !due {
+        return Ok(None);
     }
+    let marker = dir_for(db_path).join(DAILY_FAILED);
+    match take(db_path, clock, BackupReason::Daily) {
+        Ok(b) => {
+            let _ = std::fs::remove_file(&marker);
+            Ok(Some(b))
+        }
+        Err(_) if marker.exists() => Ok(None),
+        Err(e) => {
+            let _ = std::fs::create_dir_all(dir_for(db_path));
+            let _ = std::fs::File::create(&marker);
+            Err(e)
+        }
+    }
+}
+
+/// Since when the daily backup has failed (RFC 3339), while it does.
+pub fn daily_failing_since(db_path: &Path) -> Option<String> {
+    let modified = std::fs::metadata(dir_for(db_path).join(DAILY_FAILED))
+        .and_then(|m| m.modified())
+        .ok()?;
+    Some(DateTime::<Utc>::from(modified).to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 /// Restores a database file that cannot be opened (damaged): the damaged file is kept

@@ -2,6 +2,12 @@
 //! one connection setup and migrated (a verified backup first when an older schema is
 //! upgraded). Every write is one `BEGIN IMMEDIATE` transaction; once the database has
 //! joined a team, that transaction also puts its changeset in the outbox (capture.rs).
+//!
+//! Faults of the storage (health.rs) come back as `Error::Storage` naming the place. A
+//! write first checks that the file it opened is still there (a folder moved or a drive
+//! pulled: refused; the same file back: resumed; another file there: reopened after its
+//! check). After an I/O failure or a read-only disk, writes are refused until the database
+//! passes its quick check again, which the next write (or `Db::recheck`) runs itself.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,8 +17,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use super::backup::{self, BackupReason};
 use super::capture;
+use super::health::{self, FileId};
 use super::schema::{configure, schema_version, MIGRATIONS};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, StorageFault};
 use crate::Clock;
 
 pub struct Db {
@@ -23,6 +30,15 @@ pub struct Db {
     synced: Vec<String>,
     /// A member of a team: every write records its changeset of `synced` in the outbox.
     capture: AtomicBool,
+    health: Mutex<Health>,
+}
+
+/// What `Db` knows of its storage.
+struct Health {
+    /// The file the connections have open.
+    opened: Option<FileId>,
+    /// A fault that refuses writes until the database passes its check again.
+    latched: Option<StorageFault>,
 }
 
 impl std::fmt::Debug for Db {
@@ -35,7 +51,12 @@ impl Db {
     /// Opens (creating if needed) and migrates the database at `path`.
     /// A database from a newer Club Planner is refused before anything is written to it.
     pub fn open(path: impl AsRef<Path>) -> Result<Db> {
-        let path = path.as_ref().to_path_buf();
+        let path = path.as_ref();
+        Self::open_at(path).map_err(|e| e.at(path))
+    }
+
+    fn open_at(path: &Path) -> Result<Db> {
+        let path = path.to_path_buf();
         if path.exists() {
             let found = refuse_newer(&path)?;
             if found > 0 && found < schema_version() {
@@ -45,21 +66,153 @@ impl Db {
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let mut writer = Connection::open(&path)?;
-        configure(&writer).map_err(not_a_database)?;
-        quick_check(&writer)?;
+        let (mut writer, reader) = connect(&path, true)?;
         MIGRATIONS.to_latest(&mut writer)?;
         let synced = capture::synced_tables(&writer)?;
         let member = capture::membership(&writer)?.is_some();
-        let reader = Connection::open(&path)?;
-        configure(&reader)?;
         Ok(Db {
+            health: Mutex::new(Health {
+                opened: health::identity(&path),
+                latched: None,
+            }),
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
             synced,
             capture: AtomicBool::new(member),
         })
+    }
+
+    /// The folder the database lies in.
+    fn folder(&self) -> &Path {
+        self.path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    }
+
+    /// Before a write: the file opened is still there and no fault is latched. A file that
+    /// came back as another (a drive plugged in again) and a latched fault both pass only
+    /// once the database is opened afresh and passes its quick check.
+    fn ready_to_write(&self) -> Result<()> {
+        let mut health = lock(&self.health);
+        let now = health::identity(&self.path);
+        if now.is_none() {
+            return Err(Error::Storage {
+                fault: StorageFault::Gone,
+                path: self.folder().display().to_string(),
+            });
+        }
+        if now != health.opened || health.latched.is_some() {
+            self.reconnect(now != health.opened)
+                .map_err(|e| self.fault(&mut health, e))?;
+            health.opened = now;
+            health.latched = None;
+        }
+        Ok(())
+    }
+
+    /// Both connections opened afresh on the file at the path, after its quick check.
+    /// `replaced`: the file at the path is another than the one the old connections have
+    /// open. Those are then never closed: closing the last connection to a file deletes
+    /// its write-ahead log by name, which would now be the new file's log.
+    fn reconnect(&self, replaced: bool) -> Result<()> {
+        let (writer, reader) = connect(&self.path, false)?;
+        if writer.is_readonly(rusqlite::MAIN_DB)? {
+            // SQLite falls back to reading when the file takes no writes.
+            return Err(Error::Storage {
+                fault: StorageFault::ReadOnly,
+                path: self.path.display().to_string(),
+            });
+        }
+        let version: i64 = writer.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != schema_version() {
+            // Another database altogether: opened (and upgraded) only at the next start.
+            return Err(Error::Storage {
+                fault: StorageFault::Gone,
+                path: self.folder().display().to_string(),
+            });
+        }
+        let member = capture::membership(&writer)?.is_some();
+        let old_writer = std::mem::replace(&mut *lock(&self.writer), writer);
+        let old_reader = std::mem::replace(&mut *lock(&self.reader), reader);
+        if replaced {
+            std::mem::forget(old_writer);
+            std::mem::forget(old_reader);
+        }
+        self.capture.store(member, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// `e` named by its place when the storage caused it; a failure of the disk, a
+    /// read-only or vanished folder latch a refusal of writes until the next check.
+    fn fault(&self, health: &mut Health, e: Error) -> Error {
+        let Some(mut fault) = e.storage_fault() else {
+            return e;
+        };
+        if fault == StorageFault::Failed {
+            fault = health::diagnose(self.folder()).unwrap_or(StorageFault::Failed);
+        }
+        if fault != StorageFault::DiskFull {
+            health.latched = Some(fault);
+        }
+        let place = match fault {
+            StorageFault::Gone => self.folder(),
+            _ => &self.path,
+        };
+        Error::Storage {
+            fault,
+            path: place.display().to_string(),
+        }
+    }
+
+    /// The storage fault that refuses writes now, if any (for the app's banner).
+    pub fn latched(&self) -> Option<StorageFault> {
+        lock(&self.health).latched
+    }
+
+    /// Checks the database again (opened afresh, its quick check) and takes writes again
+    /// when it passes; a folder that is still gone, read-only or failing says so.
+    pub fn recheck(&self) -> Result<()> {
+        let mut health = lock(&self.health);
+        let now = health::identity(&self.path);
+        if now.is_none() {
+            health.latched = Some(StorageFault::Gone);
+            return Err(Error::Storage {
+                fault: StorageFault::Gone,
+                path: self.folder().display().to_string(),
+            });
+        }
+        self.reconnect(now != health.opened)
+            .map_err(|e| self.fault(&mut health, e))?;
+        // The folder must take a write too: still full or read-only is said now, not at
+        // the next save.
+        if let Some(fault) = health::diagnose(self.folder()) {
+            let place = if fault == StorageFault::Gone {
+                self.folder()
+            } else {
+                &self.path
+            };
+            if fault != StorageFault::DiskFull {
+                health.latched = Some(fault);
+            }
+            return Err(Error::Storage {
+                fault,
+                path: place.display().to_string(),
+            });
+        }
+        health.opened = now;
+        health.latched = None;
+        Ok(())
+    }
+
+    /// A storage fault of a write or a read, named and latched.
+    fn failed(&self, e: Error) -> Error {
+        if e.storage_fault().is_none() {
+            return e;
+        }
+        let mut health = lock(&self.health);
+        self.fault(&mut health, e)
     }
 
     pub fn path(&self) -> &Path {
@@ -86,23 +239,34 @@ impl Db {
     /// backup of the current state is taken before), then brings it to this version's schema.
     pub fn restore(&self, clock: &dyn Clock, from: &Path) -> Result<()> {
         backup::verify(from)?;
-        backup::take(&self.path, clock, BackupReason::BeforeRestore)?;
+        backup::take_keeping(&self.path, clock, BackupReason::BeforeRestore, Some(from))?;
         self.restore_from(from)
     }
 
-    /// Runs `f` on the reader connection (sees the last committed state).
+    /// Runs `f` on the reader connection (sees the last committed state). Reads go on
+    /// while writes are refused: what is on screen can still be read.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = lock(&self.reader);
-        f(&conn)
+        let out = {
+            let conn = lock(&self.reader);
+            f(&conn)
+        };
+        out.map_err(|e| self.failed(e))
     }
 
     /// Runs `f` in one IMMEDIATE transaction on the writer; commits on Ok, rolls back on Err.
     /// On a team member, what `f` changed in the synced tables goes to the outbox in the
     /// same transaction.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        if !self.capture.load(Ordering::SeqCst) {
-            return self.write_unrecorded(f);
-        }
+        self.ready_to_write()?;
+        let out = if self.capture.load(Ordering::SeqCst) {
+            self.write_recorded(f)
+        } else {
+            self.write_plain(f)
+        };
+        out.map_err(|e| self.failed(e))
+    }
+
+    fn write_recorded<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let conn = lock(&self.writer);
         let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
         let (out, changeset) = capture::recorded(&tx, &self.synced, || f(&tx))?;
@@ -119,6 +283,11 @@ impl Db {
         &self,
         f: impl FnOnce(&Transaction) -> Result<T>,
     ) -> Result<T> {
+        self.ready_to_write()?;
+        self.write_plain(f).map_err(|e| self.failed(e))
+    }
+
+    fn write_plain<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
@@ -138,6 +307,38 @@ impl Db {
     }
 }
 
+/// The writer (checked, migrations still to run) and the reader on the file at `path`;
+/// `create`: a new database when there is none (at open; never when reconnecting, where
+/// a missing file is a folder gone).
+fn connect(path: &Path, create: bool) -> Result<(Connection, Connection)> {
+    let mut flags = OpenFlags::default();
+    if !create {
+        flags.remove(OpenFlags::SQLITE_OPEN_CREATE);
+    }
+    let writer = Connection::open_with_flags(path, flags)?;
+    configure(&writer).map_err(not_a_database)?;
+    quick_check(&writer, path)?;
+    let reader = Connection::open_with_flags(path, flags)?;
+    configure(&reader)?;
+    Ok((writer, reader))
+}
+
+impl Drop for Db {
+    /// Connections to a file that is no longer at the path are never closed: closing the
+    /// last one deletes its write-ahead log by name — the log of whatever file is at the
+    /// path now (a copy of the folder put back).
+    fn drop(&mut self) {
+        let opened = self.health.get_mut().map(|h| h.opened).unwrap_or(None);
+        if health::identity(&self.path) != opened {
+            for conn in [self.writer.get_mut(), self.reader.get_mut()] {
+                if let (Ok(conn), Ok(stand_in)) = (conn, Connection::open_in_memory()) {
+                    std::mem::forget(std::mem::replace(conn, stand_in));
+                }
+            }
+        }
+    }
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock leaves no open transaction behind
     // (rusqlite rolls back on drop), so the connection is still sound.
@@ -149,8 +350,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// full-text index word by word — over a second per 200 MB of archive, at every start —
 /// so that one runs where time does not matter: on every backup (`backup::verify`, a full
 /// integrity_check), the daily one included.
-fn quick_check(conn: &Connection) -> Result<()> {
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    // A read the disk failed is the disk's fault, not damage to the file: the user is not
+    // sent to restore an older backup over a file that is sound.
     let corrupt = |e: rusqlite::Error| match not_a_database(e) {
+        e if e.storage_fault().is_some() => e.at(path),
         Error::Sqlite(e) => Error::Corrupt(e.to_string()),
         other => other,
     };
@@ -172,6 +376,13 @@ fn quick_check(conn: &Connection) -> Result<()> {
                 |r| r.get(0),
             )
             .map_err(corrupt)?;
+        if result.contains("error code=") {
+            // "unable to get the page. error code=10": an I/O error during the check.
+            return Err(Error::Storage {
+                fault: StorageFault::Failed,
+                path: path.display().to_string(),
+            });
+        }
         if result != "ok" {
             return Err(Error::Corrupt(result));
         }

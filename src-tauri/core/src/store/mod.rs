@@ -6,6 +6,7 @@ pub mod backup;
 pub mod capture;
 pub mod db;
 pub mod dump;
+pub(crate) mod health;
 pub mod references;
 pub mod schema;
 pub mod search;

@@ -11,6 +11,7 @@ mod common;
 mod db;
 mod demo;
 mod documents;
+mod faults;
 mod generate;
 mod import;
 mod letters;

@@ -14,4 +14,9 @@ openSession?: string,
 /**
  * The database lies where it is not safe: a cloud-synced folder, a network mount.
  */
-locationWarning?: LocationWarning, };
+locationWarning?: LocationWarning, 
+/**
+ * The daily backup failed at this start (said once: not again while it goes on
+ * failing); older backups are kept.
+ */
+backupFailure?: ApiError, };
