@@ -39,6 +39,15 @@ pub fn stamp(clock: &dyn Clock) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Whether the clock is behind a time something was already saved at (`latest`, as
+/// `stamp` writes it) by more than a day: set back after a battery change, say. What
+/// would refuse an action because "now" looks too early then does not trust it.
+pub fn behind(clock: &dyn Clock, latest: Option<&str>) -> bool {
+    latest
+        .and_then(|l| DateTime::parse_from_rfc3339(l).ok())
+        .is_some_and(|l| l.to_utc() - clock.now() > chrono::Duration::days(1))
+}
+
 /// A date as typed ("2025-11-20"), within the years the Club can meet in.
 pub fn parse_date(raw: &str, field: &str) -> Result<NaiveDate> {
     let raw = raw.trim();

@@ -200,11 +200,14 @@ fn write(
 
 /// Whether a save now keeps a revision: none yet, or the last is old enough.
 fn due(c: &Connection, clock: &dyn Clock, session_id: &str, lang: Lang) -> Result<bool> {
-    let last: Option<String> = c.query_row(
-        "SELECT max(created_at) FROM press_revision WHERE session_id = ?1 AND lang = ?2",
-        params![session_id, lang.code()],
-        |r| r.get(0),
-    )?;
+    let last: Option<String> = c
+        .query_row(
+            "SELECT created_at FROM press_revision WHERE session_id = ?1 AND lang = ?2
+             ORDER BY number DESC LIMIT 1",
+            params![session_id, lang.code()],
+            |r| r.get(0),
+        )
+        .optional()?;
     Ok(revisions::old_enough(clock, last))
 }
 

@@ -45,19 +45,27 @@ pub fn list(db: &Db, session_id: &str) -> Result<Vec<Revision>> {
 
 /// Whether an edit now starts a new revision: none yet, or the last is old enough.
 pub(crate) fn due(c: &Connection, clock: &dyn Clock, session_id: &str) -> Result<bool> {
-    let last: Option<String> = c.query_row(
-        "SELECT max(created_at) FROM minutes_revision WHERE session_id = ?1",
-        [session_id],
-        |r| r.get(0),
-    )?;
+    let last: Option<String> = c
+        .query_row(
+            "SELECT created_at FROM minutes_revision WHERE session_id = ?1
+             ORDER BY number DESC LIMIT 1",
+            [session_id],
+            |r| r.get(0),
+        )
+        .optional()?;
     Ok(old_enough(clock, last))
 }
 
-/// Whether a history whose latest revision was taken at `last` (RFC 3339) takes another
-/// now: none yet, or the last is old enough. The minutes' and the press note's grain.
+/// Whether a history whose latest revision (by number, not by time) was taken at `last`
+/// (RFC 3339) takes another now: none yet, the last is old enough, or it looks taken in
+/// the future — the clock was set back since, and the history goes on from now. The
+/// minutes' and the press note's grain.
 pub(crate) fn old_enough(clock: &dyn Clock, last: Option<String>) -> bool {
     match last.and_then(|l| chrono::DateTime::parse_from_rfc3339(&l).ok()) {
-        Some(t) => (clock.now() - t.to_utc()).num_seconds() >= REVISION_EVERY_SECONDS,
+        Some(t) => {
+            let gap = (clock.now() - t.to_utc()).num_seconds();
+            !(0..REVISION_EVERY_SECONDS).contains(&gap)
+        }
         None => true,
     }
 }

@@ -18,8 +18,8 @@ use crate::store::db::Db;
 use crate::text::{Text, TextRule};
 
 /// The next session's date: the same rhythm as between the last two (a yearly rhythm
-/// stays yearly, a quarterly one quarterly), else a year later; never before `today`;
-/// on the weekday the Club met on.
+/// stays yearly, a quarterly one quarterly), else a year later; never before `today`
+/// (missed dates are skipped in the same rhythm); on the weekday the Club met on.
 pub fn suggest_next_date(
     previous: Option<NaiveDate>,
     last: NaiveDate,
@@ -28,22 +28,27 @@ pub fn suggest_next_date(
     let days = previous
         .filter(|p| *p < last)
         .map(|p| (last - p).num_days());
-    let mut next = match days {
-        Some(d) if d < 28 => last + chrono::Duration::days(d.max(7)),
-        Some(d) if (300..=430).contains(&d) => last + Months::new(12),
-        Some(d) => last + Months::new(((d as f64 / 30.44).round() as u32).max(1)),
-        None => last + Months::new(12),
+    let step = |from: NaiveDate| match days {
+        Some(d) if d < 28 => from + chrono::Duration::days(d.max(7)),
+        Some(d) if (300..=430).contains(&d) => from + Months::new(12),
+        Some(d) => from + Months::new(((d as f64 / 30.44).round() as u32).max(1)),
+        None => from + Months::new(12),
     };
+    let mut next = step(last);
     while next <= today {
-        next = next + Months::new(12);
+        next = step(next);
     }
-    // Keep the weekday the Club met on: move to the nearest same weekday.
+    // Keep the weekday the Club met on: move to the nearest same weekday, after today.
     let shift = (last.weekday().num_days_from_monday() as i64
         - next.weekday().num_days_from_monday() as i64
         + 7)
         % 7;
     let shift = if shift > 3 { shift - 7 } else { shift };
-    next + chrono::Duration::days(shift)
+    let mut next = next + chrono::Duration::days(shift);
+    while next <= today {
+        next += chrono::Duration::days(7);
+    }
+    next
 }
 
 // ---------------------------------------------------------------------------------------

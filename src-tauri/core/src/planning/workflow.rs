@@ -86,7 +86,12 @@ fn check(c: &Connection, clock: &dyn Clock, s: &Session) -> Result<Readiness> {
                 .and_then(|d| Ok(d.and_time(crate::clock::parse_time(&s.start, "start")?)))
                 .ok()
                 .and_then(|dt| tz.from_local_datetime(&dt).earliest());
-            if starts.is_none_or(|t| t.with_timezone(&chrono::Utc) > clock.now()) {
+            // A clock set back (behind what was saved already) is not trusted to say the
+            // session has not begun.
+            let latest: Option<String> =
+                c.query_row("SELECT max(updated_at) FROM session", [], |r| r.get(0))?;
+            let future = starts.is_none_or(|t| t.with_timezone(&chrono::Utc) > clock.now());
+            if future && !crate::clock::behind(clock, latest.as_deref()) {
                 missing.push(Missing::NotYetStarted);
             }
         }

@@ -7,6 +7,7 @@ mod archive;
 pub mod attachments;
 mod backup;
 mod bad_input;
+mod clock_jumps;
 mod common;
 mod db;
 mod demo;
