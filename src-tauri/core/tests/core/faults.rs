@@ -400,11 +400,29 @@ fn run_with_shim(scenario: &str, data: &Path, ctl: &Path) -> bool {
     true
 }
 
-/// The folder of the scenario's database and its fault switches (set by run_with_shim).
-fn scenario_dirs() -> (PathBuf, PathBuf) {
+/// Runs `scenario` under the shim on a new data folder, then opens its database without
+/// the shim (the folder first: it outlives the database); None where the shim cannot be
+/// built (said SKIPPED).
+fn after_scenario(scenario: &str) -> Option<(tempfile::TempDir, Db)> {
+    let data = tempfile::tempdir().unwrap();
+    let ctl = tempfile::tempdir().unwrap();
+    if !run_with_shim(scenario, data.path(), ctl.path()) {
+        return None;
+    }
+    let db = Db::open(data.path().join("club.sqlite3")).unwrap();
+    Some((data, db))
+}
+
+/// In a scenario (run by run_with_shim): the demo in its data folder, the first agenda
+/// item's notes saved as `first`; the database, that item and the folder of the switches.
+fn scenario_start(first: &str) -> (Db, String, PathBuf) {
     let data = PathBuf::from(std::env::var_os("FAULT_DATA").expect("run by run_with_shim"));
     let ctl = PathBuf::from(std::env::var_os("IOFAULT_CTL").unwrap());
-    (data, ctl)
+    let db = Db::open(data.join("club.sqlite3")).unwrap();
+    demo::load(&db, &clock()).unwrap();
+    let (item, _) = first_item_notes(&db);
+    save_notes(&db, &item, first).unwrap();
+    (db, item, ctl)
 }
 
 fn switch(ctl: &Path, fault: &str, on: bool) {
@@ -427,14 +445,11 @@ fn save_notes(db: &Db, item: &str, text: &str) -> club_core::Result<()> {
 
 #[test]
 fn failing_writes_are_reported_and_writes_wait_for_the_check() {
-    let data = tempfile::tempdir().unwrap();
-    let ctl = tempfile::tempdir().unwrap();
-    if !run_with_shim("faults::scenario_failing_disk", data.path(), ctl.path()) {
+    let Some((_data, db)) = after_scenario("faults::scenario_failing_disk") else {
         return;
-    }
+    };
     // The last save acknowledged is there, seen by a process without the fault, and the
     // file is sound.
-    let db = Db::open(data.path().join("club.sqlite3")).unwrap();
     assert_eq!(first_item_notes(&db).1, "после проверки");
     let check: String = db
         .read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
@@ -445,11 +460,7 @@ fn failing_writes_are_reported_and_writes_wait_for_the_check() {
 #[test]
 #[ignore = "a scenario: run by failing_writes_are_reported_and_writes_wait_for_the_check"]
 fn scenario_failing_disk() {
-    let (data, ctl) = scenario_dirs();
-    let db = Db::open(data.join("club.sqlite3")).unwrap();
-    demo::load(&db, &clock()).unwrap();
-    let (item, _) = first_item_notes(&db);
-    save_notes(&db, &item, "до сбоя").unwrap();
+    let (db, item, ctl) = scenario_start("до сбоя");
 
     // Writes fail: the save is refused and says the disk failed, naming the file.
     switch(&ctl, "write", true);
@@ -496,23 +507,16 @@ fn scenario_failing_disk() {
 
 #[test]
 fn a_disk_turned_read_only_refuses_writes_and_resumes_when_writable() {
-    let data = tempfile::tempdir().unwrap();
-    let ctl = tempfile::tempdir().unwrap();
-    if !run_with_shim("faults::scenario_read_only_disk", data.path(), ctl.path()) {
+    let Some((_data, db)) = after_scenario("faults::scenario_read_only_disk") else {
         return;
-    }
-    let db = Db::open(data.path().join("club.sqlite3")).unwrap();
+    };
     assert_eq!(first_item_notes(&db).1, "снова можно писать");
 }
 
 #[test]
 #[ignore = "a scenario: run by a_disk_turned_read_only_refuses_writes_and_resumes_when_writable"]
 fn scenario_read_only_disk() {
-    let (data, ctl) = scenario_dirs();
-    let db = Db::open(data.join("club.sqlite3")).unwrap();
-    demo::load(&db, &clock()).unwrap();
-    let (item, _) = first_item_notes(&db);
-    save_notes(&db, &item, "до").unwrap();
+    let (db, item, ctl) = scenario_start("до");
 
     switch(&ctl, "rofs", true);
     let e = save_notes(&db, &item, "на диске только для чтения").unwrap_err();
