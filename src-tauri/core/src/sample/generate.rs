@@ -2,7 +2,9 @@
 //! everything the app records, the same for the same seed. At 20 years: 300 sessions,
 //! 10,000 people with names in Cyrillic, Latin and Chinese, 15,000 invitations, about
 //! 100,000 minutes paragraphs in Russian, Kazakh, Chinese and English, decisions and
-//! follow-ups, themes. Written in one transaction, into an empty database, through the
+//! follow-ups, themes. At `scale` 10 (reliability: ten times the 20-year archive) ten
+//! times the sessions and people in the same years: 3,000 sessions, 100,000 people.
+//! Written in one transaction, into an empty database, through the
 //! owners of the tables as the app's own saves are (the search index included). The
 //! content comes from a seeded generator, the owners' ids from `ids::seeded`, and every
 //! time stamp from a fixed clock at the day being written.
@@ -56,6 +58,8 @@ const TODAY: &str = "2026-11-26";
 #[serde(rename_all = "camelCase")]
 pub struct Generated {
     pub years: u32,
+    /// Sessions and people per year, as a multiple of the Club's (1: the Club's own).
+    pub scale: u32,
     pub seed: u64,
     pub sessions: u32,
     pub people: u32,
@@ -77,9 +81,24 @@ pub fn check_years(years: u32) -> Result<()> {
     }
 }
 
+/// How many times the Club's sessions and people a year an archive can hold: 1 to 10.
+pub fn check_scale(scale: u32) -> Result<()> {
+    if (1..=10).contains(&scale) {
+        Ok(())
+    } else {
+        Err(Error::invalid("scale", InvalidReason::OutOfRange))
+    }
+}
+
 /// Fills the empty database `db` with `years` of Club life.
 pub fn generate(db: &Db, years: u32, seed: u64) -> Result<Generated> {
+    generate_at_scale(db, years, 1, seed)
+}
+
+/// Fills the empty database `db` with `years` of a Club `scale` times as busy.
+pub fn generate_at_scale(db: &Db, years: u32, scale: u32, seed: u64) -> Result<Generated> {
     check_years(years)?;
+    check_scale(scale)?;
     // The ids draw from a stream of their own, so that the content does not depend on
     // how many ids the owners make.
     let ids = Seeded::install(seed ^ 0x1D5_1D5_1D5);
@@ -88,7 +107,7 @@ pub fn generate(db: &Db, years: u32, seed: u64) -> Result<Generated> {
             return Err(Error::invalid("database", InvalidReason::NotEmpty));
         }
         settings::mark_initialised(tx)?;
-        let made = Archive::new(tx, &ids, years, seed).fill()?;
+        let made = Archive::new(tx, &ids, years, scale, seed).fill()?;
         // Twenty years of saves leave the search index merged; written in one go it is a
         // heap of small segments, and the first saves measured would pay for merging them
         // (save an agenda item: p99 14 ms instead of 2 ms).
@@ -123,7 +142,13 @@ struct Archive<'a> {
 struct Invited(Vec<String>);
 
 impl<'a> Archive<'a> {
-    fn new(tx: &'a Transaction<'a>, ids: &'a Seeded, years: u32, seed: u64) -> Archive<'a> {
+    fn new(
+        tx: &'a Transaction<'a>,
+        ids: &'a Seeded,
+        years: u32,
+        scale: u32,
+        seed: u64,
+    ) -> Archive<'a> {
         let first_year = LAST_YEAR - years as i32 + 1;
         Archive {
             tx,
@@ -131,6 +156,7 @@ impl<'a> Archive<'a> {
             rng: Rng::new(seed),
             g: Generated {
                 years,
+                scale,
                 seed,
                 ..Generated::default()
             },
@@ -151,9 +177,10 @@ impl<'a> Archive<'a> {
         self.ids.at(ms(self.start));
         let orgs = self.organisations(20 + 2 * years)?;
         let categories = self.categories()?;
-        let people = self.people(PEOPLE_PER_YEAR * years, &orgs, &categories)?;
+        let scale = self.g.scale;
+        let people = self.people(PEOPLE_PER_YEAR * years * scale, &orgs, &categories)?;
         let themes = self.themes(30 + 2 * years)?;
-        for n in 1..=SESSIONS_PER_YEAR * years {
+        for n in 1..=SESSIONS_PER_YEAR * scale * years {
             self.session(n, &people, &themes)?;
         }
         Ok(self.g)
@@ -271,10 +298,11 @@ impl<'a> Archive<'a> {
 
     /// Session `n`: its themes, invitees, agenda, and the minutes of a held one.
     fn session(&mut self, n: u32, people: &[String], themes: &[String]) -> Result<()> {
-        let year = self.first_year + ((n - 1) / SESSIONS_PER_YEAR) as i32;
-        let in_year = (n - 1) % SESSIONS_PER_YEAR;
+        let per_year = SESSIONS_PER_YEAR * self.g.scale;
+        let year = self.first_year + ((n - 1) / per_year) as i32;
+        let in_year = (n - 1) % per_year;
         let date = NaiveDate::from_ymd_opt(year, 1, 15).expect("a valid day")
-            + Duration::days(i64::from(in_year) * 23 + self.rng.below(4) as i64);
+            + Duration::days(i64::from(in_year * 23 / self.g.scale) + self.rng.below(4) as i64);
         let held = date < self.today;
         let status = if !held {
             SessionStatus::Planned

@@ -41,6 +41,22 @@ fn one_generated_year_is_the_same_for_a_seed_and_opens_like_the_clubs_own() {
     assert!(generate::generate(&test_db(), 0, 1).is_err());
 }
 
+#[test]
+fn a_busier_club_has_that_many_more_sessions_and_people_in_the_same_years() {
+    let db = test_db();
+    let g = generate::generate_at_scale(&db, 1, 3, 7).unwrap();
+    assert_eq!((g.sessions, g.people, g.scale), (45, 1_500, 3));
+    let all = sessions::list(&db, &clock()).unwrap();
+    assert_eq!(all.len(), 45);
+    // All in the one year, none on a day that does not exist.
+    assert!(
+        all.iter().all(|s| s.date.starts_with("2026-")),
+        "{:?}",
+        all.last()
+    );
+    assert!(generate::generate_at_scale(&test_db(), 1, 11, 7).is_err());
+}
+
 /// The benchmark's archive, timed (the speed of the generator matters to whoever makes
 /// one): `cargo test -p club-core --features generator --test core twenty_years --
 /// --ignored --nocapture`. Prints, never asserts on, the time.

@@ -56,6 +56,10 @@ pub enum BenchCommand {
 pub struct GenerateArgs {
     #[arg(long, default_value_t = 20)]
     years: u32,
+    /// Sessions and people a year as a multiple of the Club's (10: ten times the 20-year
+    /// archive, for docs/RELIABILITY.md)
+    #[arg(long, default_value_t = 1)]
+    scale: u32,
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// The database file to create
@@ -93,7 +97,7 @@ pub struct RunArgs {
 pub fn run(cmd: BenchCommand, json: bool) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Generate(a) => {
-            let g = generate_archive(a.years, a.seed, &a.output)?;
+            let g = generate_archive(a.years, a.scale, a.seed, &a.output)?;
             crate::report(
                 json,
                 &g,
@@ -217,7 +221,12 @@ fn ipc<T: Serialize>(value: T) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn generate_archive(years: u32, seed: u64, output: &Path) -> anyhow::Result<generate::Generated> {
+fn generate_archive(
+    years: u32,
+    scale: u32,
+    seed: u64,
+    output: &Path,
+) -> anyhow::Result<generate::Generated> {
     if output.exists() {
         bail!(
             "{} exists: bench generate writes a new file",
@@ -226,9 +235,10 @@ fn generate_archive(years: u32, seed: u64, output: &Path) -> anyhow::Result<gene
     }
     // Checked before the file is made: a refusal leaves nothing behind.
     generate::check_years(years)?;
+    generate::check_scale(scale)?;
     let db = Db::open(output)?;
     let t = Instant::now();
-    let g = generate::generate(&db, years, seed)?;
+    let g = generate::generate_at_scale(&db, years, scale, seed)?;
     eprintln!("generated in {:.1} s", t.elapsed().as_secs_f64());
     Ok(g)
 }
