@@ -3,6 +3,7 @@
 
 mod agenda;
 mod backup;
+mod big_archive;
 mod desktop;
 mod documents;
 mod files;
