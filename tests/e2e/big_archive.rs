@@ -5,30 +5,15 @@
 //! the test runs where CLUB_BIG_ARCHIVE names one (scripts/big-archive does both) and
 //! says SKIPPED elsewhere.
 
-use std::time::{Duration, Instant};
-
-use fantoccini::Locator;
+use std::time::Duration;
 
 use crate::harness::{App, Home};
 use crate::tour::shot;
 
 /// Waits up to three minutes for an element matching `css` to show `text`.
 async fn wait_long(app: &App, css: &str, text: &str) {
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while Instant::now() < deadline {
-        for el in app
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .unwrap_or_default()
-        {
-            if el.text().await.unwrap_or_default().contains(text) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("no {css} showing {text:?} within three minutes");
+    app.wait_for_text_within(css, text, Duration::from_secs(180))
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -365,7 +365,14 @@ impl App {
 
     /// Waits until some element matching `css` shows `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.wait_for_text_within(css, text, Duration::from_secs(15))
+            .await;
+    }
+
+    /// Waits up to `limit` until some element matching `css` shows `text` (an archive of
+    /// gigabytes in the debug build takes longer than the usual 15 s).
+    pub async fn wait_for_text_within(&self, css: &str, text: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             let mut seen = Vec::new();
             for el in self
