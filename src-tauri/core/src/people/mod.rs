@@ -520,25 +520,57 @@ fn tags_by_person(c: &Connection, ids: Option<&str>) -> Result<BTreeMap<String, 
 }
 
 /// People any of whose names (in any script), organisation, position, e-mail or tags
-/// contains `query`, ignoring case (ё = е).
+/// contains `query`, ignoring case (ё = е). Only the fields searched are read for
+/// everyone; the whole record only for those found (100,000 people: the directory read
+/// whole takes seconds, and the window a list of them all at every letter typed).
 pub fn search(db: &Db, query: &str) -> Result<Vec<Person>> {
     let needle = fold(query.trim());
-    let people = list(db)?;
     if needle.is_empty() {
-        return Ok(people);
+        return list(db);
     }
-    let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(&needle));
-    Ok(people
-        .into_iter()
-        .filter(|p| {
-            hit(&p.display_name)
-                || hit(&p.organisation)
-                || hit(&p.position)
-                || fold(&p.email).contains(&needle)
-                || p.tags.iter().any(|t| fold(t).contains(&needle))
-                || p.names.iter().any(|n| n.sort_key().contains(&needle))
-        })
-        .collect())
+    db.read(|c| {
+        let found = matching(c, &needle)?;
+        all(c, Some(&found))
+    })
+}
+
+/// The ids of the people whose searched fields contain `needle` (folded).
+fn matching(c: &Connection, needle: &str) -> Result<Vec<String>> {
+    let hit = |t: &Text| t.0.values().any(|v| fold(v).contains(needle));
+    let names = names_by_person(c, None)?;
+    let positions = positions_by_person(c, None)?;
+    let tags = tags_by_person(c, None)?;
+    let mut stmt = c.prepare_cached(
+        "SELECT p.id, coalesce(o.name, '{}'), p.email
+         FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (id, organisation, email) = row?;
+        let person_names = names.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let matches = person_names
+            .iter()
+            .any(|n| fold(&n.display()).contains(needle) || n.sort_key().contains(needle))
+            || fold(&email).contains(needle)
+            || hit(&Text::from_json(&organisation)?)
+            || hit(&positions::describe(
+                positions.get(&id).and_then(|p| p.first()),
+            ))
+            || tags
+                .get(&id)
+                .is_some_and(|t| t.iter().any(|t| fold(t).contains(needle)));
+        if matches {
+            found.push(id);
+        }
+    }
+    Ok(found)
 }
 
 pub fn exists(c: &Connection, id: &str) -> Result<bool> {

@@ -67,6 +67,20 @@ pub fn rows(
         "—",
         format!("{everyone} people; the People screen's list"),
     ));
+    // A search as the People screen sends it, for one person (by the e-mail the
+    // generator gives the last one).
+    let query = format!("person{}@", everyone.saturating_sub(1));
+    let found = people::search(db, &query)?.len();
+    let (p50, p99) = measure(n.min(100), |_| ipc(people::search(db, &query)?))?;
+    rows.push(row(
+        "command",
+        "search the directory (one found)",
+        p50,
+        Some(p99),
+        "ms",
+        "—",
+        format!("{everyone} people searched for \"{query}\": {found} found"),
+    ));
     Ok(())
 }
 
