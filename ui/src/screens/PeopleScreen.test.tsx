@@ -1,4 +1,5 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Person } from "../api";
 import { setLanguage } from "../i18n";
@@ -52,5 +53,14 @@ describe("PeopleScreen", () => {
     expect(await screen.findByText(/В справочнике пока никого нет\. Добавьте человека.*перетащите на этот экран/)).toBeInTheDocument();
     fireEvent.change(screen.getByTestId("people-search"), { target: { value: "Нурышев" } });
     expect(await screen.findByText(/Никого не найдено по запросу «Нурышев»/)).toBeInTheDocument();
+  });
+
+  it("asks once for what was typed, not once per letter", async () => {
+    const search = vi.fn(async () => []);
+    const { api } = fakeApi([], { people_list: async () => [], people_search: search });
+    renderWith(<PeopleScreen />, api);
+    await userEvent.type(screen.getByTestId("people-search"), "Нурышев");
+    await waitFor(() => expect(search).toHaveBeenCalledTimes(1));
+    expect(search).toHaveBeenCalledWith({ query: "Нурышев" });
   });
 });

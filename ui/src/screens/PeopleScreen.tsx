@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useRef, useState, type DragEvent } from "react";
+import { useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { queryKey, useApi, type Lang, type Person } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -8,9 +8,13 @@ import { importable, ImportWizard } from "../components/ImportWizard";
 import { Progress, useToast } from "../feedback";
 import { PersonForm } from "../components/PersonForm";
 import { DemoBadge } from "../components/StatusBadge";
+import { useSettled } from "../settled";
 import { otherScripts, pick } from "../format";
 
 type Mode = { name: "list" } | { name: "new" } | { name: "edit"; person: Person } | { name: "import"; file?: File };
+
+/** How long the search box waits for the typing to pause before it asks. */
+const SEARCH_SETTLE_MS = 250;
 
 /** The directory in order of precedence, searched as you type in any script. */
 export function PeopleScreen() {
@@ -19,7 +23,7 @@ export function PeopleScreen() {
   const lang = i18n.language as Lang;
   const [mode, setMode] = useState<Mode>({ name: "list" });
   const [text, setText] = useState("");
-  const query = useDeferredValue(text.trim());
+  const query = useSettled(text.trim(), SEARCH_SETTLE_MS);
   const people = useQuery({
     queryKey: query ? queryKey("people_search", { query }) : queryKey("people_list"),
     queryFn: () => (query ? api.call("people_search", { query }) : api.call("people_list")),
