@@ -241,15 +241,20 @@ impl Error {
         }
     }
 
+    /// A fault of the storage at `place` (a file; the folder for `Gone`).
+    pub fn storage(fault: StorageFault, place: &std::path::Path) -> Error {
+        Error::Storage {
+            fault,
+            path: place.display().to_string(),
+        }
+    }
+
     /// This error named by the place it happened, when it is a storage fault (an error
     /// that already names its place keeps it); any other error as it is.
     pub fn at(self, path: &std::path::Path) -> Error {
         match (&self, self.storage_fault()) {
             (Error::Storage { .. }, _) | (_, None) => self,
-            (_, Some(fault)) => Error::Storage {
-                fault,
-                path: path.display().to_string(),
-            },
+            (_, Some(fault)) => Error::storage(fault, path),
         }
     }
 

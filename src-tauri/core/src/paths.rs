@@ -46,12 +46,12 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> crate::Result<(
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map_err(|e| {
-        let named = std::io::Error::new(e.kind(), format!("{}: {e}", path.display()));
-        match crate::error::io_fault(&e) {
-            Some(_) => crate::Error::Io(e).at(path),
-            None => crate::Error::Io(named),
-        }
+    result.map_err(|e| match crate::error::io_fault(&e) {
+        Some(fault) => crate::Error::storage(fault, path),
+        None => crate::Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        )),
     })
 }
 

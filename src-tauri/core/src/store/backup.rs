@@ -174,10 +174,7 @@ fn take_of(
     if !db_path.exists() {
         // The data folder went away (a drive removed): no backup folder is made anew.
         let folder = db_path.parent().unwrap_or(Path::new("."));
-        return Err(Error::Storage {
-            fault: crate::error::StorageFault::Gone,
-            path: folder.display().to_string(),
-        });
+        return Err(Error::storage(crate::error::StorageFault::Gone, folder));
     }
     let dir = dir_for(db_path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::Io(e).at(&dir))?;

@@ -98,10 +98,7 @@ impl Db {
         let mut health = lock(&self.health);
         let now = health::identity(&self.path);
         if now.is_none() {
-            return Err(Error::Storage {
-                fault: StorageFault::Gone,
-                path: self.folder().display().to_string(),
-            });
+            return Err(self.noted(&mut health, StorageFault::Gone));
         }
         if now != health.opened || health.latched.is_some() {
             self.reconnect(now != health.opened)
@@ -120,18 +117,12 @@ impl Db {
         let (writer, reader) = connect(&self.path, false)?;
         if writer.is_readonly(rusqlite::MAIN_DB)? {
             // SQLite falls back to reading when the file takes no writes.
-            return Err(Error::Storage {
-                fault: StorageFault::ReadOnly,
-                path: self.path.display().to_string(),
-            });
+            return Err(Error::storage(StorageFault::ReadOnly, &self.path));
         }
         let version: i64 = writer.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version != schema_version() {
             // Another database altogether: opened (and upgraded) only at the next start.
-            return Err(Error::Storage {
-                fault: StorageFault::Gone,
-                path: self.folder().display().to_string(),
-            });
+            return Err(Error::storage(StorageFault::Gone, self.folder()));
         }
         let member = capture::membership(&writer)?.is_some();
         let old_writer = std::mem::replace(&mut *lock(&self.writer), writer);
@@ -144,25 +135,28 @@ impl Db {
         Ok(())
     }
 
-    /// `e` named by its place when the storage caused it; a failure of the disk, a
-    /// read-only or vanished folder latch a refusal of writes until the next check.
+    /// `e` named by its place when the storage caused it (an I/O failure diagnosed by
+    /// looking at the folder).
     fn fault(&self, health: &mut Health, e: Error) -> Error {
-        let Some(mut fault) = e.storage_fault() else {
-            return e;
-        };
-        if fault == StorageFault::Failed {
-            fault = health::diagnose(self.folder()).unwrap_or(StorageFault::Failed);
+        match e.storage_fault() {
+            None => e,
+            Some(StorageFault::Failed) => {
+                let found = health::diagnose(self.folder()).unwrap_or(StorageFault::Failed);
+                self.noted(health, found)
+            }
+            Some(fault) => self.noted(health, fault),
         }
+    }
+
+    /// `fault` as the error that names its place (the folder when it is gone), latched
+    /// unless it is a full disk (a write that finds room again simply succeeds).
+    fn noted(&self, health: &mut Health, fault: StorageFault) -> Error {
         if fault != StorageFault::DiskFull {
             health.latched = Some(fault);
         }
-        let place = match fault {
-            StorageFault::Gone => self.folder(),
-            _ => &self.path,
-        };
-        Error::Storage {
-            fault,
-            path: place.display().to_string(),
+        match fault {
+            StorageFault::Gone => Error::storage(fault, self.folder()),
+            _ => Error::storage(fault, &self.path),
         }
     }
 
@@ -177,29 +171,14 @@ impl Db {
         let mut health = lock(&self.health);
         let now = health::identity(&self.path);
         if now.is_none() {
-            health.latched = Some(StorageFault::Gone);
-            return Err(Error::Storage {
-                fault: StorageFault::Gone,
-                path: self.folder().display().to_string(),
-            });
+            return Err(self.noted(&mut health, StorageFault::Gone));
         }
         self.reconnect(now != health.opened)
             .map_err(|e| self.fault(&mut health, e))?;
         // The folder must take a write too: still full or read-only is said now, not at
         // the next save.
         if let Some(fault) = health::diagnose(self.folder()) {
-            let place = if fault == StorageFault::Gone {
-                self.folder()
-            } else {
-                &self.path
-            };
-            if fault != StorageFault::DiskFull {
-                health.latched = Some(fault);
-            }
-            return Err(Error::Storage {
-                fault,
-                path: place.display().to_string(),
-            });
+            return Err(self.noted(&mut health, fault));
         }
         health.opened = now;
         health.latched = None;
@@ -378,10 +357,7 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
             .map_err(corrupt)?;
         if result.contains("error code=") {
             // "unable to get the page. error code=10": an I/O error during the check.
-            return Err(Error::Storage {
-                fault: StorageFault::Failed,
-                path: path.display().to_string(),
-            });
+            return Err(Error::storage(StorageFault::Failed, path));
         }
         if result != "ok" {
             return Err(Error::Corrupt(result));
