@@ -63,3 +63,32 @@ async fn a_data_folder_gone_is_said_and_saving_resumes_when_it_is_back() {
         .await;
     app.quit().await;
 }
+
+/// The daily backup failed at an earlier start (its banner was said then): Settings says
+/// since when, every time it is opened, until a backup succeeds.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_daily_backup_that_keeps_failing_is_said_in_settings() {
+    let home = Home::new();
+    let backups = club_core::store::backup::dir_for(&home.db_path());
+    std::fs::create_dir_all(&backups).unwrap();
+    std::fs::write(backups.join(".daily-backup-failed"), b"").unwrap();
+    // Today's backup is there already: the start takes none, and the mark stays.
+    let today = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    std::fs::write(
+        backups.join(format!("club-planner-{today}-manual.sqlite3")),
+        b"",
+    )
+    .unwrap();
+    let app = App::launch(&home).await;
+    app.wait_for_text("[data-testid=session-card]", "Итоги года")
+        .await;
+    app.click("[data-testid=nav-settings]").await;
+    app.wait_for_text(
+        "[data-testid=daily-failing]",
+        "Ежедневная резервная копия не делается с",
+    )
+    .await;
+    app.scroll_to("[data-testid=daily-failing]").await;
+    shot(&app, "backups-daily-failing-ru").await;
+    app.quit().await;
+}

@@ -86,6 +86,9 @@ commands! {
 
     // store: backups, settings, the archive search
     backups_list() -> Vec<Backup> = |s| backup::list(store::db_path(s)?);
+    /// Since when the daily backup has failed (RFC 3339), while it does; the Backups panel
+    /// says so after the one-time banner was dismissed.
+    backups_daily_failing() -> Option<String> = |s| done(backup::daily_failing_since(store::db_path(s)?));
     backup_now() -> Backup = |s| backup::take(s.db()?.path(), &s.clock, backup::BackupReason::Manual);
     /// Restores the backup at `path`, or one picked in the system's dialog when `path` is
     /// None (false when the dialog was cancelled).

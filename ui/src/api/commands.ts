@@ -84,6 +84,7 @@ export interface Commands {
   backup_failure_seen: { args: Record<string, never>; result: null };
   backup_now: { args: Record<string, never>; result: Backup };
   backup_restore: { args: { path: string | null }; result: boolean };
+  backups_daily_failing: { args: Record<string, never>; result: string | null };
   backups_list: { args: Record<string, never>; result: Array<Backup> };
   check_in: { args: { id: string }; result: InviteeList };
   check_in_undo: { args: { id: string }; result: InviteeList };

@@ -16,12 +16,14 @@ export function BackupsPanel({ damaged = false }: { damaged?: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const list = useCommand("backups_list");
+  const failing = useCommand("backups_daily_failing");
   const { dialog, ask } = useAsk();
   const toast = useToast();
   const take = useMutation({
     mutationFn: () => api.call("backup_now"),
     onSuccess: (b) => {
       toast.done(t("backups.taken", { path: b.path }));
+      void queryClient.invalidateQueries({ queryKey: queryKey("backups_daily_failing") });
       return queryClient.invalidateQueries({ queryKey: queryKey("backups_list") });
     },
     onError: (e) => toast.failed(t("backups.failed"), e),
@@ -51,6 +53,11 @@ formatMoment(b.takenAt, i18n.language as Lang);
       )}
       {take.isPending && <Progress label={t("backups.taking")} />}
       {take.error && <ErrorMessage error={take.error} />}
+      {failing.data && (
+        <p className="error" data-testid="daily-failing">
+          {t("backups.dailyFailing", { when: formatMoment(failing.data, i18n.language as Lang) })}
+        </p>
+      )}
       {list.data?.length === 0 && <p className="muted">{t("backups.none")}</p>}
       {!!list.data?.length && (
         <table className="backups-table">

@@ -6,6 +6,7 @@ import { setLanguage } from "../i18n";
 import { reportStorageFault } from "../storage";
 import { fakeApi } from "../test/fakeApi";
 import { renderWith } from "../test/render";
+import { BackupsPanel } from "./BackupsPanel";
 import { BackupFailureBanner, StorageBanner } from "./StorageBanner";
 
 const DB = "/home/a/club.sqlite3";
@@ -56,5 +57,16 @@ describe("StorageBanner", () => {
     expect(banner).toHaveTextContent("Прежние копии сохранены.");
     await userEvent.click(screen.getByRole("button"));
     expect(seen).toHaveBeenCalled();
+  });
+});
+
+describe("BackupsPanel while the daily backup fails", () => {
+  beforeEach(() => setLanguage("ru"));
+
+  it("says since when, after the one-time banner is gone", async () => {
+    const { api } = fakeApi([], { backups_daily_failing: async () => "2026-12-01T02:00:00Z" });
+    renderWith(<BackupsPanel />, api);
+    expect(await screen.findByTestId("daily-failing")).toHaveTextContent("Ежедневная резервная копия не делается с");
+    expect(screen.getByTestId("daily-failing")).toHaveTextContent("прежние копии сохранены");
   });
 });

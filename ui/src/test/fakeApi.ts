@@ -106,6 +106,7 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
     organisations_list: async () => [],
     precedence_categories: async () => [],
     backups_list: async () => [],
+    backups_daily_failing: async () => null,
     document_warnings: async () => [],
     session_suggested_date: async () => "2026-12-10",
     templates_list: async () => [],

@@ -157,6 +157,8 @@ pub fn take_keeping(
         configure_reader(&conn)?;
         copy_to(&conn, dest)
     })?;
+    // A backup went through: the daily one will too, its failure is over.
+    let _ = std::fs::remove_file(dir_for(db_path).join(DAILY_FAILED));
     rotate(db_path, &[Some(path.as_path()), keep], clock.now())?;
     list(db_path)?
         .into_iter()
@@ -227,7 +229,7 @@ fn taken_at(b: &Backup) -> Option<DateTime<Utc>> {
 
 /// Beside the backups while the daily backup fails: its failure is said once, at the
 /// first start it fails, not at every start after (an empty file: it can be made on a
-/// full disk).
+/// full disk). Any backup that goes through removes it.
 const DAILY_FAILED: &str = ".daily-backup-failed";
 
 /// The daily backup: taken unless a backup was taken within a day of now (either way: a
@@ -252,10 +254,7 @@ pub fn daily(db_path: &Path, clock: &dyn Clock) -> Result<Option<Backup>> {
     }
     let marker = dir_for(db_path).join(DAILY_FAILED);
     match take(db_path, clock, BackupReason::Daily) {
-        Ok(b) => {
-            let _ = std::fs::remove_file(&marker);
-            Ok(Some(b))
-        }
+        Ok(b) => Ok(Some(b)),
         Err(_) if marker.exists() => Ok(None),
         Err(e) => {
             let _ = std::fs::create_dir_all(dir_for(db_path));
