@@ -67,8 +67,28 @@ impl SmallDisk {
         let _ = f.sync_all();
     }
 
+    /// Deletes the filler and waits for its space to come back: a process that another test
+    /// forks at that moment holds a copy of every open file until it runs its program, and
+    /// the space of a deleted file is freed only once no one holds it.
     fn free(&self) {
-        std::fs::remove_file(self.path().join("filler")).unwrap();
+        let filler = self.path().join("filler");
+        let size = std::fs::metadata(&filler).unwrap().len();
+        std::fs::remove_file(&filler).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while self.available() < size {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the space of the deleted filler ({size} bytes) did not come back: {} free",
+                self.available()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    /// Bytes free on the disk.
+    fn available(&self) -> u64 {
+        let stat = rustix::fs::statvfs(self.path()).unwrap();
+        stat.f_bavail * stat.f_frsize
     }
 
     /// The names in `dir` (beneath the disk), sorted.
