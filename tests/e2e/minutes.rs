@@ -75,6 +75,9 @@ async fn the_demo_minutes_search_and_follow_ups_in_russian_and_chinese() {
     app.type_into("[data-testid=search-input]", "合作").await;
     app.wait_for_text("[data-testid=search-results]", "纪要")
         .await;
+    // Two characters are a word of their own index; the count is said.
+    app.wait_for_text("[data-testid=search-found]", "找到")
+        .await;
     shot(&app, "search-zh").await;
     app.click("[data-testid=nav-followups]").await;
     app.wait_for_text("[data-testid=followups]", "陈静").await;

@@ -137,10 +137,20 @@ pub fn settings(ctl: Ctl, a: SettingsArgs) -> anyhow::Result<()> {
 
 pub fn search(ctl: Ctl, query: &str) -> anyhow::Result<()> {
     let Ctl { db, out, lang, .. } = ctl;
-    let hits = search::search(db, query)?;
+    let found = search::search(db, query)?;
+    let hits = &found.hits;
     out.data(&hits, || {
-        hits.iter()
-            .map(|h| {
+        let count = if found.more {
+            format!(
+                "more than {n} found: the best {} of the latest {n}",
+                hits.len(),
+                n = found.total
+            )
+        } else {
+            format!("{} found", found.total)
+        };
+        std::iter::once(count)
+            .chain(hits.iter().map(|h| {
                 let snippet: String = h
                     .snippet
                     .iter()
@@ -159,7 +169,7 @@ pub fn search(ctl: Ctl, query: &str) -> anyhow::Result<()> {
                     h.session_title.best(lang),
                     snippet
                 )
-            })
+            }))
             .collect::<Vec<_>>()
             .join("\n")
     })

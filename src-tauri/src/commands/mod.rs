@@ -41,7 +41,7 @@ use club_core::planning::workflow::{self, Readiness};
 use club_core::sample::demo;
 use club_core::status::AppStatus;
 use club_core::store::backup::{self, Backup};
-use club_core::store::search::{self, Hit};
+use club_core::store::search::{self, Found};
 use club_core::store::settings::{self, Settings, SettingsPatch};
 use club_core::sync::client::{self as sync_client, SyncStatus};
 use club_core::sync::conflicts::{self, Conflict, Resolution};
@@ -100,7 +100,7 @@ commands! {
     /// Takes the signature's picture from `path` or the system's dialog; false: cancelled.
     letters_signature_choose(path: Option<String>) -> bool = |s, app| documents::choose_signature(app, s, path);
     letters_signature_clear() -> () = |s| club_core::documents::signature::clear(s.db()?);
-    archive_search(query: String) -> Vec<Hit> = |s| search::search(s.db()?, &query);
+    archive_search(query: String) -> Found = |s| search::search(s.db()?, &query);
 
     // people: the directory, organisations, duplicates
     people_list() -> Vec<Person> = |s| people::list(s.db()?);

@@ -17,7 +17,7 @@ import type { Duplicate } from "./types/Duplicate";
 import type { FollowUp } from "./types/FollowUp";
 import type { FollowUpInput } from "./types/FollowUpInput";
 import type { Format } from "./types/Format";
-import type { Hit } from "./types/Hit";
+import type { Found } from "./types/Found";
 import type { ImportReport } from "./types/ImportReport";
 import type { ImportRequest } from "./types/ImportRequest";
 import type { InvitationPatch } from "./types/InvitationPatch";
@@ -73,7 +73,7 @@ export interface Commands {
   app_reopen: { args: Record<string, never>; result: null };
   app_status: { args: Record<string, never>; result: AppStatus };
   archive_export: { args: Record<string, never>; result: string | null };
-  archive_search: { args: { query: string }; result: Array<Hit> };
+  archive_search: { args: { query: string }; result: Found };
   attachment_open: { args: { id: string }; result: null };
   attachment_remove: { args: { id: string }; result: null };
   attachment_update: { args: { id: string; patch: AttachmentPatch }; result: Attachment };

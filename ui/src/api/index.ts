@@ -44,6 +44,7 @@ export type { PressNote } from "./types/PressNote";
 export type { PressRevision } from "./types/PressRevision";
 export type { FollowUp } from "./types/FollowUp";
 export type { FollowUpStatus } from "./types/FollowUpStatus";
+export type { Found } from "./types/Found";
 export type { Hit } from "./types/Hit";
 export type { HitKind } from "./types/HitKind";
 export type { Minutes } from "./types/Minutes";

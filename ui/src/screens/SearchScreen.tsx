@@ -1,6 +1,7 @@
+import type { TFunction } from "i18next";
 import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useCommand, type Hit, type Lang } from "../api";
+import { useCommand, type Found, type Hit, type Lang } from "../api";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { formatDate, pick } from "../format";
 import { useNavigate, type Route } from "../navigation";
@@ -23,6 +24,15 @@ function target(hit: Hit): Route {
 
 /** Snippets come from minutes text: its emphasis marks are not shown. */
 const plain = (text: string) => text.replace(/\*\*|\*/g, "");
+
+/** How many were found, truthfully: a word found everywhere is weighed among the latest. */
+function foundLine(found: Found, lang: Lang, t: TFunction): string {
+  const n = new Intl.NumberFormat(lang).format(found.total);
+  const shown = found.hits.length;
+  if (found.more) return t("search.foundMore", { n, shown });
+  if (shown < found.total) return t("search.foundShown", { n, shown });
+  return t("search.found", { n });
+}
 
 /** One field over the whole archive; hits show where the words are and open in place. */
 export function SearchScreen() {
@@ -47,9 +57,12 @@ export function SearchScreen() {
       />
       {!deferred && <p className="muted">{t("search.hint")}</p>}
       {results.error && <ErrorMessage error={results.error} />}
-      {deferred && results.data?.length === 0 && <p className="muted">{t("search.none", { q: deferred })}</p>}
+      {deferred && results.data?.total === 0 && <p className="muted">{t("search.none", { q: deferred })}</p>}
+      {deferred && results.data && results.data.total > 0 && (
+        <p className="muted" data-testid="search-found">{foundLine(results.data, lang, t)}</p>
+      )}
       <ul className="search-results" data-testid="search-results">
-        {results.data?.map((hit) => (
+        {results.data?.hits.map((hit) => (
           <li key={`${hit.kind}-${hit.refId}`}>
             <button type="button" className="hit" onClick={() => navigate(target(hit))}>
               <span className="hit-head">

@@ -120,7 +120,7 @@ export function fakeApi(initial: Session[] = [], overrides: FakeCommands = {}) {
     app_close: async () => null,
     people_list: async () => [],
     sessions_list: async () => [...sessions].sort((a, b) => b.date.localeCompare(a.date)),
-    archive_search: async () => [],
+    archive_search: async () => ({ hits: [], total: 0, more: false }),
     minutes_revisions: async () => [],
     minutes_compare: async () => [],
     followups_list: async () => [],

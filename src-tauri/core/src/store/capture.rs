@@ -27,7 +27,7 @@ pub const BOOKKEEPING: [&str; 6] = [
 
 /// Per-machine tables besides the bookkeeping: the settings (interface language, window,
 /// first-run flags) and the search index's documents (rebuilt by triggers everywhere).
-pub const PER_MACHINE: [&str; 2] = ["setting", "search_doc"];
+pub const PER_MACHINE: [&str; 3] = ["setting", "search_doc", "search_stale"];
 
 /// Caches each machine makes again from the data (pictures' previews): never synced,
 /// never in an archive.
@@ -35,7 +35,8 @@ pub const CACHES: [&str; 1] = ["attachment_thumb"];
 
 /// Whether a table never leaves this machine: the bookkeeping, the per-machine tables and
 /// the caches.
-/// The FTS5 index's own tables (`search_index*`) and SQLite's are left out as well;
+/// The FTS5 indexes' own tables (`search_index*`, `search_short*`) and SQLite's are left
+/// out as well;
 /// everything else is synced, so a new table is synced unless it is named above
 /// (tests/core/sync.rs lists the synced set).
 pub fn is_local(table: &str) -> bool {
@@ -48,6 +49,7 @@ pub fn synced_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_schema
          WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'
+           AND name NOT LIKE 'search_short%'
            AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL TABLE%'
          ORDER BY name",
     )?;

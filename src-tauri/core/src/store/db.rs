@@ -19,6 +19,7 @@ use super::backup::{self, BackupReason};
 use super::capture;
 use super::health::{self, FileId};
 use super::schema::{configure, schema_version, MIGRATIONS};
+use super::search;
 use crate::error::{Error, Result, StorageFault};
 use crate::Clock;
 
@@ -67,7 +68,7 @@ impl Db {
             std::fs::create_dir_all(dir)?;
         }
         let (mut writer, reader) = connect(&path, true)?;
-        MIGRATIONS.to_latest(&mut writer)?;
+        migrate(&mut writer)?;
         let synced = capture::synced_tables(&writer)?;
         let member = capture::membership(&writer)?.is_some();
         Ok(Db {
@@ -207,7 +208,7 @@ impl Db {
             from,
             None::<fn(rusqlite::backup::Progress)>,
         )?;
-        MIGRATIONS.to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         // The restored file says whether this database is a team member.
         let member = capture::membership(&conn)?.is_some();
         self.capture.store(member, Ordering::SeqCst);
@@ -249,6 +250,7 @@ impl Db {
         let conn = lock(&self.writer);
         let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
         let (out, changeset) = capture::recorded(&tx, &self.synced, || f(&tx))?;
+        search::refresh_short(&tx)?;
         if !changeset.is_empty() {
             capture::to_outbox(&tx, &changeset)?;
         }
@@ -270,6 +272,7 @@ impl Db {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
+        search::refresh_short(&tx)?;
         tx.commit()?;
         Ok(out)
     }
@@ -284,6 +287,16 @@ impl Db {
     pub(crate) fn set_capture(&self, on: bool) {
         self.capture.store(on, Ordering::SeqCst);
     }
+}
+
+/// Brings the database to this version's schema, and the short-word index up to date with
+/// what the migrations (or another program) listed as stale.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    MIGRATIONS.to_latest(conn)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    search::refresh_short(&tx)?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// The writer (checked, migrations still to run) and the reader on the file at `path`;

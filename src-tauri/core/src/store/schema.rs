@@ -11,7 +11,7 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::Result;
 
 /// Append-only: released migrations are never edited.
-const STEPS: [&str; 7] = [
+const STEPS: [&str; 8] = [
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_search_by_key.sql"),
     include_str!("migrations/0003_person_search_once.sql"),
@@ -19,6 +19,7 @@ const STEPS: [&str; 7] = [
     include_str!("migrations/0005_seating_and_mail.sql"),
     include_str!("migrations/0006_press_note.sql"),
     include_str!("migrations/0007_attachments.sql"),
+    include_str!("migrations/0008_short_words.sql"),
 ];
 
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -1,10 +1,13 @@
 //! Archive search: one query over sessions, agenda items, minutes (notes, summaries,
 //! remarks, decisions) and people, through the FTS5 trigram index the schema's triggers
 //! keep current — people's entries excepted, which `index_people` writes once a person's
-//! names are all written. Case-insensitive in every script, ё = е; queries of one or two characters
-//! (most Chinese words) fall back to a substring scan of the same index.
+//! names are all written. Case-insensitive in every script, ё = е. Words of one or two
+//! characters (most Chinese words: 合作, 王) are looked up in a second index, search_short,
+//! which the app writes from the same entries (`refresh_short`, before each commit).
 
-use rusqlite::Connection;
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -44,6 +47,11 @@ pub(crate) fn index_people(c: &Connection, ids: Option<&[&str]>) -> Result<()> {
              WHERE p.id = ?1 AND EXISTS (SELECT 1 FROM person_name n WHERE n.person_id = p.id)",
         )?
         .execute([id])?;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO search_stale (doc)
+             SELECT doc FROM search_doc WHERE kind = 'person' AND ref = ?1",
+        )?
+        .execute([id])?;
     }
     Ok(())
 }
@@ -53,9 +61,9 @@ pub(crate) fn index_people(c: &Connection, ids: Option<&[&str]>) -> Result<()> {
 /// would pay for merging them.
 #[cfg(feature = "generator")]
 pub(crate) fn optimize(c: &Connection) -> Result<()> {
-    c.execute(
-        "INSERT INTO search_index (search_index) VALUES ('optimize')",
-        [],
+    c.execute_batch(
+        "INSERT INTO search_index (search_index) VALUES ('optimize');
+         INSERT INTO search_short (search_short) VALUES ('optimize');",
     )?;
     Ok(())
 }
@@ -137,145 +145,354 @@ fn pieces(marked: &str) -> Vec<Piece> {
     out
 }
 
-/// Marks every occurrence of `needle` (already folded) in `text`, keeping some context.
-fn mark(text: &str, needle: &str) -> Vec<Piece> {
-    let text = &text.replace(['\n', '\t'], " ");
-    let lower = fold(text);
-    let chars: Vec<char> = text.chars().collect();
-    let lchars: Vec<char> = lower.chars().collect();
-    let n: Vec<char> = needle.chars().collect();
-    if n.is_empty() || chars.len() != lchars.len() {
-        return vec![Piece {
-            text: text.chars().take(160).collect(),
-            hit: false,
-        }];
-    }
-    let first = (0..lchars.len())
-        .find(|&i| lchars[i..].starts_with(&n))
-        .unwrap_or(0);
+/// The start of `text`, unmarked.
+fn plain(text: &[char]) -> Vec<Piece> {
+    vec![Piece {
+        text: text
+            .iter()
+            .take(160)
+            .collect::<String>()
+            .replace(['\n', '\t'], " "),
+        hit: false,
+    }]
+}
+
+/// Some context around the first of the query's words in `text`, every word in it marked;
+/// None where none occurs. Only up to the first is read beyond the context.
+fn mark(text: &[char], words: &[Word]) -> Option<Vec<Piece>> {
+    let first = words.iter().filter_map(|w| w.first_in(text)).min()?;
     let start = first.saturating_sub(40);
-    let end = (first + n.len() + 80).min(chars.len());
+    let end = (first + 120).min(text.len());
+    let at = |i: usize| {
+        words
+            .iter()
+            .find(|w| w.is_at(text, i))
+            .map(|w| w.chars.len())
+    };
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
     let mut i = start;
     while i < end {
-        if lchars[i..].starts_with(&n) {
-            out.push(OPEN);
-            out.extend(&chars[i..i + n.len()]);
-            out.push(CLOSE);
-            i += n.len();
-        } else {
-            out.push(chars[i]);
-            i += 1;
+        match at(i) {
+            Some(n) => {
+                out.push(OPEN);
+                out.extend(&text[i..i + n]);
+                out.push(CLOSE);
+                i += n;
+            }
+            None => {
+                out.push(text[i]);
+                i += 1;
+            }
         }
     }
-    if end < chars.len() {
+    if end < text.len() {
         out.push('…');
     }
-    pieces(&out)
+    Some(pieces(&out))
 }
 
-pub fn search(db: &Db, query: &str) -> Result<Vec<Hit>> {
+/// What a search found: the hits to show, best first, and how many there are.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// Entries found, up to [`CANDIDATES`]; with `more`, there are more than that.
+    pub total: u32,
+    pub more: bool,
+}
+
+/// The most entries a search weighs: of a word found everywhere (сотрудничество in nearly
+/// every minutes), the latest written this many, so that the search takes as long in an
+/// archive of 200 years as in one of 20.
+pub const CANDIDATES: usize = 1000;
+
+/// Searches the archive. Hits whose title holds every word come first (a session, an
+/// agenda item or a person named so), then the rest, each by the date of its session,
+/// latest first.
+pub fn search(db: &Db, query: &str) -> Result<Found> {
     // Control characters never occur in stored text, and a NUL would end FTS5's reading of
     // the query halfway through a quoted word: they separate words like spaces do.
     let spaced: String = query
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let q = fold(spaced.trim());
-    if q.is_empty() {
-        return Ok(Vec::new());
+    let words: Vec<Word> = fold(spaced.trim())
+        .split_whitespace()
+        .filter_map(Word::new)
+        .collect();
+    if words.is_empty() {
+        return Ok(Found {
+            hits: Vec::new(),
+            total: 0,
+            more: false,
+        });
     }
-    db.read(|c| run(c, &q))
+    db.read(|c| run(c, &words))
 }
 
-fn run(c: &Connection, q: &str) -> Result<Vec<Hit>> {
-    let words: Vec<&str> = q.split_whitespace().collect();
-    let long = words.iter().all(|w| w.chars().count() >= 3);
-    let rows: Vec<(String, String, String, String, String)> = if long {
-        // Every word as a quoted phrase: FTS5 syntax in the query is taken literally.
-        let expr = words
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        let mut stmt = c.prepare_cached(&format!(
-            "SELECT kind, ref, session, title, snippet(search_index, 4, '{OPEN}', '{CLOSE}', '…', 16)
-             FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT {MAX_HITS}"
-        ))?;
-        let rows = stmt
-            .query_map([expr], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows
-    } else {
-        // One or two characters: no trigram to look up; scan with Unicode case folding
-        // (SQLite's own lower() folds ASCII only).
-        let mut stmt =
-            c.prepare_cached("SELECT kind, ref, session, title, body FROM search_index")?;
-        let mut rows = Vec::new();
-        for row in stmt.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })? {
-            let row: (String, String, String, String, String) = row?;
-            if words
-                .iter()
-                .all(|w| fold(&row.3).contains(w) || fold(&row.4).contains(w))
-            {
-                rows.push(row);
-                if rows.len() == MAX_HITS {
-                    break;
-                }
-            }
+/// One word of a query, folded: three characters or more are looked up in the trigram
+/// index, shorter ones in search_short.
+#[derive(Debug)]
+struct Word {
+    folded: String,
+    /// The word's search_short tokens ("合 作", "ес"); None for a long word.
+    short: Option<String>,
+    /// `folded`, character by character as `fold_char` folds them.
+    chars: Vec<char>,
+    /// Found only as a word of its own (a short word not of ideographs).
+    whole: bool,
+}
+
+impl Word {
+    fn new(folded: &str) -> Option<Word> {
+        let chars: Vec<char> = folded.chars().map(fold_char).collect();
+        if chars.len() >= 3 {
+            return Some(Word {
+                folded: folded.to_string(),
+                short: None,
+                chars,
+                whole: false,
+            });
         }
-        rows
+        let terms = short_terms(folded);
+        (!terms.is_empty()).then(|| Word {
+            folded: folded.to_string(),
+            whole: !terms.chars().any(is_ideograph),
+            short: Some(terms),
+            chars,
+        })
+    }
+
+    /// Where the word first occurs in `text` (as folded, character by character): a short
+    /// word other than Chinese only as a word of its own (ЕС in «ЕС и КНР», not in «месяц»).
+    fn first_in(&self, text: &[char]) -> Option<usize> {
+        (0..text.len()).find(|&i| self.is_at(text, i))
+    }
+
+    /// Whether the word occurs in `text` at `i`.
+    fn is_at(&self, text: &[char], i: usize) -> bool {
+        let n = &self.chars;
+        let apart = |i: usize| i >= text.len() || !text[i].is_alphanumeric();
+        !n.is_empty()
+            && i + n.len() <= text.len()
+            && n.iter().zip(&text[i..]).all(|(a, b)| *a == fold_char(*b))
+            && (!self.whole || ((i == 0 || apart(i - 1)) && apart(i + n.len())))
+    }
+}
+
+/// A character as `fold` folds it, one for one (so that positions stay those of the text).
+fn fold_char(c: char) -> char {
+    match c {
+        // The scripts of the Club's texts without the general case tables: a snippet reads
+        // a whole body up to its first hit, character by character.
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'а'..='я' | '\u{3000}'..='\u{9fff}' => c,
+        'Ё' | 'ё' => 'е',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// A search entry weighed for the answer.
+struct Candidate {
+    doc: i64,
+    kind: String,
+    ref_id: String,
+    session: String,
+    title: String,
+    in_title: bool,
+    date: String,
+}
+
+fn run(c: &Connection, words: &[Word]) -> Result<Found> {
+    let phrases = |short: bool| {
+        words
+            .iter()
+            .filter(|w| w.short.is_some() == short)
+            .map(|w| {
+                let text = w.short.as_deref().unwrap_or(&w.folded);
+                // Every word a quoted phrase: FTS5 syntax in the query is taken literally.
+                format!("\"{}\"", text.replace('"', "\"\""))
+            })
+            .collect::<Vec<_>>()
+            .join(" AND ")
     };
+    let (long, short) = (phrases(false), phrases(true));
+    // The entries found, the latest written first (an entry keeps its number for life): a
+    // LIMIT here stops reading the index early, where ranking all of a common word's entries
+    // would read them all. The key columns and the title come from FTS5's own content table
+    // (search_index_content: c0 kind, c1 ref, c2 session, c3 title, c4 body), read up to the
+    // title only.
+    let (found, params) = match (long.is_empty(), short.is_empty()) {
+        (false, true) => (
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1",
+            vec![long],
+        ),
+        (true, false) => (
+            "SELECT rowid FROM search_short WHERE search_short MATCH ?1",
+            vec![short],
+        ),
+        _ => (
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1
+               AND rowid IN (SELECT rowid FROM search_short WHERE search_short MATCH ?2)",
+            vec![long, short],
+        ),
+    };
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT f.rowid, e.c0, e.c1, e.c2, coalesce(e.c3, ''), coalesce(s.date, '')
+         FROM ({found} ORDER BY rowid DESC LIMIT {}) f
+         JOIN search_index_content e ON e.id = f.rowid
+         LEFT JOIN session s ON s.id = e.c2 AND e.c2 != ''
+         ORDER BY f.rowid DESC",
+        CANDIDATES + 1
+    ))?;
+    let mut candidates = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok(Candidate {
+                doc: r.get(0)?,
+                kind: r.get(1)?,
+                ref_id: r.get(2)?,
+                session: r.get(3)?,
+                title: r.get(4)?,
+                in_title: false,
+                date: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let more = candidates.len() > CANDIDATES;
+    candidates.truncate(CANDIDATES);
+    for x in &mut candidates {
+        let title: Vec<char> = x.title.chars().collect();
+        x.in_title = words.iter().all(|w| w.first_in(&title).is_some());
+    }
+    let total = candidates.len() as u32;
+    candidates.sort_by(|a, b| (b.in_title, &b.date, b.doc).cmp(&(a.in_title, &a.date, a.doc)));
+    let mut sessions: HashMap<String, (Option<u32>, Text, String)> = HashMap::new();
     let mut hits = Vec::new();
-    for (k, ref_id, session, title, snippet) in rows {
-        let (number, session_title, date) = if session.is_empty() {
+    for x in candidates.into_iter().take(MAX_HITS) {
+        let body: String = c
+            .prepare_cached("SELECT coalesce(c4, '') FROM search_index_content WHERE id = ?1")?
+            .query_row([x.doc], |r| r.get(0))?;
+        let body: Vec<char> = body.chars().collect();
+        let snippet = mark(&body, words).unwrap_or_else(|| {
+            let title: Vec<char> = x.title.chars().collect();
+            mark(&title, words).unwrap_or_else(|| plain(&title))
+        });
+        let (number, session_title, date) = if x.session.is_empty() {
             (None, Text::new(), String::new())
         } else {
-            c.query_row(
-                "SELECT number, title, date FROM session WHERE id = ?1",
-                [&session],
-                |r| {
-                    Ok((
-                        r.get::<_, Option<u32>>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                },
-            )
-            .map(|(n, t, d)| (n, Text::from_json(&t).unwrap_or_default(), d))?
-        };
-        let snippet = if long {
-            let p = pieces(&snippet);
-            // A hit in the title alone leaves the body snippet unmarked: show the title's.
-            if p.iter().any(|x| x.hit) {
-                p
-            } else {
-                mark(&title, words[0])
+            if !sessions.contains_key(&x.session) {
+                sessions.insert(x.session.clone(), session_of(c, &x.session)?);
             }
-        } else if fold(&snippet).contains(q) {
-            mark(&snippet, q)
-        } else {
-            mark(&title, q)
+            sessions[&x.session].clone()
         };
         hits.push(Hit {
-            kind: kind(&k),
-            ref_id,
-            session_id: session,
+            kind: kind(&x.kind),
+            ref_id: x.ref_id,
+            session_id: x.session,
             session_number: number,
             session_title,
             session_date: date,
-            title,
+            title: x.title,
             snippet,
         });
     }
-    Ok(hits)
+    Ok(Found { hits, total, more })
+}
+
+/// A session's number, title and date, for its hits.
+fn session_of(c: &Connection, id: &str) -> Result<(Option<u32>, Text, String)> {
+    Ok(
+        c.prepare_cached("SELECT number, title, date FROM session WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, Option<u32>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map(|(n, t, d)| (n, Text::from_json(&t).unwrap_or_default(), d))?,
+    )
+}
+
+/// Whether `c` is written as a word of its own in the short-word index: Han characters,
+/// kana and Hangul, where words are not set apart by spaces.
+fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'     // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'   // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
+        | '\u{ac00}'..='\u{d7af}'   // Hangul syllables
+        | '\u{f900}'..='\u{faff}'   // CJK compatibility ideographs
+        | '\u{20000}'..='\u{3134f}' // CJK extensions B–G
+    )
+}
+
+/// The tokens `text` gives search_short: every ideograph on its own, every other word of one
+/// or two letters or digits, and `_` between two ideographs that something else parts.
+pub(crate) fn short_terms(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut parted = false;
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        if (1..=2).contains(&word.chars().count()) {
+            out.push(word.clone());
+        }
+        word.clear();
+    };
+    for ch in fold(text).chars() {
+        if is_ideograph(ch) {
+            flush(&mut word, &mut out);
+            if parted {
+                out.push("_".into());
+            }
+            out.push(ch.to_string());
+            parted = false;
+        } else {
+            parted = true;
+            if ch.is_alphanumeric() {
+                word.push(ch);
+            } else {
+                flush(&mut word, &mut out);
+            }
+        }
+    }
+    flush(&mut word, &mut out);
+    out.join(" ")
+}
+
+/// Brings search_short up to date with the entries the triggers (and `index_people`)
+/// listed in search_stale: every write transaction calls it before it commits.
+pub(crate) fn refresh_short(c: &Connection) -> Result<()> {
+    let stale: Vec<i64> = c
+        .prepare_cached("SELECT doc FROM search_stale")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for doc in &stale {
+        c.prepare_cached("DELETE FROM search_short WHERE rowid = ?1")?
+            .execute([doc])?;
+        let entry = c
+            .prepare_cached(
+                "SELECT coalesce(title, ''), coalesce(body, '') FROM search_index WHERE rowid = ?1",
+            )?
+            .query_row([doc], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?;
+        if let Some((title, body)) = entry {
+            let terms = format!("{} _ {}", short_terms(&title), short_terms(&body));
+            c.prepare_cached("INSERT INTO search_short (rowid, terms) VALUES (?1, ?2)")?
+                .execute(rusqlite::params![doc, terms])?;
+        }
+    }
+    if !stale.is_empty() {
+        c.execute("DELETE FROM search_stale", [])?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -302,7 +519,36 @@ mod tests {
                 }
             ]
         );
-        let m = mark("Промышленная КООПЕРАЦИЯ и кооперация", "кооп");
+        let text: Vec<char> = "Промышленная КООПЕРАЦИЯ и кооперация".chars().collect();
+        let m = mark(&text, &[Word::new("кооп").unwrap()]).unwrap();
         assert_eq!(m.iter().filter(|p| p.hit).count(), 2);
+    }
+
+    #[test]
+    fn short_words_and_each_ideograph_are_tokens() {
+        assert_eq!(short_terms("经贸合作"), "经 贸 合 作");
+        // Something between two ideographs parts them: 合作 is not in «合。作».
+        assert_eq!(short_terms("合。作"), "合 _ 作");
+        assert_eq!(short_terms("ЕС и КНР: 王 Ли"), "ес и _ 王 ли");
+        assert_eq!(short_terms("Ёж в G20"), "еж в");
+    }
+
+    #[test]
+    fn folding_a_character_agrees_with_folding_the_text() {
+        let text = "ЁЖ ӘҒҚҢӨҰҮҺІ Straße ÀÉ 王 Ǆ АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
+        let one_by_one: String = text.chars().map(fold_char).collect();
+        assert_eq!(one_by_one, fold(text));
+    }
+
+    #[test]
+    fn a_short_word_other_than_chinese_is_marked_only_as_a_word() {
+        let text: Vec<char> = "Месяц: ЕС и КНР, весь".chars().collect();
+        let m = mark(&text, &[Word::new("ес").unwrap()]).unwrap();
+        let marked: Vec<&str> = m
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["ЕС"]);
     }
 }

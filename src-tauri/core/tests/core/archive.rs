@@ -59,10 +59,14 @@ fn the_archive_round_trips_into_an_empty_database_equal_to_the_original() {
     archive::import(&copy, &bytes).unwrap();
     assert_eq!(dump::tables(&copy).unwrap(), dump::tables(&db).unwrap());
     // Derived data comes back too: the search finds the imported minutes.
-    let hits = club_core::store::search::search(&copy, "ұ ү һ").unwrap();
+    let hits = club_core::store::search::search(&copy, "ұ ү һ")
+        .unwrap()
+        .hits;
     assert!(!hits.is_empty());
     // …and the people by their names (their entries are the app's to write, not a trigger's).
-    let hits = club_core::store::search::search(&copy, "Нұрышев").unwrap();
+    let hits = club_core::store::search::search(&copy, "Нұрышев")
+        .unwrap()
+        .hits;
     assert!(
         hits.iter()
             .any(|h| h.kind == club_core::store::search::HitKind::Person),

@@ -33,8 +33,11 @@ fn one_generated_year_is_the_same_for_a_seed_and_opens_like_the_clubs_own() {
     archive::import(&copy, &archive::export(&a, &clock()).unwrap()).unwrap();
     let all = sessions::list(&copy, &clock()).unwrap();
     assert_eq!(all.len(), 15);
-    assert!(!search::search(&copy, "сотрудничества").unwrap().is_empty());
-    assert!(!search::search(&copy, "专家").unwrap().is_empty());
+    assert!(!search::search(&copy, "сотрудничества")
+        .unwrap()
+        .hits
+        .is_empty());
+    assert!(!search::search(&copy, "专家").unwrap().hits.is_empty());
 
     // Only into an empty database, and only a sensible span.
     assert!(generate::generate(&a, 1, 7).is_err());

@@ -21,6 +21,7 @@ mod migrations;
 mod minutes;
 mod people;
 mod press;
+mod search;
 mod seating;
 mod series;
 mod sessions;

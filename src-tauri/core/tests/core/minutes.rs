@@ -18,6 +18,7 @@ fn eighth(db: &TestDb) -> sessions::Session {
 fn found(db: &TestDb, q: &str) -> Vec<HitKind> {
     search::search(db, q)
         .unwrap()
+        .hits
         .into_iter()
         .map(|h| h.kind)
         .collect()
@@ -62,14 +63,18 @@ fn search_in_every_script_ignoring_case_with_snippets() {
     assert!(found(&db, "нұрышев").contains(&HitKind::Person));
     assert!(found(&db, "王立").contains(&HitKind::Person));
     // FTS5 syntax is text.
-    assert!(search::search(&db, "\"OR AND* NEAR(").unwrap().is_empty());
+    assert!(search::search(&db, "\"OR AND* NEAR(")
+        .unwrap()
+        .hits
+        .is_empty());
     // Control characters (pasted from elsewhere) separate words; a NUL inside a word once
     // cut FTS5's reading of the query short (found by the `fields` fuzz target).
     assert!(search::search(&db, "Asia/Sha\u{1}\0\0ghai")
         .unwrap()
+        .hits
         .is_empty());
     assert!(found(&db, "\u{7}верховенства\0").contains(&HitKind::Minutes));
-    let hit = search::search(&db, "верховенства").unwrap().remove(0);
+    let hit = search::search(&db, "верховенства").unwrap().hits.remove(0);
     assert_eq!(hit.session_number, Some(8));
     assert!(
         hit.snippet
@@ -106,7 +111,7 @@ fn a_paragraph_edited_after_indexing_is_found_by_its_new_words_only() {
         "the old text is gone from the index"
     );
     sessions::delete(&db, &s.id).unwrap();
-    let left = search::search(&db, "冰川保护").unwrap();
+    let left = search::search(&db, "冰川保护").unwrap().hits;
     assert!(
         left.is_empty(),
         "deleting the session empties its entries: {left:?}"

@@ -79,6 +79,7 @@ fn names_keep_their_scripts_and_order_and_former_positions_are_derived() {
 fn people_found(db: &club_core::Db, q: &str) -> Vec<String> {
     club_core::store::search::search(db, q)
         .unwrap()
+        .hits
         .into_iter()
         .filter(|h| h.kind == club_core::store::search::HitKind::Person)
         .map(|h| h.ref_id)

@@ -240,7 +240,7 @@ fn offline_edits_converge_with_every_conflict_in_the_register_a_first() {
 
     // The archive search finds the new title on both laptops.
     for db in [&t.a, &t.b] {
-        let hits = search::search(db, "Казахстана в Китае").unwrap();
+        let hits = search::search(db, "Казахстана в Китае").unwrap().hits;
         assert!(hits.iter().any(|h| h.ref_id == t.item), "{hits:?}");
     }
 }

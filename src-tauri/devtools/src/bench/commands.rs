@@ -1,12 +1,10 @@
-//! The commands as the app calls them (the result serialised as for the IPC), and the
-//! archive search in three languages.
+//! The commands as the app calls them (the result serialised as for the IPC).
 
 use anyhow::Context;
 
 use club_core::planning::agenda;
 use club_core::planning::invitations;
 use club_core::planning::sessions::{self, Session};
-use club_core::store::search;
 use club_core::{minutes, people, Db, Lang, SystemClock};
 
 use super::{ipc, measure, row, Row};
@@ -181,47 +179,5 @@ fn check_in_row(
         BUDGET,
         format!("list of {} returned", list.invitees.len()),
     ));
-    Ok(())
-}
-
-/// Four queries per language in turn.
-pub fn search_rows(db: &Db, n: usize, rows: &mut Vec<Row>) -> anyhow::Result<()> {
-    for (lang, queries) in [
-        (
-            "ru",
-            [
-                "сотрудничества",
-                "логистических коридоров",
-                "Нұрышев",
-                "безопасность",
-            ],
-        ),
-        ("zh", ["经贸合作", "专家对话", "王", "中亚的稳定"]),
-        (
-            "en",
-            [
-                "logistics corridors",
-                "expert dialogue",
-                "Tokayev",
-                "investment",
-            ],
-        ),
-    ] {
-        let mut hits = 0;
-        let (p50, p99) = measure(n, |i| {
-            let h = search::search(db, queries[i % queries.len()])?;
-            hits = hits.max(h.len());
-            ipc(h)
-        })?;
-        rows.push(row(
-            "search",
-            &format!("archive search, {lang}"),
-            p50,
-            Some(p99),
-            "ms",
-            "< 20 ms p99",
-            format!("{}; up to {hits} hits", queries.join(" · ")),
-        ));
-    }
     Ok(())
 }
