@@ -64,6 +64,8 @@ async fn ten_times_the_twenty_year_archive_opens_and_every_screen_works() {
     app.set_value("[data-testid=search-input]", "сотрудничества")
         .await;
     wait_long(&app, "[data-testid=search-results]", "сотрудничества").await;
+    // A word in most of the minutes: the latest 1,000 weighed, and said so.
+    wait_long(&app, "[data-testid=search-found]", "больше").await;
     shot(&app, "big-search").await;
     app.click("[data-testid=nav-stats]").await;
     app.find("[data-testid=stats]").await;
