@@ -125,3 +125,27 @@ fn a_word_found_everywhere_says_more_and_puts_titles_and_the_latest_first() {
         assert_eq!(dates, sorted, "{q}: the latest first");
     }
 }
+
+#[test]
+fn an_entry_written_by_another_program_reaches_the_short_word_index_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("club.sqlite3");
+    drop(club_core::Db::open(&path).unwrap());
+    {
+        // An SQLite shell: the triggers run, nothing of the app's Rust does.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute(
+            "INSERT INTO session (id, number, title, venue, date, start_time, end_time,
+                 time_zone, status, notes, created_at, updated_at)
+             VALUES ('01a21715-3199-7426-a048-50d47058bb01', 1, '{\"zh\":\"丝路论坛\"}', '{}',
+                 '2026-01-10', '15:00', '17:00', 'Asia/Shanghai', 'planned', '',
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let db = club_core::Db::open(&path).unwrap();
+    let found = search::search(&db, "丝路").unwrap();
+    assert_eq!(found.total, 1, "{found:?}");
+    assert_eq!(found.hits[0].session_number, Some(1));
+}
