@@ -293,9 +293,15 @@ impl Db {
 /// what the migrations (or another program) listed as stale.
 fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    search::refresh_short(&tx)?;
-    tx.commit()?;
+    // Only when there is something to do: an open never waits for another writer otherwise.
+    let stale: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM search_stale)", [], |r| {
+        r.get(0)
+    })?;
+    if stale {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        search::refresh_short(&tx)?;
+        tx.commit()?;
+    }
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::store::db::Db;
-use crate::text::{fold, Text};
+use crate::text::Text;
 
 pub const MAX_HITS: usize = 100;
 
@@ -61,6 +61,7 @@ pub(crate) fn index_people(c: &Connection, ids: Option<&[&str]>) -> Result<()> {
 /// would pay for merging them.
 #[cfg(feature = "generator")]
 pub(crate) fn optimize(c: &Connection) -> Result<()> {
+    refresh_short(c)?;
     c.execute_batch(
         "INSERT INTO search_index (search_index) VALUES ('optimize');
          INSERT INTO search_short (search_short) VALUES ('optimize');",
@@ -220,10 +221,7 @@ pub fn search(db: &Db, query: &str) -> Result<Found> {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let words: Vec<Word> = fold(spaced.trim())
-        .split_whitespace()
-        .filter_map(Word::new)
-        .collect();
+    let words: Vec<Word> = spaced.split_whitespace().filter_map(Word::new).collect();
     if words.is_empty() {
         return Ok(Found {
             hits: Vec::new(),
@@ -231,11 +229,17 @@ pub fn search(db: &Db, query: &str) -> Result<Found> {
             more: false,
         });
     }
-    db.read(|c| run(c, &words))
+    db.read(|c| {
+        // One snapshot: a save between the query and the reading of its hits changes neither.
+        let tx = c.unchecked_transaction()?;
+        let found = run(&tx, &words)?;
+        tx.commit()?;
+        Ok(found)
+    })
 }
 
-/// One word of a query, folded: three characters or more are looked up in the trigram
-/// index, shorter ones in search_short.
+/// One word of a query, folded, without the punctuation around it («ЕС,» is ЕС): three
+/// characters or more are looked up in the trigram index, shorter ones in search_short.
 #[derive(Debug)]
 struct Word {
     folded: String,
@@ -248,19 +252,27 @@ struct Word {
 }
 
 impl Word {
-    fn new(folded: &str) -> Option<Word> {
-        let chars: Vec<char> = folded.chars().map(fold_char).collect();
+    fn new(raw: &str) -> Option<Word> {
+        let chars: Vec<char> = raw
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .map(fold_char)
+            .collect();
+        let folded: String = chars.iter().collect();
+        if chars.is_empty() {
+            return None;
+        }
         if chars.len() >= 3 {
             return Some(Word {
-                folded: folded.to_string(),
+                folded,
                 short: None,
                 chars,
                 whole: false,
             });
         }
-        let terms = short_terms(folded);
+        let terms = short_terms(&folded);
         (!terms.is_empty()).then(|| Word {
-            folded: folded.to_string(),
+            folded,
             whole: !terms.chars().any(is_ideograph),
             short: Some(terms),
             chars,
@@ -276,7 +288,8 @@ impl Word {
     /// Whether the word occurs in `text` at `i`.
     fn is_at(&self, text: &[char], i: usize) -> bool {
         let n = &self.chars;
-        let apart = |i: usize| i >= text.len() || !text[i].is_alphanumeric();
+        let apart =
+            |i: usize| i >= text.len() || !text[i].is_alphanumeric() || is_ideograph(text[i]);
         !n.is_empty()
             && i + n.len() <= text.len()
             && n.iter().zip(&text[i..]).all(|(a, b)| *a == fold_char(*b))
@@ -293,6 +306,8 @@ fn fold_char(c: char) -> char {
         'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
         'а'..='я' | '\u{3000}'..='\u{9fff}' => c,
         'Ё' | 'ё' => 'е',
+        // As FTS5 folds it: a word's last sigma is a sigma.
+        'Σ' | 'ς' => 'σ',
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -327,31 +342,20 @@ fn run(c: &Connection, words: &[Word]) -> Result<Found> {
     // would read them all. The key columns and the title come from FTS5's own content table
     // (search_index_content: c0 kind, c1 ref, c2 session, c3 title, c4 body), read up to the
     // title only.
-    let (found, params) = match (long.is_empty(), short.is_empty()) {
-        (false, true) => (
-            "SELECT rowid FROM search_index WHERE search_index MATCH ?1",
-            vec![long],
-        ),
-        (true, false) => (
-            "SELECT rowid FROM search_short WHERE search_short MATCH ?1",
-            vec![short],
-        ),
-        _ => (
-            "SELECT rowid FROM search_index WHERE search_index MATCH ?1
-               AND rowid IN (SELECT rowid FROM search_short WHERE search_short MATCH ?2)",
-            vec![long, short],
-        ),
+    let docs = match (long.is_empty(), short.is_empty()) {
+        (false, true) => newest(c, "search_index", &long)?,
+        (true, false) => newest(c, "search_short", &short)?,
+        _ => both(c, &long, &short)?,
     };
-    let mut stmt = c.prepare_cached(&format!(
-        "SELECT f.rowid, e.c0, e.c1, e.c2, coalesce(e.c3, ''), coalesce(s.date, '')
-         FROM ({found} ORDER BY rowid DESC LIMIT {}) f
-         JOIN search_index_content e ON e.id = f.rowid
+    let ids = serde_json::to_string(&docs)?;
+    let mut stmt = c.prepare_cached(
+        "SELECT e.id, e.c0, e.c1, e.c2, coalesce(e.c3, ''), coalesce(s.date, '')
+         FROM search_index_content e
          LEFT JOIN session s ON s.id = e.c2 AND e.c2 != ''
-         ORDER BY f.rowid DESC",
-        CANDIDATES + 1
-    ))?;
+         WHERE e.id IN (SELECT value FROM json_each(?1))",
+    )?;
     let mut candidates = stmt
-        .query_map(rusqlite::params_from_iter(params), |r| {
+        .query_map([ids], |r| {
             Ok(Candidate {
                 doc: r.get(0)?,
                 kind: r.get(1)?,
@@ -363,6 +367,7 @@ fn run(c: &Connection, words: &[Word]) -> Result<Found> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    candidates.sort_by_key(|x| std::cmp::Reverse(x.doc));
     let more = candidates.len() > CANDIDATES;
     candidates.truncate(CANDIDATES);
     for x in &mut candidates {
@@ -402,6 +407,50 @@ fn run(c: &Connection, words: &[Word]) -> Result<Found> {
         });
     }
     Ok(Found { hits, total, more })
+}
+
+/// The newest CANDIDATES + 1 entries of `table` that match `expr`.
+fn newest(c: &Connection, table: &str, expr: &str) -> Result<Vec<i64>> {
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT {}",
+        CANDIDATES + 1
+    ))?;
+    let docs = stmt
+        .query_map([expr], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(docs)
+}
+
+/// The newest CANDIDATES + 1 entries that match both `long` (trigram index) and `short`
+/// (short-word index): the two lists, newest first, walked side by side. It stops when
+/// either ends, so a rare word beside a common one reads little of the common one's list;
+/// either index filtering the other in SQL reads one of them whole.
+fn both(c: &Connection, long: &str, short: &str) -> Result<Vec<i64>> {
+    let mut l = c.prepare_cached(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC",
+    )?;
+    let mut s = c.prepare_cached(
+        "SELECT rowid FROM search_short WHERE search_short MATCH ?1 ORDER BY rowid DESC",
+    )?;
+    let mut l = l.query_map([long], |r| r.get::<_, i64>(0))?;
+    let mut s = s.query_map([short], |r| r.get::<_, i64>(0))?;
+    let mut out = Vec::new();
+    let (mut a, mut b) = (l.next().transpose()?, s.next().transpose()?);
+    while let (Some(x), Some(y)) = (a, b) {
+        if x == y {
+            out.push(x);
+            if out.len() > CANDIDATES {
+                break;
+            }
+            a = l.next().transpose()?;
+            b = s.next().transpose()?;
+        } else if x > y {
+            a = l.next().transpose()?;
+        } else {
+            b = s.next().transpose()?;
+        }
+    }
+    Ok(out)
 }
 
 /// A session's number, title and date, for its hits.
@@ -444,7 +493,7 @@ pub(crate) fn short_terms(text: &str) -> String {
         }
         word.clear();
     };
-    for ch in fold(text).chars() {
+    for ch in text.chars().map(fold_char) {
         if is_ideograph(ch) {
             flush(&mut word, &mut out);
             if parted {
@@ -492,12 +541,21 @@ pub(crate) fn refresh_short(c: &Connection) -> Result<()> {
     if !stale.is_empty() {
         c.execute("DELETE FROM search_stale", [])?;
     }
+    // Thousands at once (an upgrade, an archive read in): merged as one, so that the next
+    // saves do not pay for merging the segments written now.
+    if stale.len() >= 1000 {
+        c.execute(
+            "INSERT INTO search_short (search_short) VALUES ('optimize')",
+            [],
+        )?;
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
 
     #[test]
     fn marks_become_pieces() {
@@ -531,6 +589,10 @@ mod tests {
         assert_eq!(short_terms("合。作"), "合 _ 作");
         assert_eq!(short_terms("ЕС и КНР: 王 Ли"), "ес и _ 王 ли");
         assert_eq!(short_terms("Ёж в G20"), "еж в");
+        // A query word loses the punctuation around it.
+        assert_eq!(Word::new("«ЕС,»").unwrap().short.as_deref(), Some("ес"));
+        assert_eq!(Word::new("合作。").unwrap().short.as_deref(), Some("合 作"));
+        assert!(Word::new("—").is_none());
     }
 
     #[test]
@@ -538,6 +600,10 @@ mod tests {
         let text = "ЁЖ ӘҒҚҢӨҰҮҺІ Straße ÀÉ 王 Ǆ АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
         let one_by_one: String = text.chars().map(fold_char).collect();
         assert_eq!(one_by_one, fold(text));
+        // Where lowercasing gives two characters (İ) or depends on the place in the word
+        // (Σ), one for one as FTS5 folds them.
+        let one_by_one: String = "İSTANBUL ΟΔΟΣ".chars().map(fold_char).collect();
+        assert_eq!(one_by_one, "istanbul οδοσ");
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn a_word_found_everywhere_says_more_and_puts_titles_and_the_latest_first() {
         "сотрудничество и 合作",
     );
     sessions(&db, 2000, 1, "Сотрудничество в регионе", "");
-    for q in ["сотрудничество", "合作"] {
+    for q in ["сотрудничество", "合作", "合作 сотрудничество"] {
         let found = search::search(&db, q).unwrap();
         assert!(found.more, "{q}");
         assert_eq!(found.total as usize, CANDIDATES, "{q}");

@@ -165,11 +165,22 @@ fn queries(words: &BTreeMap<String, usize>, lang: Lang) -> Vec<Query> {
         return vec![q("nowhere", nowhere.into())];
     }
     let rare = list.last().copied().unwrap_or_default();
+    // A word of one or two letters goes to the other index: with a long word, each filters
+    // the other.
+    let short = match lang {
+        Lang::Ru => "в",
+        Lang::Kk => "да",
+        _ => "of",
+    };
     vec![
         q("common", list[0].into()),
         q("middling", list[list.len() / 20].into()),
         q("rarest in the minutes", rare.into()),
         q("two words", format!("{} {rare}", list[0])),
+        q(
+            "a short word and a common one",
+            format!("{short} {}", list[0]),
+        ),
         q("nowhere", nowhere.into()),
     ]
 }
@@ -187,6 +198,10 @@ fn chinese_queries(words: &BTreeMap<String, usize>) -> Vec<Query> {
         out.push(q("common, 2 characters", common2));
         out.push(q("middling, 2 characters", two[two.len() / 20]));
         out.push(q("rarest, 2 characters", two[two.len() - 1]));
+        out.push(q(
+            "a short word and a long one",
+            &format!("{common2} 哈萨克斯坦"),
+        ));
         out.push(q(
             "4 characters",
             &format!("{common2}{}", two[two.len() / 20]),
