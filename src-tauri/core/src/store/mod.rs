@@ -10,4 +10,5 @@ pub(crate) mod health;
 pub mod references;
 pub mod schema;
 pub mod search;
+mod search_words;
 pub mod settings;
