@@ -222,7 +222,10 @@ pub fn search(db: &Db, query: &str) -> Result<Found> {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let words: Vec<Word> = spaced.split_whitespace().filter_map(Word::new).collect();
+    let mut words: Vec<Word> = spaced.split_whitespace().filter_map(Word::new).collect();
+    // A pasted paragraph repeats its words: each is looked up and marked once.
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| seen.insert(w.folded.clone()));
     if words.is_empty() {
         return Ok(Found {
             hits: Vec::new(),

@@ -59,6 +59,9 @@ fn one_and_two_character_words_are_found_through_their_index_and_not_across_punc
     assert_eq!(found("ес").total, 1);
     assert_eq!(found("ЕС КНР").total, 1, "a short word beside a long one");
     assert_eq!(found("ес ничего").total, 0);
+    // A word repeated (a pasted paragraph) is the word once.
+    assert_eq!(found(&"ЕС合作 ".repeat(2000)).total, 0);
+    assert_eq!(found(&"合作 ес ".repeat(2000)).total, 1);
     // Nothing of it: an answer, not a scan of the archive.
     assert_eq!(found("鹰").total, 0);
 }
